@@ -1,0 +1,72 @@
+namespace GanDsl.Tensors;
+
+/// <summary>
+/// A dense float32 tensor: a shape and a contiguous row-major buffer (NCHW for images).
+/// Tensors that require gradients carry the op that produced them (<see cref="GradFn"/>)
+/// and, for leaves, the accumulated gradient (<see cref="Grad"/>).
+/// </summary>
+public sealed class Tensor
+{
+    public Tensor(Shape shape) : this(shape, new float[shape.Size]) { }
+
+    public Tensor(Shape shape, float[] data)
+    {
+        if (data.Length != shape.Size)
+            throw new ArgumentException($"A tensor of shape {shape} needs {shape.Size} values but was given {data.Length}.");
+        Shape = shape;
+        Data = data;
+    }
+
+    public Shape Shape { get; }
+
+    /// <summary>The values, row-major. Mutating them in place bypasses autograd: do so only on leaves under no-grad.</summary>
+    public float[] Data { get; }
+
+    public int Size => Data.Length;
+    public int Rank => Shape.Rank;
+
+    /// <summary>True for parameters and inputs whose gradient is wanted.</summary>
+    public bool RequiresGrad { get; set; }
+
+    /// <summary>The accumulated gradient of a leaf after <c>Backward</c>.</summary>
+    public Tensor? Grad { get; set; }
+
+    /// <summary>The op that produced this tensor; null for leaves and for results computed without grad.</summary>
+    public GradFunction? GradFn { get; set; }
+
+    public bool IsLeaf => GradFn is null;
+
+    public static Tensor Zeros(params int[] dims) => new(new Shape(dims));
+
+    public static Tensor Full(float value, params int[] dims)
+    {
+        var t = new Tensor(new Shape(dims));
+        Array.Fill(t.Data, value);
+        return t;
+    }
+
+    public static Tensor FromArray(float[] data, params int[] dims) => new(new Shape(dims), data);
+
+    public static Tensor Scalar(float value) => new(Shape.Scalar, new[] { value });
+
+    /// <summary>The single value of a one-element tensor.</summary>
+    public float Item()
+    {
+        if (Size != 1) throw new InvalidOperationException($"Item() needs a tensor with one element but the shape is {Shape}.");
+        return Data[0];
+    }
+
+    /// <summary>A new leaf holding a copy of the values, cut off from the graph.</summary>
+    public Tensor Detach() => new(Shape, Data);
+
+    /// <summary>A deep copy of the values as a new leaf.</summary>
+    public Tensor Clone() => new(Shape, (float[])Data.Clone());
+
+    public Tensor RequireGrad()
+    {
+        RequiresGrad = true;
+        return this;
+    }
+
+    public override string ToString() => $"Tensor{Shape}";
+}
