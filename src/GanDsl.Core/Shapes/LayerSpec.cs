@@ -54,9 +54,9 @@ namespace GanDsl.Shapes
         public static LayerSpec LeakyReLU(double negativeSlope = 0.01) => new LayerSpec(LayerKind.LeakyReLU, real: negativeSlope);
         public static LayerSpec Tanh() => new LayerSpec(LayerKind.Tanh);
         public static LayerSpec Sigmoid() => new LayerSpec(LayerKind.Sigmoid);
-        /// <summary>Stride 0 (or omitted) means "same as the kernel", as in PyTorch.</summary>
-        public static LayerSpec MaxPool2d(int kernelSize, int stride = 0) =>
-            new LayerSpec(LayerKind.MaxPool2d, kernel: kernelSize, stride: stride == 0 ? kernelSize : stride);
+        /// <summary>Stride defaults to the kernel size, as in PyTorch.</summary>
+        public static LayerSpec MaxPool2d(int kernelSize) => MaxPool2d(kernelSize, kernelSize);
+        public static LayerSpec MaxPool2d(int kernelSize, int stride) => new LayerSpec(LayerKind.MaxPool2d, kernel: kernelSize, stride: stride);
         public static LayerSpec Flatten() => new LayerSpec(LayerKind.Flatten);
         public static LayerSpec Reshape(params int[] dims) => new LayerSpec(LayerKind.Reshape, dims: dims);
         public static LayerSpec Upsample(int scaleFactor) => new LayerSpec(LayerKind.Upsample, scaleFactor);
