@@ -1,0 +1,28 @@
+extern alias Generator;
+
+using System.Runtime.CompilerServices;
+using Catalog = Generator::GanDsl.Generators.Diagnostics.DiagnosticCatalog;
+
+namespace GanDsl.Generators.Tests;
+
+public class DiagnosticCatalogTests
+{
+    [Fact]
+    public void Ids_are_unique_sequential_and_each_has_a_docs_page()
+    {
+        var ids = Catalog.All.Select(d => d.Id).ToList();
+
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => $"GAN{i:D4}"), ids);
+        var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        Assert.All(Catalog.All, d =>
+        {
+            var page = Path.Combine(docs, d.Id + ".md");
+            Assert.True(File.Exists(page), $"missing {page}");
+            Assert.StartsWith("# " + d.Id + ": " + d.Title, File.ReadAllText(page));
+            Assert.EndsWith("docs/diagnostics/" + d.Id + ".md", d.HelpLinkUri);
+        });
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string file = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
+}
