@@ -144,7 +144,8 @@ public static class LossPlot
     private static XElement Legend(double x, double y) =>
         new(Svg + "g", new XAttribute("class", "legend"),
             new XElement(Svg + "rect", new XAttribute("x", Num(x - 8)), new XAttribute("y", Num(y - 4)), new XAttribute("width", "88"),
-                new XAttribute("height", "44"), new XAttribute("fill", "white"), new XAttribute("stroke", "#999999")),
+                new XAttribute("height", "44"), new XAttribute("fill", "white"), new XAttribute("fill-opacity", "0.85"),
+                new XAttribute("stroke", "#999999")),
             Line(x, y + 8, x + 22, y + 8, DColor, "2"), Text(x + 28, y + 12, "D loss", "start"),
             Line(x, y + 28, x + 22, y + 28, GColor, "2"), Text(x + 28, y + 32, "G loss", "start"));
 

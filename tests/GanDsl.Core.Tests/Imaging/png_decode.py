@@ -119,6 +119,8 @@ def decode(path):
             frame_data[-1] += body[4:]
     if not idat:
         fail(path, "no IDAT")
+    if sequence != list(range(len(sequence))):
+        fail(path, f"APNG sequence numbers {sequence} do not run 0, 1, 2, ... without gaps")
     if num_frames is None:
         frame_data = [idat]
     elif num_frames != len(delays):
