@@ -1,0 +1,20 @@
+namespace GanDsl;
+
+/// <summary><c>nn.ReLU()</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ReLUAttribute : LayerAttribute;
+
+/// <summary><c>nn.LeakyReLU(negativeSlope)</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class LeakyReLUAttribute(double negativeSlope = 0.01) : LayerAttribute
+{
+    public double NegativeSlope { get; } = negativeSlope;
+}
+
+/// <summary><c>nn.Tanh()</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class TanhAttribute : LayerAttribute;
+
+/// <summary><c>nn.Sigmoid()</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class SigmoidAttribute : LayerAttribute;

@@ -1,0 +1,45 @@
+namespace GanDsl;
+
+/// <summary><c>nn.Conv2d(in, outChannels, kernelSize, stride, padding, bias)</c>; the input channels are inferred.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class Conv2dAttribute(int outChannels, int kernelSize, int stride = 1, int padding = 0) : LayerAttribute
+{
+    public int OutChannels { get; } = outChannels;
+    public int KernelSize { get; } = kernelSize;
+    public int Stride { get; } = stride;
+    public int Padding { get; } = padding;
+    public bool Bias { get; set; } = true;
+}
+
+/// <summary><c>nn.ConvTranspose2d(in, outChannels, kernelSize, stride, padding, outputPadding, bias)</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ConvTranspose2dAttribute(int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0) : LayerAttribute
+{
+    public int OutChannels { get; } = outChannels;
+    public int KernelSize { get; } = kernelSize;
+    public int Stride { get; } = stride;
+    public int Padding { get; } = padding;
+    public int OutputPadding { get; } = outputPadding;
+    public bool Bias { get; set; } = true;
+}
+
+/// <summary><c>nn.BatchNorm2d(channels)</c>; the channel count is inferred.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class BatchNorm2dAttribute : LayerAttribute;
+
+/// <summary><c>nn.MaxPool2d(kernelSize, stride)</c>; the stride defaults to the kernel size.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class MaxPool2dAttribute : LayerAttribute
+{
+    public MaxPool2dAttribute(int kernelSize) : this(kernelSize, kernelSize) { }
+    public MaxPool2dAttribute(int kernelSize, int stride) { KernelSize = kernelSize; Stride = stride; }
+    public int KernelSize { get; }
+    public int Stride { get; }
+}
+
+/// <summary><c>nn.Upsample(scale_factor, mode="nearest")</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class UpsampleAttribute(int scaleFactor) : LayerAttribute
+{
+    public int ScaleFactor { get; } = scaleFactor;
+}

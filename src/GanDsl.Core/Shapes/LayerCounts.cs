@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+
+namespace GanDsl.Shapes
+{
+    /// <summary>Parameter and mult-add counts with PyTorch's parameter layout and torchinfo 1.8's counting rules.</summary>
+    public static class LayerCounts
+    {
+        /// <summary>
+        /// Trainable parameters of <paramref name="layer"/> for a per-sample <paramref name="input"/> (buffers excluded).
+        /// Throws <see cref="System.OverflowException"/> beyond 64 bits.
+        /// </summary>
+        public static long Parameters(LayerSpec layer, IReadOnlyList<int> input)
+        {
+            checked
+            {
+                switch (layer.Kind)
+                {
+                    case LayerKind.Linear:
+                        return (long)input[0] * layer.Size + (layer.Bias ? layer.Size : 0);
+                    case LayerKind.Conv2d:
+                    case LayerKind.ConvTranspose2d:
+                        return (long)input[0] * layer.Size * layer.Kernel * layer.Kernel + (layer.Bias ? layer.Size : 0);
+                    case LayerKind.BatchNorm1d:
+                    case LayerKind.BatchNorm2d:
+                        return 2L * input[0];
+                    default:
+                        return 0;
+                }
+            }
+        }
+
+        /// <summary>
+        /// torchinfo 1.8's mult-adds for a batch: for each weight and bias, a convolution (class name containing
+        /// "Conv", so ConvTranspose2d too) adds params × N × H_out × W_out; any other layer adds params × N.
+        /// </summary>
+        public static long MultAdds(LayerSpec layer, IReadOnlyList<int> input, IReadOnlyList<int> output, int batchSize)
+        {
+            checked
+            {
+                long parameters = Parameters(layer, input);
+                if (parameters == 0) return 0;
+                if (layer.IsConvolution) return parameters * batchSize * output[1] * output[2];
+                return parameters * batchSize;
+            }
+        }
+
+        /// <summary>Sum of <see cref="Parameters"/> over a valid stack.</summary>
+        public static long TotalParameters(IReadOnlyList<int> input, IReadOnlyList<LayerSpec> layers)
+        {
+            var shapes = ShapeInference.InferStack(input, layers);
+            if (!shapes.IsValid) throw new System.ArgumentException(shapes.Error!.Message);
+            long total = 0;
+            for (int i = 0; i < layers.Count; i++)
+                total = checked(total + Parameters(layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]));
+            return total;
+        }
+    }
+}
