@@ -1,9 +1,12 @@
 using System.CommandLine;
 using GanDsl.Cli;
 using GanDsl.Cli.Bench;
+using GanDsl.Cli.Commands;
 
 var root = new RootCommand("gandsl: declare, train, sample and evaluate GANs.")
 {
+    ModelsCommand.Create(),
+    SummaryCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -16,17 +16,15 @@ internal static class TrainingStepBenchmark
 
     public static Result Run(string model, int batch = 128, int warmupSteps = 30, int stepsPerRepeat = 10, int repeats = 5)
     {
-        var pair = BenchModels.Create(model);
+        var pair = BenchModels.Create(model, seed: 42);
         var rng = new Rng(42);
-        pair.Generator.Initialize(InitScheme.PyTorchDefault, rng);
-        pair.Discriminator.Initialize(InitScheme.PyTorchDefault, rng);
         var optG = new AdamW(pair.Generator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
         var optD = new AdamW(pair.Discriminator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
         var real = new Tensor(new Shape(batch, 1, 28, 28));
         rng.FillUniform(real.Data, -1f, 1f);
         var ones = Tensor.Full(1f, batch, 1);
         var zeros = Tensor.Zeros(batch, 1);
-        var noise = new Tensor(new Shape(batch, pair.LatentDim));
+        var noise = new Tensor(new Shape(batch, pair.Generator.LatentDim));
 
         void Step()
         {
