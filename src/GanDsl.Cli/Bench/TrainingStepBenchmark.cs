@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using GanDsl.Autograd;
+using GanDsl.Nn;
+using GanDsl.Nn.Optimizers;
+using GanDsl.Tensors;
+
+namespace GanDsl.Cli.Bench;
+
+/// <summary>
+/// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE, batch 128) with the
+/// step structure of the PyTorch peer script, after a warm-up long enough for tiered compilation to settle.
+/// </summary>
+internal static class TrainingStepBenchmark
+{
+    public sealed record Result(string Model, int Batch, int Threads, double MsPerStep, long AllocBytesPerStep);
+
+    public static Result Run(string model, int batch = 128, int warmupSteps = 30, int stepsPerRepeat = 10, int repeats = 5)
+    {
+        var pair = BenchModels.Create(model, seed: 42);
+        var rng = new Rng(42);
+        var optG = new AdamW(pair.Generator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
+        var optD = new AdamW(pair.Discriminator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
+        var real = new Tensor(new Shape(batch, 1, 28, 28));
+        rng.FillUniform(real.Data, -1f, 1f);
+        var ones = Tensor.Full(1f, batch, 1);
+        var zeros = Tensor.Zeros(batch, 1);
+        var noise = new Tensor(new Shape(batch, pair.Generator.LatentDim));
+
+        void Step()
+        {
+            rng.FillNormal(noise.Data);
+            var lossReal = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(real), ones);
+            var fake = pair.Generator.Forward(noise);
+            var lossFake = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(fake.Detach()), zeros);
+            var lossD = Ops.Scale(Ops.Add(lossReal, lossFake), 0.5f);
+            optD.ZeroGrad();
+            Engine.Backward(lossD);
+            optD.Step();
+            var lossG = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(fake), ones);
+            optG.ZeroGrad();
+            Engine.Backward(lossG);
+            optG.Step();
+        }
+
+        for (int i = 0; i < warmupSteps; i++) Step();
+        var times = new List<double>();
+        long allocated = 0;
+        for (int r = 0; r < repeats; r++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < stepsPerRepeat; i++) Step();
+            times.Add(clock.Elapsed.TotalMilliseconds / stepsPerRepeat);
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+        times.Sort();
+        return new Result(model, batch, Environment.ProcessorCount, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
+    }
+}

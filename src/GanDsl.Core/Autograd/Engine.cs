@@ -1,0 +1,106 @@
+using GanDsl.Tensors;
+
+namespace GanDsl.Autograd;
+
+/// <summary>Reverse-mode differentiation over the graph recorded by <see cref="Ops"/>.</summary>
+public static class Engine
+{
+    /// <summary>
+    /// Accumulates d(root)/d(leaf) into the <see cref="Tensor.Grad"/> of every leaf that requires a gradient.
+    /// With <paramref name="createGraph"/> the gradients are themselves differentiable (gradient penalty, R1).
+    /// </summary>
+    public static void Backward(Tensor root, Tensor? gradOutput = null, bool createGraph = false)
+    {
+        var grads = Propagate(root, gradOutput, createGraph, "Backward");
+        using var _ = GradMode.Set(createGraph);
+        foreach (var (tensor, grad) in grads)
+        {
+            if (!tensor.IsLeaf || !tensor.RequiresGrad) continue;
+            if (tensor.Grad is null) tensor.Grad = createGraph ? grad : grad.Clone(); // a copy: one gradient tensor may reach several leaves
+            else if (createGraph) tensor.Grad = Ops.Add(tensor.Grad, grad);
+            else System.Numerics.Tensors.TensorPrimitives.Add(tensor.Grad.Data, grad.Data, tensor.Grad.Data);
+        }
+    }
+
+    /// <summary>
+    /// The gradients of <paramref name="output"/> with respect to <paramref name="inputs"/> (like <c>torch.autograd.grad</c>),
+    /// without touching any <see cref="Tensor.Grad"/>. An input the output does not depend on gets zeros.
+    /// </summary>
+    public static Tensor[] Grad(Tensor output, IReadOnlyList<Tensor> inputs, bool createGraph = false, Tensor? gradOutput = null)
+    {
+        var grads = Propagate(output, gradOutput, createGraph, "Grad");
+        var result = new Tensor[inputs.Count];
+        for (int i = 0; i < inputs.Count; i++)
+            result[i] = grads.TryGetValue(inputs[i], out var g) ? g : new Tensor(inputs[i].Shape);
+        return result;
+    }
+
+    private static Dictionary<Tensor, Tensor> Propagate(Tensor root, Tensor? gradOutput, bool createGraph, string caller)
+    {
+        if (!root.RequiresGrad)
+            throw new InvalidOperationException(
+                $"{caller}: the tensor of shape {root.Shape} does not require a gradient; make sure a parameter or input with RequiresGrad = true reaches it and that it was not computed under NoGrad.");
+        if (gradOutput is null && root.Size != 1)
+            throw new InvalidOperationException(
+                $"{caller}: backward needs a scalar output but the tensor has shape {root.Shape}; reduce it with Sum or Mean first, or pass a gradient of shape {root.Shape}.");
+        if (gradOutput is not null && gradOutput.Shape != root.Shape)
+            throw new ArgumentException($"{caller}: the output has shape {root.Shape} but the given gradient has shape {gradOutput.Shape}.");
+
+        var grads = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance)
+        {
+            [root] = gradOutput ?? Tensor.Full(1f, root.Shape.ToArray()),
+        };
+        foreach (var node in TopologicalOrder(root))
+        {
+            if (!grads.TryGetValue(node, out var g)) continue;
+            var fn = node.GradFn!;
+            var inputGrads = fn.Backward(g, createGraph);
+            for (int i = 0; i < fn.Inputs.Count; i++)
+            {
+                var input = fn.Inputs[i];
+                var ig = inputGrads[i];
+                if (ig is null || !input.RequiresGrad) continue;
+                if (ig.Shape != input.Shape)
+                    throw new InvalidOperationException($"Internal error: {fn.Name} produced a gradient of shape {ig.Shape} for an input of shape {input.Shape}.");
+                if (grads.TryGetValue(input, out var existing))
+                {
+                    using var _ = GradMode.Set(createGraph);
+                    grads[input] = Ops.Add(existing, ig);
+                }
+                else
+                {
+                    grads[input] = ig;
+                }
+            }
+        }
+        return grads;
+    }
+
+    /// <summary>Non-leaf tensors reachable from the root, each listed before any tensor it was computed from.</summary>
+    private static List<Tensor> TopologicalOrder(Tensor root)
+    {
+        var order = new List<Tensor>();
+        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(Tensor Tensor, int NextInput)>();
+        if (root.GradFn is null) return order;
+        stack.Push((root, 0));
+        visited.Add(root);
+        while (stack.Count > 0)
+        {
+            var (t, next) = stack.Pop();
+            var inputs = t.GradFn!.Inputs;
+            if (next < inputs.Count)
+            {
+                stack.Push((t, next + 1));
+                var child = inputs[next];
+                if (child.GradFn is not null && child.RequiresGrad && visited.Add(child)) stack.Push((child, 0));
+            }
+            else
+            {
+                order.Add(t); // post-order: inputs first
+            }
+        }
+        order.Reverse();
+        return order;
+    }
+}

@@ -1,0 +1,57 @@
+using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
+
+namespace GanDsl.Autograd;
+
+/// <summary>
+/// Differentiable tensor operations. Each op computes its result with a kernel and records a backward rule written with
+/// these same ops, so a backward pass run with <c>createGraph</c> is itself differentiable.
+/// </summary>
+public static partial class Ops
+{
+    public static Tensor Add(Tensor a, Tensor b) =>
+        Recorder.Record(Binary<AddOp>("add", a, b), "add", a, b, g => (SumTo(g, a.Shape), SumTo(g, b.Shape)));
+
+    public static Tensor Sub(Tensor a, Tensor b) =>
+        Recorder.Record(Binary<SubOp>("sub", a, b), "sub", a, b, g => (SumTo(g, a.Shape), SumTo(Neg(g), b.Shape)));
+
+    public static Tensor Mul(Tensor a, Tensor b) =>
+        Recorder.Record(Binary<MulOp>("mul", a, b), "mul", a, b, g => (
+            a.RequiresGrad ? SumTo(Mul(g, b), a.Shape) : null,
+            b.RequiresGrad ? SumTo(Mul(g, a), b.Shape) : null));
+
+    public static Tensor Div(Tensor a, Tensor b) =>
+        Recorder.Record(Binary<DivOp>("div", a, b), "div", a, b, g => (
+            a.RequiresGrad ? SumTo(Div(g, b), a.Shape) : null,
+            b.RequiresGrad ? SumTo(Neg(Div(Mul(g, a), Mul(b, b))), b.Shape) : null));
+
+    public static Tensor Neg(Tensor x) => Scale(x, -1f);
+
+    /// <summary>x · s for a constant s.</summary>
+    public static Tensor Scale(Tensor x, float s)
+    {
+        var r = new Tensor(x.Shape);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, s, r.Data);
+        return Recorder.Record(r, "scale", x, g => Scale(g, s));
+    }
+
+    /// <summary>x + s for a constant s.</summary>
+    public static Tensor AddScalar(Tensor x, float s)
+    {
+        var r = new Tensor(x.Shape);
+        System.Numerics.Tensors.TensorPrimitives.Add(x.Data, s, r.Data);
+        return Recorder.Record(r, "add_scalar", x, g => g);
+    }
+
+    /// <summary>s − x for a constant s.</summary>
+    public static Tensor RSub(float s, Tensor x) => AddScalar(Neg(x), s);
+
+    public static Tensor Square(Tensor x) => Mul(x, x);
+
+    private static Tensor Binary<TOp>(string op, Tensor a, Tensor b) where TOp : struct, IBinary
+    {
+        var result = new Tensor(Broadcasting.ResultShape(op, a.Shape, b.Shape));
+        Elementwise.Binary<TOp>(a, b, result);
+        return result;
+    }
+}

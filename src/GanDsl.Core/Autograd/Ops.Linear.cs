@@ -1,0 +1,35 @@
+using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
+
+namespace GanDsl.Autograd;
+
+public static partial class Ops
+{
+    /// <summary>op(a) · op(b) for 2-D tensors, where op transposes when asked.</summary>
+    public static Tensor MatMul(Tensor a, Tensor b, bool transA = false, bool transB = false)
+    {
+        if (a.Rank != 2 || b.Rank != 2)
+            throw new ArgumentException($"matmul: needs two matrices but got {a.Shape} and {b.Shape}.");
+        int m = transA ? a.Shape[1] : a.Shape[0], k = transA ? a.Shape[0] : a.Shape[1];
+        int kb = transB ? b.Shape[1] : b.Shape[0], n = transB ? b.Shape[0] : b.Shape[1];
+        if (k != kb)
+            throw new ArgumentException(
+                $"matmul: {a.Shape}{(transA ? "ᵀ" : "")} · {b.Shape}{(transB ? "ᵀ" : "")} needs matching inner sizes but they are {k} and {kb}.");
+        var c = new Tensor(new Shape(m, n));
+        Gemm.Multiply(transA, transB, m, n, k, a.Data, b.Data, c.Data);
+        return Recorder.Record(c, "matmul", a, b, g => (
+            a.RequiresGrad ? (transA ? MatMul(b, g, transB, true) : MatMul(g, b, false, !transB)) : null,
+            b.RequiresGrad ? (transB ? MatMul(g, a, true, transA) : MatMul(a, g, !transA, false)) : null));
+    }
+
+    /// <summary>x · Wᵀ + b, PyTorch's linear: x [N, in], weight [out, in], bias [out].</summary>
+    public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias = null)
+    {
+        if (x.Rank != 2 || weight.Rank != 2 || x.Shape[1] != weight.Shape[1])
+            throw new ArgumentException($"linear: input {x.Shape} does not fit weight {weight.Shape}; the input must be [N, {(weight.Rank == 2 ? weight.Shape[1] : -1)}].");
+        if (bias is not null && (bias.Rank != 1 || bias.Shape[0] != weight.Shape[0]))
+            throw new ArgumentException($"linear: bias {bias.Shape} does not fit weight {weight.Shape}; it must be [{weight.Shape[0]}].");
+        var y = MatMul(x, weight, transB: true);
+        return bias is null ? y : Add(y, bias);
+    }
+}

@@ -1,0 +1,31 @@
+using GanDsl.Tensors;
+
+namespace GanDsl.Autograd;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// Inverted dropout: in training each element is zeroed with probability p and the survivors scaled by 1/(1−p);
+    /// in evaluation the input passes unchanged.
+    /// </summary>
+    public static Tensor Dropout(Tensor x, double p, bool training, Rng rng)
+    {
+        if (p < 0 || p >= 1) throw new ArgumentOutOfRangeException(nameof(p), $"dropout: p must be in [0, 1) but is {p}.");
+        if (!training || p == 0) return x;
+        var mask = new Tensor(x.Shape);
+        float keep = (float)(1 - p), scale = 1f / keep;
+        var m = mask.Data;
+        for (int i = 0; i < m.Length; i++) m[i] = rng.NextFloat() < keep ? scale : 0f;
+        return Mul(x, mask);
+    }
+
+    /// <summary>max(x, min), with gradient 1 where x &gt; min.</summary>
+    public static Tensor ClampMin(Tensor x, float min)
+    {
+        var y = new Tensor(x.Shape);
+        var xs = x.Data;
+        var ys = y.Data;
+        for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > min ? xs[i] : min;
+        return Recorder.Record(y, "clamp_min", x, g => Mul(g, Constant(x, v => v > min ? 1f : 0f)));
+    }
+}

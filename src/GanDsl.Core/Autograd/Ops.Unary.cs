@@ -1,0 +1,81 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using GanDsl.Tensors;
+
+namespace GanDsl.Autograd;
+
+public static partial class Ops
+{
+    public static Tensor Exp(Tensor x)
+    {
+        var y = Map(x, TensorPrimitives.Exp);
+        return Recorder.Record(y, "exp", x, g => Mul(g, y));
+    }
+
+    public static Tensor Log(Tensor x) => Recorder.Record(Map(x, TensorPrimitives.Log), "log", x, g => Div(g, x));
+
+    public static Tensor Sqrt(Tensor x)
+    {
+        var y = Map(x, TensorPrimitives.Sqrt);
+        return Recorder.Record(y, "sqrt", x, g => Div(g, Scale(y, 2f)));
+    }
+
+    public static Tensor Abs(Tensor x) =>
+        Recorder.Record(Map(x, TensorPrimitives.Abs), "abs", x, g => Mul(g, Constant(x, v => MathF.Sign(v))));
+
+    public static Tensor Relu(Tensor x)
+    {
+        var y = new Tensor(x.Shape);
+        TensorPrimitives.Max(x.Data, 0f, y.Data);
+        return Recorder.Record(y, "relu", x, g => Mul(g, Constant(x, v => v > 0 ? 1f : 0f)));
+    }
+
+    public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f)
+    {
+        var y = new Tensor(x.Shape);
+        var xs = x.Data;
+        var ys = y.Data;
+        for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > 0 ? xs[i] : xs[i] * negativeSlope;
+        return Recorder.Record(y, "leaky_relu", x, g => Mul(g, Constant(x, v => v > 0 ? 1f : negativeSlope)));
+    }
+
+    public static Tensor Tanh(Tensor x)
+    {
+        var y = Map(x, TensorPrimitives.Tanh);
+        return Recorder.Record(y, "tanh", x, g => Mul(g, RSub(1f, Mul(y, y))));
+    }
+
+    public static Tensor Sigmoid(Tensor x)
+    {
+        var y = new Tensor(x.Shape);
+        var xs = x.Data;
+        var ys = y.Data;
+        for (int i = 0; i < xs.Length; i++) ys[i] = StableSigmoid(xs[i]);
+        return Recorder.Record(y, "sigmoid", x, g => Mul(g, Mul(y, RSub(1f, y))));
+    }
+
+    internal static float StableSigmoid(float v)
+    {
+        if (v >= 0) return 1f / (1f + MathF.Exp(-v));
+        float e = MathF.Exp(v);
+        return e / (1f + e);
+    }
+
+    private delegate void SpanMap(ReadOnlySpan<float> x, Span<float> y);
+
+    private static Tensor Map(Tensor x, SpanMap kernel)
+    {
+        var y = new Tensor(x.Shape);
+        kernel(x.Data, y.Data);
+        return y;
+    }
+
+    /// <summary>A tensor of values derived from x that carries no gradient (masks, signs).</summary>
+    private static Tensor Constant(Tensor x, Func<float, float> f)
+    {
+        var c = new Tensor(x.Shape);
+        var xs = x.Data;
+        var cs = c.Data;
+        for (int i = 0; i < xs.Length; i++) cs[i] = f(xs[i]);
+        return c;
+    }
+}

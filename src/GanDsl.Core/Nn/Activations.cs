@@ -1,0 +1,34 @@
+using GanDsl.Autograd;
+using GanDsl.Tensors;
+
+namespace GanDsl.Nn;
+
+/// <summary>max(x, 0).</summary>
+public sealed class ReLU : Module
+{
+    public override Tensor Forward(Tensor input) => Ops.Relu(input);
+}
+
+/// <summary>x for x &gt; 0, slope·x otherwise (PyTorch's default slope 0.01).</summary>
+public sealed class LeakyReLU : Module
+{
+    public LeakyReLU(double negativeSlope = 0.01)
+    {
+        if (negativeSlope < 0 || double.IsNaN(negativeSlope))
+            throw new ArgumentOutOfRangeException(nameof(negativeSlope), $"LeakyReLU: the negative slope must not be negative but is {negativeSlope}.");
+        NegativeSlope = negativeSlope;
+    }
+
+    public double NegativeSlope { get; }
+    public override Tensor Forward(Tensor input) => Ops.LeakyRelu(input, (float)NegativeSlope);
+}
+
+public sealed class Tanh : Module
+{
+    public override Tensor Forward(Tensor input) => Ops.Tanh(input);
+}
+
+public sealed class Sigmoid : Module
+{
+    public override Tensor Forward(Tensor input) => Ops.Sigmoid(input);
+}

@@ -1,0 +1,24 @@
+using GanDsl.Autograd;
+using GanDsl.Tensors;
+
+namespace GanDsl.Nn;
+
+/// <summary>Inverted dropout with its own seeded random source (re-seeded by <see cref="Module.Initialize"/>; saved in checkpoints).</summary>
+public sealed class Dropout : Module
+{
+    public Dropout(double p = 0.5)
+    {
+        if (!(p >= 0 && p < 1))
+            throw new ArgumentOutOfRangeException(nameof(p), $"Dropout: p must be in [0, 1) but is {p}.");
+        P = p;
+    }
+
+    public double P { get; }
+    public Rng Rng { get; private set; } = new(0);
+
+    public override Tensor Forward(Tensor input) => Ops.Dropout(input, P, Training, Rng);
+
+    protected override Rng? OwnRandomSource => Rng;
+
+    protected override void ResetParameters(InitScheme scheme, Rng rng) => Rng = new Rng(rng.NextUInt64());
+}

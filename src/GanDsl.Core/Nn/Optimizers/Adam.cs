@@ -1,0 +1,75 @@
+using GanDsl.Tensors;
+
+namespace GanDsl.Nn.Optimizers;
+
+/// <summary>
+/// Adam and AdamW with PyTorch's update rules: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+/// p ← p − (lr / (1−β₁ᵗ)) · m / (√v / √(1−β₂ᵗ) + ε). Adam adds λ·p to the gradient (L2);
+/// AdamW instead decays the parameter first, p ← p·(1 − lr·λ) (decoupled weight decay).
+/// </summary>
+public class Adam : Optimizer
+{
+    private readonly Tensor[] _expAvg;
+    private readonly Tensor[] _expAvgSq;
+
+    public Adam(IReadOnlyList<Tensor> parameters, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f,
+        float eps = 1e-8f, float weightDecay = 0f)
+        : this(parameters, learningRate, beta1, beta2, eps, weightDecay, decoupled: false) { }
+
+    protected Adam(IReadOnlyList<Tensor> parameters, float learningRate, float beta1, float beta2, float eps, float weightDecay, bool decoupled)
+        : base(parameters, learningRate)
+    {
+        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), $"Adam beta1 must be in [0, 1) but is {beta1}.");
+        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), $"Adam beta2 must be in [0, 1) but is {beta2}.");
+        if (!(eps >= 0)) throw new ArgumentOutOfRangeException(nameof(eps), $"Adam eps must not be negative but is {eps}.");
+        if (!(weightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), $"Weight decay must not be negative but is {weightDecay}.");
+        (Beta1, Beta2, Eps, WeightDecay, Decoupled) = (beta1, beta2, eps, weightDecay, decoupled);
+        _expAvg = ZerosLike(parameters);
+        _expAvgSq = ZerosLike(parameters);
+    }
+
+    public float Beta1 { get; }
+    public float Beta2 { get; }
+    public float Eps { get; }
+    public float WeightDecay { get; }
+    public bool Decoupled { get; }
+
+    protected override void Update(int index, Span<float> p, ReadOnlySpan<float> grad)
+    {
+        var m = _expAvg[index].Data;
+        var v = _expAvgSq[index].Data;
+        // PyTorch computes the bias corrections in double precision and the update in float.
+        double bias1 = 1 - Math.Pow(Beta1, StepCount);
+        double bias2 = 1 - Math.Pow(Beta2, StepCount);
+        float stepSize = (float)(LearningRate / bias1);
+        float bias2Sqrt = (float)Math.Sqrt(bias2);
+        float decay = 1f - LearningRate * WeightDecay;
+        float b1 = Beta1, b2 = Beta2, oneMinusB1 = 1f - Beta1, oneMinusB2 = 1f - Beta2;
+        for (int i = 0; i < p.Length; i++)
+        {
+            float g = grad[i];
+            if (Decoupled) p[i] *= decay;
+            else if (WeightDecay != 0) g += WeightDecay * p[i];
+            m[i] = m[i] * b1 + g * oneMinusB1;
+            v[i] = v[i] * b2 + g * g * oneMinusB2;
+            float denom = MathF.Sqrt(v[i]) / bias2Sqrt + Eps;
+            p[i] -= stepSize * (m[i] / denom);
+        }
+    }
+
+    public override IReadOnlyList<(string Name, Tensor Value)> State()
+    {
+        var state = new List<(string, Tensor)>();
+        for (int i = 0; i < _expAvg.Length; i++)
+        {
+            state.Add(($"{i}.exp_avg", _expAvg[i]));
+            state.Add(($"{i}.exp_avg_sq", _expAvgSq[i]));
+        }
+        return state;
+    }
+}
+
+/// <summary>Adam with decoupled weight decay (PyTorch's default λ = 0.01).</summary>
+public sealed class AdamW(IReadOnlyList<Tensor> parameters, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f,
+    float eps = 1e-8f, float weightDecay = 0.01f)
+    : Adam(parameters, learningRate, beta1, beta2, eps, weightDecay, decoupled: true);

@@ -1,0 +1,25 @@
+using GanDsl.Tensors;
+
+namespace GanDsl.Nn;
+
+/// <summary>Layers applied in order; children are named "0", "1", … as in torch.nn.Sequential.</summary>
+public sealed class Sequential : Module
+{
+    private readonly Module[] _layers;
+
+    public Sequential(params Module[] layers)
+    {
+        _layers = (Module[])layers.Clone();
+        for (int i = 0; i < _layers.Length; i++) Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), _layers[i]);
+    }
+
+    public int Count => _layers.Length;
+    public Module this[int index] => _layers[index];
+
+    public override Tensor Forward(Tensor input)
+    {
+        var x = input;
+        foreach (var layer in _layers) x = layer.Forward(x);
+        return x;
+    }
+}

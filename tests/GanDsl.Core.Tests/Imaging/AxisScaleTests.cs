@@ -1,0 +1,64 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using GanDsl.Imaging;
+
+namespace GanDsl.Tests.Imaging;
+
+public class AxisScaleTests
+{
+    [Theory]
+    [InlineData(0.13, 1.87, new[] { "0.0", "0.5", "1.0", "1.5", "2.0" })]
+    [InlineData(0, 1000, new[] { "0", "200", "400", "600", "800", "1000" })]
+    [InlineData(-0.3, 0.25, new[] { "-0.4", "-0.2", "0.0", "0.2", "0.4" })]
+    public void TicksAreRoundValuesWithMatchingDecimals(double lo, double hi, string[] expected)
+    {
+        var scale = AxisScale.Create(lo, hi);
+        Assert.Equal(expected, scale.Ticks().Select(scale.Label));
+    }
+
+    [Property]
+    public Property TicksCoverTheRangeAtOneTwoOrFiveTimesAPowerOfTen(NormalFloat a, NormalFloat b)
+    {
+        double lo = Math.Min(a.Get, b.Get) % 1e12, hi = Math.Max(a.Get, b.Get) % 1e12;
+        if (lo > hi) (lo, hi) = (hi, lo);
+        var scale = AxisScale.Create(lo, hi);
+        var ticks = scale.Ticks();
+        double mantissa = scale.Step / Math.Pow(10, Math.Floor(Math.Log10(scale.Step)));
+        bool nice = new[] { 1.0, 2.0, 5.0, 10.0 }.Any(m => Math.Abs(mantissa - m) < 1e-9);
+        return (nice && scale.Min <= lo && scale.Max >= hi && scale.Max > scale.Min
+                && ticks.Count is >= 2 and <= 12 && ticks.All(double.IsFinite))
+            .Label($"lo={lo} hi={hi} step={scale.Step} ticks={ticks.Count}");
+    }
+
+    [Property]
+    public Property LabelsParseBackInInvariantCultureAndAreDistinct(NormalFloat a, PositiveInt span)
+    {
+        double lo = a.Get % 1e6;
+        var scale = AxisScale.Create(lo, lo + span.Get * 0.001);
+        var labels = scale.Ticks().Select(scale.Label).ToList();
+        bool parse = labels.All(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        return (parse && labels.Distinct().Count() == labels.Count).Label(string.Join(" ", labels));
+    }
+
+    [Fact]
+    public void IntegerStepsNeverGoBelowOne()
+    {
+        var scale = AxisScale.Create(3, 5, integerSteps: true);
+        Assert.Equal(1, scale.Step);
+        Assert.Equal(["3", "4", "5"], scale.Ticks().Select(scale.Label));
+    }
+
+    [Theory]
+    [InlineData(0.7, 0.7)]
+    [InlineData(0, 0)]
+    [InlineData(double.NaN, 1)]
+    [InlineData(double.NegativeInfinity, double.PositiveInfinity)]
+    public void DegenerateRangesAreWidened(double lo, double hi)
+    {
+        var scale = AxisScale.Create(lo, hi);
+        Assert.True(scale.Max > scale.Min);
+        Assert.True(double.IsFinite(scale.ToPixel(double.IsFinite(lo) ? lo : 0, 0, 100)));
+    }
+}

@@ -1,0 +1,129 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using GanDsl.Imaging;
+using GanDsl.Tensors;
+
+namespace GanDsl.Tests.Imaging;
+
+public class SampleGridTests
+{
+    [Theory]
+    [InlineData(-1f, 0)]
+    [InlineData(1f, 255)]
+    [InlineData(0f, 128)]      // 127.5 rounds up, as torchvision's save_image (x·255 + 0.5, truncated) does
+    [InlineData(-5f, 0)]       // clamped
+    [InlineData(3.5f, 255)]    // clamped
+    [InlineData(0.5f, 191)]    // 191.25
+    [InlineData(-0.5f, 64)]    // 63.75
+    [InlineData(float.NaN, 0)]
+    public void ToPixelMapsMinusOneToOneOntoBytes(float value, byte expected) => Assert.Equal(expected, SampleGrid.ToPixel(value));
+
+    [Property]
+    public Property ToPixelIsTheRoundedClampedLinearMap(NormalFloat value)
+    {
+        double v = Math.Clamp(value.Get, -1, 1);
+        double exact = (v + 1) / 2 * 255;
+        int pixel = SampleGrid.ToPixel((float)value.Get);
+        return (Math.Abs(pixel - exact) <= 0.5 + 1e-4).ToProperty();
+    }
+
+    [Fact]
+    public void ImagesLandAtTorchvisionsPositionsWithPaddingBetweenThem()
+    {
+        // Three 2×3 gray images (H = 2, W = 3), two per row: image k's pixel (y, x) holds a distinct value.
+        var values = new float[3 * 2 * 3];
+        for (int k = 0; k < 3; k++)
+        for (int y = 0; y < 2; y++)
+        for (int x = 0; x < 3; x++)
+            values[k * 6 + y * 3 + x] = -1f + (k * 6 + y * 3 + x) * 0.1f;
+
+        var grid = SampleGrid.Create(values, count: 3, channels: 1, height: 2, width: 3, imagesPerRow: 2);
+
+        Assert.Equal((2 * (3 + 2) + 2, 2 * (2 + 2) + 2, 1), (grid.Width, grid.Height, grid.Channels));
+        for (int k = 0; k < 3; k++)
+        for (int y = 0; y < 2; y++)
+        for (int x = 0; x < 3; x++)
+        {
+            int left = (k % 2) * 5 + 2, top = (k / 2) * 4 + 2;
+            Assert.Equal(SampleGrid.ToPixel(values[k * 6 + y * 3 + x]), grid.At(left + x, top + y));
+        }
+        // Border, the gap between columns and the empty fourth cell are padding.
+        Assert.Equal(0, grid.At(0, 0));
+        Assert.Equal(0, grid.At(1, 3));
+        Assert.Equal(0, grid.At(5, 2));
+        Assert.Equal(0, grid.At(6, 3));
+        Assert.Equal(0, grid.At(11, 9));
+        for (int y = 6; y < 8; y++)
+        for (int x = 7; x < 10; x++)
+            Assert.Equal(0, grid.At(x, y));
+    }
+
+    [Fact]
+    public void RgbChannelsAreInterleavedFromTheirPlanes()
+    {
+        // One 1×2 RGB image: R plane = [1, -1], G plane = [0, 0.5], B plane = [-1, 2 (clamped)].
+        var grid = SampleGrid.Create([1f, -1f, 0f, 0.5f, -1f, 2f], count: 1, channels: 3, height: 1, width: 2, padding: 1);
+        Assert.Equal((4, 3, 3), (grid.Width, grid.Height, grid.Channels));
+        Assert.Equal([255, 128, 0], new[] { grid.At(1, 1, 0), grid.At(1, 1, 1), grid.At(1, 1, 2) });
+        Assert.Equal([0, 191, 255], new[] { grid.At(2, 1, 0), grid.At(2, 1, 1), grid.At(2, 1, 2) });
+        Assert.Equal([0, 0, 0], new[] { grid.At(3, 1, 0), grid.At(3, 1, 1), grid.At(3, 1, 2) });
+    }
+
+    [Property(MaxTest = 50)]
+    public Property EveryImagePixelComesFromItsTensorValue(PositiveInt n, PositiveInt h, PositiveInt w, PositiveInt perRow, bool rgb, int seed)
+    {
+        int count = 1 + n.Get % 9, height = 1 + h.Get % 6, width = 1 + w.Get % 6, row = 1 + perRow.Get % 5, ch = rgb ? 3 : 1;
+        var rng = new Random(seed);
+        var values = Enumerable.Range(0, count * ch * height * width).Select(_ => (float)(rng.NextDouble() * 3 - 1.5)).ToArray();
+        var grid = SampleGrid.Create(Tensor.FromArray(values, count, ch, height, width), imagesPerRow: row, padValue: 7);
+
+        int columns = Math.Min(row, count);
+        bool ok = grid.Width == columns * (width + 2) + 2 && grid.Height == (count + columns - 1) / columns * (height + 2) + 2;
+        int imagePixels = 0;
+        for (int k = 0; k < count; k++)
+        for (int c = 0; c < ch; c++)
+        for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+        {
+            int gx = (k % columns) * (width + 2) + 2 + x, gy = (k / columns) * (height + 2) + 2 + y;
+            ok &= grid.At(gx, gy, c) == SampleGrid.ToPixel(values[((k * ch + c) * height + y) * width + x]);
+            imagePixels++;
+        }
+        // Everything else is padding.
+        ok &= grid.Pixels.Count(b => b == 7) >= grid.Pixels.Length - imagePixels;
+        return ok.ToProperty();
+    }
+
+    [Fact]
+    public void UpscaleRepeatsEveryGridPixel()
+    {
+        var grid = SampleGrid.Create([-1f, 1f, 0f, 0.5f], count: 1, channels: 1, height: 2, width: 2, padding: 1);
+        var big = SampleGrid.Create([-1f, 1f, 0f, 0.5f], count: 1, channels: 1, height: 2, width: 2, padding: 1, upscale: 3);
+        Assert.Equal((grid.Width * 3, grid.Height * 3), (big.Width, big.Height));
+        for (int y = 0; y < big.Height; y++)
+        for (int x = 0; x < big.Width; x++)
+            Assert.Equal(grid.At(x / 3, y / 3), big.At(x, y));
+    }
+
+    [Fact]
+    public void TensorOverloadsAcceptOneImageAndAgreeWithTheSpanForm()
+    {
+        var values = Enumerable.Range(0, 12).Select(i => i / 6f - 1).ToArray();
+        var fromSpan = SampleGrid.Create(values, 1, 3, 2, 2);
+        Assert.Equal(fromSpan.Pixels, SampleGrid.Create(Tensor.FromArray(values, 3, 2, 2)).Pixels);
+        Assert.Equal(SampleGrid.Create(values, 1, 1, 3, 4).Pixels, SampleGrid.Create(Tensor.FromArray(values, 3, 4)).Pixels);
+    }
+
+    [Fact]
+    public void BadArgumentsAreExplained()
+    {
+        Assert.Contains("1 (gray) or 3 (RGB) channels but got 2",
+            Assert.Throws<ArgumentException>(() => SampleGrid.Create(new float[8], 1, 2, 2, 2)).Message);
+        Assert.Contains("need 8 values but 7 were given",
+            Assert.Throws<ArgumentException>(() => SampleGrid.Create(new float[7], 2, 1, 2, 2)).Message);
+        Assert.Contains("[N, C, H, W], [C, H, W] or [H, W] but got [8]",
+            Assert.Throws<ArgumentException>(() => SampleGrid.Create(Tensor.Zeros(8))).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleGrid.Create(new float[4], 1, 1, 2, 2, upscale: 0));
+    }
+}
