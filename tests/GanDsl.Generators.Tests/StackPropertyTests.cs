@@ -15,9 +15,9 @@ namespace GanDsl.Generators.Tests;
 /// </summary>
 public class StackPropertyTests
 {
-    private sealed record Conv(int Out, int Kernel, int Stride, int Padding, bool Bias);
+    internal sealed record Conv(int Out, int Kernel, int Stride, int Padding, bool Bias);
 
-    private sealed record ConvStack(int Channels, int Size, Conv[] Convs, int Hidden)
+    internal sealed record ConvStack(int Channels, int Size, Conv[] Convs, int Hidden)
     {
         public override string ToString() => Source();
 
@@ -45,7 +45,7 @@ public class StackPropertyTests
         }
     }
 
-    private static readonly Gen<ConvStack> ConvStacks =
+    internal static readonly Gen<ConvStack> ConvStacks =
         from channels in Gen.Choose(1, 3)
         from size in Gen.Choose(4, 16)
         from count in Gen.Choose(1, 3)

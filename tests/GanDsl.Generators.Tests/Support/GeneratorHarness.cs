@@ -40,10 +40,19 @@ internal static class GeneratorHarness
         return new GeneratorOutcome(generatorDiagnostics, generated, (CSharpCompilation)output, run.Results.Single().Exception);
     }
 
-    /// <summary>Compiler diagnostics (warnings and errors) of the generated code compiled with the runtime stub.</summary>
+    /// <summary>Compiler warnings and errors of the user code plus generated code, compiled against the real GanDsl.Core.</summary>
     public static ImmutableArray<Diagnostic> CompileWithRuntime(GeneratorOutcome outcome) =>
-        outcome.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(RuntimeStub.Source, ParseOptions, path: "RuntimeStub.cs"))
-            .GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        outcome.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    /// <summary>Emits the compilation and loads it into a collectible context, so tests can run the generated modules.</summary>
+    public static System.Reflection.Assembly Load(GeneratorOutcome outcome)
+    {
+        using var image = new MemoryStream();
+        var emitted = outcome.Output.Emit(image);
+        if (!emitted.Success) throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("UserNets", isCollectible: true).LoadFromStream(image);
+    }
 }
 
 internal sealed record GeneratorOutcome(
