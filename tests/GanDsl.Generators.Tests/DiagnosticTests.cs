@@ -21,6 +21,10 @@ public class DiagnosticTests
             "[GanGenerator(LatentDim = 4), [|GanDiscriminator(4)|]] [Linear(2), Tanh] public partial class G;"
         },
         {
+            "GAN0003", "'G' carries both [GanGenerator] and [Gan<...>]; keep one role attribute per class",
+            "[GanGenerator(LatentDim = 4)] [[|Gan<G, D>|]] [Linear(2), Tanh] public partial class G; [GanDiscriminator(2)] [Linear(1)] public partial class D;"
+        },
+        {
             "GAN0004", "'G' has no layer attributes; add its layers after the role attribute, e.g. [Linear(256), ReLU]",
             "[[|GanGenerator(LatentDim = 4)|]] public partial class G;"
         },
@@ -91,6 +95,10 @@ public class DiagnosticTests
         {
             "GAN0016", "Upsample(65536) at layer 3 would produce more than 2^31-1 elements per sample from [1, 256, 256] from Reshape at layer 2; use smaller sizes",
             "[GanGenerator(LatentDim = 4)] [Linear(65536), Reshape(1, 256, 256), [|Upsample(65536)|], Tanh] public partial class G;"
+        },
+        {
+            "GAN0016", "'D' has more parameters or mult-adds than a 64-bit count can hold; use smaller layers",
+            "[[|GanDiscriminator(2147483646)|]] [Linear(2147483647), Linear(2147483647), Linear(2147483647)] public partial class D;"
         },
         {
             "GAN0017", "Generator 'G' ends in ReLU, so its samples are not bounded like the data; end the stack with [Tanh] (data in [-1, 1]) or [Sigmoid] (data in [0, 1])",

@@ -59,4 +59,24 @@ public class GeneratedSourceTests
         int second = text.IndexOf("Register(\"2\", new global::GanDsl.Nn.Linear(32, 4, true))", StringComparison.Ordinal);
         Assert.True(first > 0 && relu > first && second > relu, text);
     }
+
+    [Fact]
+    public void Nested_net_in_partial_types_compiles()
+    {
+        const string source = """
+            using GanDsl;
+            namespace Outer.Space;
+            public static partial class Models
+            {
+                [GanGenerator(LatentDim = 2)]
+                [Linear(3), Sigmoid]
+                public partial class Tiny;
+            }
+            """;
+        var outcome = GeneratorHarness.Run(source);
+
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Contains("Outer.Space.Models.Tiny.g.cs", outcome.Sources.Keys);
+        Assert.Empty(GeneratorHarness.CompileWithRuntime(outcome).Select(d => d.ToString()));
+    }
 }

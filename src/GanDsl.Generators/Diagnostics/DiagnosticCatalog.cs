@@ -8,7 +8,8 @@ namespace GanDsl.Generators.Diagnostics
     internal static class DiagnosticCatalog
     {
         private const string Category = "GanDsl";
-        private const string HelpBase = "https://github.com/gandsl/gandsl/blob/main/docs/diagnostics/";
+        // No public URL is fixed yet, so each descriptor names its page in the repository instead.
+        private static string Page(string id) => "See docs/diagnostics/" + id + ".md for causes and fixes.";
 
         public static readonly DiagnosticDescriptor NotPartial = Error("GAN0001", "Declared net must be partial",
             "'{0}' must be declared partial so GanDsl can generate its members; add the partial modifier");
@@ -39,7 +40,7 @@ namespace GanDsl.Generators.Diagnostics
         public static readonly DiagnosticDescriptor Overflow = Error("GAN0016", "Size overflow", "{0}");
         public static readonly DiagnosticDescriptor UnboundedOutput = new DiagnosticDescriptor("GAN0017", "Generator output not bounded",
             "Generator '{0}' ends in {1}, so its samples are not bounded like the data; end the stack with [Tanh] (data in [-1, 1]) or [Sigmoid] (data in [0, 1])",
-            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "GAN0017.md");
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: Page("GAN0017"));
         public static readonly DiagnosticDescriptor InternalError = Error("GAN0018", "GanDsl generator failure",
             "GanDsl could not process '{0}' ({1}); please report this with the declaration");
 
@@ -74,6 +75,6 @@ namespace GanDsl.Generators.Diagnostics
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-                helpLinkUri: HelpBase + id + ".md");
+                description: Page(id));
     }
 }

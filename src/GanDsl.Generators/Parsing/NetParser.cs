@@ -56,8 +56,6 @@ namespace GanDsl.Generators.Parsing
                 if (role == NetRole.Generator || isGan)
                     sink.Add(DiagnosticCatalog.ConflictingRoles, otherRole.ApplicationSyntaxReference, tree, declaration.Identifier.Span,
                         symbol.Name, ShortName(roleAttribute), ShortName(otherRole));
-                else
-                    return null;
                 return null;
             }
             if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
@@ -98,7 +96,10 @@ namespace GanDsl.Generators.Parsing
             long parameters;
             try
             {
-                parameters = checked(LayerCounts.TotalParameters(shapes.StackInput, layers) + (long)role0.Classes * role0.Classes * (role0.Conditioning == Conditioning.OneHotPlanes ? 0 : 1));
+                // The label embedding is Embedding(Classes, Classes); one-hot planes have no parameters.
+                long embedding = role0.Conditioning == Conditioning.EmbeddingAtInput || role0.Conditioning == Conditioning.EmbeddingAfterFlatten
+                    ? (long)role0.Classes * role0.Classes : 0;
+                parameters = checked(LayerCounts.TotalParameters(shapes.StackInput, layers) + embedding);
                 new ModelSummary(shapes.StackInput, layers).TotalMultAdds(1);
             }
             catch (OverflowException)
