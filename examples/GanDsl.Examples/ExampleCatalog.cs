@@ -12,10 +12,18 @@ public static class ExampleCatalog
 {
     public static IReadOnlyList<ExampleModel> All { get; } = new[]
     {
+        new ExampleModel("seven-bit", "seven-bit", "Toy GAN emitting 7-bit even numbers: linear+sigmoid G, logistic-regression D",
+            SevenBitGenerator.Summary, SevenBitDiscriminator.Summary, seed => new SevenBitGan(seed)),
+        new ExampleModel("mnist-mlp", "mnist", "MLP GAN with a logit D, BCE-with-logits and label smoothing 0.9",
+            MnistMlpGenerator.Summary, MnistMlpDiscriminator.Summary, seed => new MnistMlpGan(seed)),
+        new ExampleModel("lightning-cnn", "mnist", "Lightning tutorial's CNN GAN (conv D with max pooling, transposed-conv G), Adam",
+            LightningCnnGenerator.Summary, LightningCnnDiscriminator.Summary, seed => new LightningCnnGan(seed)),
         new ExampleModel("vanilla", "fashion-mnist", "MLP GAN 100-256-512-1024-784 / 784-512-256-128-1 (the bench's mlp-gan)",
             VanillaGenerator.Summary, VanillaDiscriminator.Summary, seed => new VanillaGan(seed)),
         new ExampleModel("dcgan", "fashion-mnist", "DCGAN for 28x28x1, latent 128, ngf = ndf = 32 (the bench's dcgan)",
             DcganGenerator.Summary, DcganDiscriminator.Summary, seed => new Dcgan(seed)),
+        new ExampleModel("cgan", "fashion-mnist", "Conditional MLP GAN on the dataset's labels (label embedding into G and D)",
+            CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed)),
     };
 
     public static ExampleModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);

@@ -1,0 +1,17 @@
+using GanDsl;
+
+namespace GanDsl.Examples;
+
+// The toy GAN that learns to emit 7-bit binary even numbers: the generator is one linear layer + sigmoid over
+// 7 digits fed with random bits, the discriminator a logistic regression. Data is generated in code.
+
+[GanGenerator(LatentDim = 7)]
+[Linear(7), Sigmoid]
+public partial class SevenBitGenerator;
+
+[GanDiscriminator(7)]
+[Linear(1), Sigmoid]
+public partial class SevenBitDiscriminator;
+
+[Gan<SevenBitGenerator, SevenBitDiscriminator>]
+public partial class SevenBitGan;

@@ -1,0 +1,65 @@
+using GanDsl.Autograd;
+using GanDsl.Examples;
+using GanDsl.Nn.Optimizers;
+using GanDsl.Tensors;
+
+namespace GanDsl.Examples.Tests;
+
+public class ExampleCatalogTests
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var m in ExampleCatalog.All) data.Add(m.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_example_runs_a_training_step_with_the_shapes_its_summary_promises(string name)
+    {
+        var model = ExampleCatalog.Get(name);
+        var gan = model.Create(7);
+        var g = gan.Generator;
+        var d = gan.Discriminator;
+        const int batch = 4;
+        var z = new Tensor(new Shape(batch, g.LatentDim));
+        new Rng(1).FillNormal(z.Data);
+        int[]? labels = g.Classes > 0 ? new[] { 0, 1, 2, 3 } : null;
+
+        var fake = g.Generate(z, labels);
+        Assert.Equal(new[] { batch }.Concat(model.GeneratorSummary.OutputShape), fake.Shape.ToArray());
+        // A conditional discriminator's summary starts from its label-augmented input; the others from the image itself.
+        if (d.Classes == 0) Assert.Equal(model.DiscriminatorSummary.InputShape, d.InputShape);
+        Assert.Equal(model.GeneratorSummary.OutputShape, d.InputShape);
+        var score = d.Score(fake, labels);
+        Assert.Equal(new Shape(batch, 1), score.Shape);
+
+        var target = Tensor.Full(1f, batch, 1);
+        var loss = d.OutputsProbability ? Ops.BinaryCrossEntropy(score, target) : Ops.BinaryCrossEntropyWithLogits(score, target);
+        Assert.True(float.IsFinite(loss.Item()));
+        var optimizer = new Adam(g.Parameters(), 1e-3f);
+        Engine.Backward(loss);
+        Assert.All(g.Parameters(), p => Assert.NotNull(p.Grad));
+        optimizer.Step();
+    }
+
+    [Fact]
+    public void Parameter_counts_of_the_compile_time_summary_equal_the_allocated_parameters()
+    {
+        foreach (var m in ExampleCatalog.All)
+        {
+            var gan = m.Create(1);
+            long embedding = gan.Generator.Classes > 0 ? (long)gan.Generator.Classes * gan.Generator.Classes : 0;
+            Assert.Equal(m.GeneratorSummary.TotalParams + embedding, gan.Generator.ParameterElementCount());
+        }
+    }
+
+    [Fact]
+    public void An_unknown_model_name_lists_the_known_ones()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ExampleCatalog.Get("nope"));
+        Assert.Contains("dcgan", ex.Message);
+        Assert.Contains("gandsl models", ex.Message);
+    }
+}
