@@ -22,12 +22,7 @@ public static partial class Ops
     public static Tensor Abs(Tensor x) =>
         Recorder.Record(Map(x, TensorPrimitives.Abs), "abs", x, g => Mul(g, Constant(x, v => MathF.Sign(v))));
 
-    public static Tensor Relu(Tensor x)
-    {
-        var y = new Tensor(x.Shape);
-        TensorPrimitives.Max(x.Data, 0f, y.Data);
-        return Recorder.Record(y, "relu", x, g => Mul(g, Constant(x, v => v > 0 ? 1f : 0f)));
-    }
+    public static Tensor Relu(Tensor x) => LeakyRelu(x, 0f);
 
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f)
     {
@@ -35,13 +30,30 @@ public static partial class Ops
         var xs = x.Data;
         var ys = y.Data;
         for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > 0 ? xs[i] : xs[i] * negativeSlope;
-        return Recorder.Record(y, "leaky_relu", x, g => Mul(g, Constant(x, v => v > 0 ? 1f : negativeSlope)));
+        return Recorder.Record(y, negativeSlope == 0 ? "relu" : "leaky_relu", x, g => LeakyReluGrad(g, x, negativeSlope));
+    }
+
+    /// <summary>g where x &gt; 0, slope·g elsewhere: linear in g (and locally constant in x), so its backward is itself.</summary>
+    private static Tensor LeakyReluGrad(Tensor g, Tensor x, float slope)
+    {
+        var r = new Tensor(g.Shape);
+        var gs = g.Data;
+        var xs = x.Data;
+        var rs = r.Data;
+        for (int i = 0; i < rs.Length; i++) rs[i] = xs[i] > 0 ? gs[i] : gs[i] * slope;
+        return Recorder.Record(r, "leaky_relu_backward", g, h => LeakyReluGrad(h, x, slope));
     }
 
     public static Tensor Tanh(Tensor x)
     {
         var y = Map(x, TensorPrimitives.Tanh);
-        return Recorder.Record(y, "tanh", x, g => Mul(g, RSub(1f, Mul(y, y))));
+        return Recorder.Record(y, "tanh", x, g =>
+        {
+            if (GradMode.IsEnabled) return Mul(g, RSub(1f, Mul(y, y))); // createGraph: differentiable in y
+            var r = new Tensor(g.Shape);
+            for (int i = 0; i < r.Size; i++) r.Data[i] = g.Data[i] * (1f - y.Data[i] * y.Data[i]);
+            return r;
+        });
     }
 
     public static Tensor Sigmoid(Tensor x)
@@ -50,7 +62,13 @@ public static partial class Ops
         var xs = x.Data;
         var ys = y.Data;
         for (int i = 0; i < xs.Length; i++) ys[i] = StableSigmoid(xs[i]);
-        return Recorder.Record(y, "sigmoid", x, g => Mul(g, Mul(y, RSub(1f, y))));
+        return Recorder.Record(y, "sigmoid", x, g =>
+        {
+            if (GradMode.IsEnabled) return Mul(g, Mul(y, RSub(1f, y))); // createGraph: differentiable in y
+            var r = new Tensor(g.Shape);
+            for (int i = 0; i < r.Size; i++) r.Data[i] = g.Data[i] * ys[i] * (1f - ys[i]);
+            return r;
+        });
     }
 
     internal static float StableSigmoid(float v)

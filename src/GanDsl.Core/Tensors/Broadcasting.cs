@@ -37,6 +37,33 @@ public static class Broadcasting
         return strides;
     }
 
+    /// <summary>
+    /// True when <paramref name="small"/> read as <paramref name="target"/> is one contiguous block repeated: the target is
+    /// [outer, mid, inner] and the small operand is [mid], constant along outer and inner (a bias row [C] against [N, C], a channel
+    /// vector [1, C, 1, 1] against [N, C, H, W], a column [N, 1] against [N, C]). The hot broadcasts take this path.
+    /// </summary>
+    public static bool TryBlock(Shape small, Shape target, out int outer, out int mid, out int inner)
+    {
+        outer = mid = inner = 1;
+        int offset = target.Rank - small.Rank;
+        if (offset < 0) return false;
+        int first = -1, last = -1;
+        for (int i = 0; i < small.Rank; i++)
+        {
+            if (small[i] == 1) continue;
+            if (small[i] != target[i + offset]) return false;
+            if (first < 0) first = i + offset;
+            last = i + offset;
+        }
+        if (first < 0) return false; // a scalar: handled by the callers' scalar paths
+        for (int d = first; d <= last; d++)
+            if (small[d - offset] != target[d]) return false;
+        for (int d = 0; d < first; d++) outer *= target[d];
+        for (int d = first; d <= last; d++) mid *= target[d];
+        for (int d = last + 1; d < target.Rank; d++) inner *= target[d];
+        return true;
+    }
+
     /// <summary>For each element of <paramref name="target"/> (row-major), the index of the element of <paramref name="source"/> it reads.</summary>
     public static void SourceIndices(Shape source, Shape target, Span<int> indices)
     {

@@ -40,11 +40,35 @@ public static class Elementwise
             for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(s, b.Data[i]);
             return;
         }
+        if (a.Shape == result.Shape && Broadcasting.TryBlock(b.Shape, result.Shape, out int outer, out int mid, out int inner))
+        {
+            BlockBinary<TOp>(a.Data, b.Data, r, outer, mid, inner, smallOnLeft: false);
+            return;
+        }
+        if (b.Shape == result.Shape && Broadcasting.TryBlock(a.Shape, result.Shape, out outer, out mid, out inner))
+        {
+            BlockBinary<TOp>(b.Data, a.Data, r, outer, mid, inner, smallOnLeft: true);
+            return;
+        }
         var ia = new int[r.Length];
         var ib = new int[r.Length];
         Broadcasting.SourceIndices(a.Shape, result.Shape, ia);
         Broadcasting.SourceIndices(b.Shape, result.Shape, ib);
         for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a.Data[ia[i]], b.Data[ib[i]]);
+    }
+
+    private static void BlockBinary<TOp>(float[] full, float[] small, Span<float> r, int outer, int mid, int inner, bool smallOnLeft)
+        where TOp : struct, IBinary
+    {
+        int at = 0;
+        for (int o = 0; o < outer; o++)
+            for (int m = 0; m < mid; m++)
+            {
+                float s = small[m];
+                if (smallOnLeft) for (int i = 0; i < inner; i++, at++) r[at] = TOp.Apply(s, full[at]);
+                else if (inner == 1) { r[at] = TOp.Apply(full[at], s); at++; }
+                else for (int i = 0; i < inner; i++, at++) r[at] = TOp.Apply(full[at], s);
+            }
     }
 
     /// <summary>Sums <paramref name="source"/> over the dimensions along which <paramref name="target"/> was broadcast to it.</summary>
@@ -57,6 +81,15 @@ public static class Elementwise
             t[0] = TensorPrimitives.Sum(source.Data);
             return;
         }
+        if (Broadcasting.TryBlock(target.Shape, source.Shape, out int outer, out int mid, out int inner))
+        {
+            var src = source.Data;
+            int at = 0;
+            for (int o = 0; o < outer; o++)
+                for (int m = 0; m < mid; m++, at += inner)
+                    t[m] += inner == 1 ? src[at] : TensorPrimitives.Sum(src.AsSpan(at, inner));
+            return;
+        }
         var idx = new int[source.Size];
         Broadcasting.SourceIndices(target.Shape, source.Shape, idx);
         var s = source.Data;
@@ -66,6 +99,21 @@ public static class Elementwise
     /// <summary>Copies <paramref name="source"/> into the larger <paramref name="target"/> shape by broadcasting.</summary>
     public static void Expand(Tensor source, Tensor target)
     {
+        if (Broadcasting.TryBlock(source.Shape, target.Shape, out int outer, out int mid, out int inner))
+        {
+            var src = source.Data;
+            var dst = target.Data.AsSpan();
+            int at = 0;
+            for (int o = 0; o < outer; o++)
+                for (int m = 0; m < mid; m++, at += inner)
+                    dst.Slice(at, inner).Fill(src[m]);
+            return;
+        }
+        if (source.Size == 1)
+        {
+            Array.Fill(target.Data, source.Data[0]);
+            return;
+        }
         var idx = new int[target.Size];
         Broadcasting.SourceIndices(source.Shape, target.Shape, idx);
         var s = source.Data;
