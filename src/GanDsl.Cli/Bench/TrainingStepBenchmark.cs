@@ -28,6 +28,7 @@ internal static class TrainingStepBenchmark
 
         void Step()
         {
+            using var buffers = BufferScope.Begin(); // intermediate tensors recycled at the end of the step
             rng.FillNormal(noise.Data);
             var lossReal = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(real), ones);
             var fake = pair.Generator.Forward(noise);

@@ -31,7 +31,7 @@ public static class Engine
         var grads = Propagate(output, gradOutput, createGraph, "Grad");
         var result = new Tensor[inputs.Count];
         for (int i = 0; i < inputs.Count; i++)
-            result[i] = grads.TryGetValue(inputs[i], out var g) ? g : new Tensor(inputs[i].Shape);
+            result[i] = grads.TryGetValue(inputs[i], out var g) ? g : Tensor.Pooled(inputs[i].Shape);
         return result;
     }
 

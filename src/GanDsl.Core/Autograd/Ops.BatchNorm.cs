@@ -28,7 +28,7 @@ public static partial class Ops
         int m = x.Size / c;
         if (m <= 1) throw new ArgumentException($"batch_norm: training needs more than one value per channel but input {x.Shape} has {m}.");
         var (mean, invStd) = ChannelStatistics(x, eps, runningMean, runningVar, momentum);
-        var y = new Tensor(x.Shape);
+        var y = Tensor.Pooled(x.Shape);
         int inner = x.Shape.Stride(1);
         var xs = x.Data;
         var ys = y.Data;
@@ -92,7 +92,7 @@ public static partial class Ops
                     sumGXhat[ch] += g.Data[at + i] * xhat;
                 }
             }
-        var gx = new Tensor(x.Shape);
+        var gx = Tensor.Pooled(x.Shape);
         for (int n = 0; n < outer; n++)
             for (int ch = 0; ch < c; ch++)
             {
@@ -104,8 +104,8 @@ public static partial class Ops
                     gx.Data[at + i] = k * (float)(m * g.Data[at + i] - sumG[ch] - xhat * sumGXhat[ch]);
                 }
             }
-        var gGamma = new Tensor(gamma.Shape);
-        var gBeta = new Tensor(gamma.Shape);
+        var gGamma = Tensor.Pooled(gamma.Shape);
+        var gBeta = Tensor.Pooled(gamma.Shape);
         for (int ch = 0; ch < c; ch++)
         {
             gGamma.Data[ch] = (float)sumGXhat[ch];

@@ -38,7 +38,7 @@ public static partial class Ops
     public static Tensor SumTo(Tensor x, Shape shape)
     {
         if (x.Shape == shape) return x;
-        var r = new Tensor(shape);
+        var r = Tensor.Pooled(shape);
         Elementwise.SumTo(x, r);
         return Recorder.Record(r, "sum_to", x, g => Expand(g, x.Shape));
     }
@@ -49,7 +49,7 @@ public static partial class Ops
         if (x.Shape == shape) return x;
         if (Broadcasting.ResultShape("expand", x.Shape, shape) != shape)
             throw new ArgumentException($"expand: shape {x.Shape} cannot be broadcast to {shape}.");
-        var r = new Tensor(shape);
+        var r = Tensor.Pooled(shape);
         Elementwise.Expand(x, r);
         return Recorder.Record(r, "expand", x, g => SumTo(g, x.Shape));
     }

@@ -12,7 +12,7 @@ public static partial class Ops
     {
         if (p < 0 || p >= 1) throw new ArgumentOutOfRangeException(nameof(p), $"dropout: p must be in [0, 1) but is {p}.");
         if (!training || p == 0) return x;
-        var mask = new Tensor(x.Shape);
+        var mask = Tensor.Pooled(x.Shape);
         float keep = (float)(1 - p), scale = 1f / keep;
         var m = mask.Data;
         for (int i = 0; i < m.Length; i++) m[i] = rng.NextFloat() < keep ? scale : 0f;
@@ -22,7 +22,7 @@ public static partial class Ops
     /// <summary>max(x, min), with gradient 1 where x &gt; min.</summary>
     public static Tensor ClampMin(Tensor x, float min)
     {
-        var y = new Tensor(x.Shape);
+        var y = Tensor.Pooled(x.Shape);
         var xs = x.Data;
         var ys = y.Data;
         for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > min ? xs[i] : min;

@@ -50,7 +50,7 @@ public static partial class Ops
                 throw new ArgumentException($"concat: shapes {first} and {p.Shape} differ outside axis {axis}.");
             total += p.Shape[axis];
         }
-        var result = new Tensor(first.With(axis, total));
+        var result = Tensor.Pooled(first.With(axis, total));
         int outer = 1;
         for (int d = 0; d < axis; d++) outer *= first[d];
         int inner = first.Stride(axis);
@@ -99,7 +99,7 @@ public static partial class Ops
     /// <summary>out[i] = x.flat[index[i]]: the linear core of slicing, pooling, upsampling and embedding lookup.</summary>
     internal static Tensor Gather(Tensor x, int[] index, Shape outShape)
     {
-        var r = new Tensor(outShape);
+        var r = Tensor.Pooled(outShape);
         var xs = x.Data;
         var rs = r.Data;
         for (int i = 0; i < rs.Length; i++) rs[i] = xs[index[i]];
@@ -109,7 +109,7 @@ public static partial class Ops
     /// <summary>out.flat[index[i]] += g[i] (the adjoint of <see cref="Gather"/>).</summary>
     internal static Tensor ScatterAdd(Tensor g, int[] index, Shape outShape)
     {
-        var r = new Tensor(outShape);
+        var r = Tensor.Pooled(outShape);
         var gs = g.Data;
         var rs = r.Data;
         for (int i = 0; i < gs.Length; i++) rs[index[i]] += gs[i];
@@ -134,7 +134,7 @@ public static partial class Ops
     /// <summary>Class labels as one-hot planes [N, classes, H, W] (a constant: labels carry no gradient).</summary>
     public static Tensor OneHotPlanes(int[] labels, int classes, int height, int width)
     {
-        var r = new Tensor(new Shape(labels.Length, classes, height, width));
+        var r = Tensor.Pooled(new Shape(labels.Length, classes, height, width));
         int plane = height * width;
         for (int i = 0; i < labels.Length; i++)
         {

@@ -26,7 +26,7 @@ public static partial class Ops
 
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f)
     {
-        var y = new Tensor(x.Shape);
+        var y = Tensor.Pooled(x.Shape);
         var xs = x.Data;
         var ys = y.Data;
         for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > 0 ? xs[i] : xs[i] * negativeSlope;
@@ -36,7 +36,7 @@ public static partial class Ops
     /// <summary>g where x &gt; 0, slope·g elsewhere: linear in g (and locally constant in x), so its backward is itself.</summary>
     private static Tensor LeakyReluGrad(Tensor g, Tensor x, float slope)
     {
-        var r = new Tensor(g.Shape);
+        var r = Tensor.Pooled(g.Shape);
         var gs = g.Data;
         var xs = x.Data;
         var rs = r.Data;
@@ -50,7 +50,7 @@ public static partial class Ops
         return Recorder.Record(y, "tanh", x, g =>
         {
             if (GradMode.IsEnabled) return Mul(g, RSub(1f, Mul(y, y))); // createGraph: differentiable in y
-            var r = new Tensor(g.Shape);
+            var r = Tensor.Pooled(g.Shape);
             for (int i = 0; i < r.Size; i++) r.Data[i] = g.Data[i] * (1f - y.Data[i] * y.Data[i]);
             return r;
         });
@@ -58,14 +58,14 @@ public static partial class Ops
 
     public static Tensor Sigmoid(Tensor x)
     {
-        var y = new Tensor(x.Shape);
+        var y = Tensor.Pooled(x.Shape);
         var xs = x.Data;
         var ys = y.Data;
         for (int i = 0; i < xs.Length; i++) ys[i] = StableSigmoid(xs[i]);
         return Recorder.Record(y, "sigmoid", x, g =>
         {
             if (GradMode.IsEnabled) return Mul(g, Mul(y, RSub(1f, y))); // createGraph: differentiable in y
-            var r = new Tensor(g.Shape);
+            var r = Tensor.Pooled(g.Shape);
             for (int i = 0; i < r.Size; i++) r.Data[i] = g.Data[i] * ys[i] * (1f - ys[i]);
             return r;
         });
@@ -82,7 +82,7 @@ public static partial class Ops
 
     private static Tensor Map(Tensor x, SpanMap kernel)
     {
-        var y = new Tensor(x.Shape);
+        var y = Tensor.Pooled(x.Shape);
         kernel(x.Data, y.Data);
         return y;
     }
@@ -90,7 +90,7 @@ public static partial class Ops
     /// <summary>A tensor of values derived from x that carries no gradient (masks, signs).</summary>
     private static Tensor Constant(Tensor x, Func<float, float> f)
     {
-        var c = new Tensor(x.Shape);
+        var c = Tensor.Pooled(x.Shape);
         var xs = x.Data;
         var cs = c.Data;
         for (int i = 0; i < xs.Length; i++) cs[i] = f(xs[i]);

@@ -17,6 +17,9 @@ public sealed class Tensor
         Data = data;
     }
 
+    /// <summary>A zeroed tensor whose buffer comes from the active <see cref="BufferScope"/> (ops' results).</summary>
+    internal static Tensor Pooled(Shape shape) => new(shape, BufferScope.Rent(shape.Size));
+
     public Shape Shape { get; }
 
     /// <summary>The values, row-major. Mutating them in place bypasses autograd: do so only on leaves under no-grad.</summary>

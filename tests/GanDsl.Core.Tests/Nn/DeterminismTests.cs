@@ -7,7 +7,7 @@ namespace GanDsl.Core.Tests.Nn;
 
 public class DeterminismTests
 {
-    private static float[] TrainAndSnapshot(ulong seed)
+    private static float[] TrainAndSnapshot(ulong seed, bool pooled = false)
     {
         var net = new Sequential(new Conv2d(1, 4, 3, 1, 1), new BatchNorm2d(4), new LeakyReLU(0.2), new Dropout(0.3),
             new Flatten(), new Linear(4 * 6 * 6, 1));
@@ -16,6 +16,7 @@ public class DeterminismTests
         var rng = new Rng(seed + 1);
         for (int step = 0; step < 5; step++)
         {
+            using var scope = pooled ? BufferScope.Begin() : default(BufferScope.Frame?);
             var x = new Tensor(new Shape(8, 1, 6, 6));
             rng.FillNormal(x.Data);
             optimizer.ZeroGrad();
@@ -32,6 +33,14 @@ public class DeterminismTests
         var b = TrainAndSnapshot(11);
         Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
         Assert.NotEqual(a, TrainAndSnapshot(12));
+    }
+
+    [Fact]
+    public void Recycling_intermediate_buffers_changes_no_bit_of_the_result()
+    {
+        var plain = TrainAndSnapshot(13);
+        var pooled = TrainAndSnapshot(13, pooled: true);
+        Assert.Equal(plain.Select(BitConverter.SingleToInt32Bits), pooled.Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public abstract class Optimizer
     /// <summary>Number of steps taken.</summary>
     public long StepCount { get; protected set; }
 
-    /// <summary>Applies one update; parameters without a gradient are left alone (as PyTorch does).</summary>
+    /// <summary>Applies one update; parameters that never received a gradient are left alone (as PyTorch does).</summary>
     public void Step()
     {
         StepCount++;
@@ -33,9 +33,10 @@ public abstract class Optimizer
 
     protected abstract void Update(int index, Span<float> param, ReadOnlySpan<float> grad);
 
+    /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.Grad = null;
+        foreach (var p in Parameters) GradBuffers.Zero(p);
     }
 
     /// <summary>Named state tensors (e.g. "3.exp_avg"), in a fixed order, for checkpoints.</summary>

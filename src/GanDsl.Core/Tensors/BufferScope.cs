@@ -1,0 +1,64 @@
+namespace GanDsl.Tensors;
+
+/// <summary>
+/// Recycles the buffers of intermediate tensors. Inside <c>using (BufferScope.Begin())</c> every tensor an op creates takes
+/// its buffer from a per-thread pool, and all of them go back when the scope ends, so a training step that repeats the same
+/// shapes allocates nothing in steady state. Tensors made inside a scope are valid only until it ends: read what you need
+/// (<see cref="Tensor.Item"/>) or <see cref="Tensor.Clone"/> it before. Parameters, gradients of leaves, optimizer state and
+/// tensors built with public constructors never come from the pool.
+/// </summary>
+public static class BufferScope
+{
+    [ThreadStatic] private static Dictionary<int, Stack<float[]>>? _free;
+    [ThreadStatic] private static Stack<List<float[]>>? _frames;
+
+    public static bool IsActive => _frames is { Count: > 0 };
+
+    /// <summary>Starts a scope; scopes nest, and each returns only the buffers rented while it was the innermost.</summary>
+    public static Frame Begin()
+    {
+        _frames ??= new Stack<List<float[]>>();
+        _free ??= new Dictionary<int, Stack<float[]>>();
+        _frames.Push(new List<float[]>());
+        return new Frame(_frames.Count);
+    }
+
+    /// <summary>A zeroed buffer: pooled inside a scope, freshly allocated outside.</summary>
+    internal static float[] Rent(int length)
+    {
+        if (_frames is not { Count: > 0 } frames || length == 0) return new float[length];
+        float[] buffer;
+        if (_free!.TryGetValue(length, out var stack) && stack.Count > 0)
+        {
+            buffer = stack.Pop();
+            Array.Clear(buffer);
+        }
+        else
+        {
+            buffer = new float[length];
+        }
+        frames.Peek().Add(buffer);
+        return buffer;
+    }
+
+    private static void End(int depth)
+    {
+        if (_frames is null || _frames.Count != depth)
+            throw new InvalidOperationException("BufferScope frames must be disposed in the reverse order of Begin.");
+        var rented = _frames.Pop();
+        foreach (var buffer in rented)
+        {
+            if (!_free!.TryGetValue(buffer.Length, out var stack)) _free[buffer.Length] = stack = new Stack<float[]>();
+            stack.Push(buffer);
+        }
+        rented.Clear();
+    }
+
+    /// <summary>Ends its scope when disposed.</summary>
+    public readonly struct Frame : IDisposable
+    {
+        private readonly int _depth;
+        internal Frame(int depth) => _depth = depth;
+        public void Dispose() => End(_depth);
+    }
+}

@@ -1,0 +1,45 @@
+using GanDsl.Autograd;
+using GanDsl.Tensors;
+
+namespace GanDsl.Core.Tests.Tensors;
+
+public class BufferScopeTests
+{
+    [Fact]
+    public void Op_results_reuse_buffers_after_their_scope_ends_but_public_tensors_never_do()
+    {
+        var x = Tensor.Full(2f, 64);
+        float[] first;
+        using (BufferScope.Begin()) first = Ops.Mul(x, x).Data;
+        float[] second;
+        using (BufferScope.Begin())
+        {
+            var y = Ops.Mul(x, x);
+            second = y.Data;
+            Assert.All(y.Data, v => Assert.Equal(4f, v)); // a reused buffer is filled afresh
+        }
+        Assert.Same(first, second);
+        using (BufferScope.Begin())
+        {
+            var persistent = Tensor.Zeros(64);
+            Assert.NotSame(first, persistent.Data);
+        }
+    }
+
+    [Fact]
+    public void Outside_a_scope_every_result_gets_its_own_buffer()
+    {
+        var x = Tensor.Full(1f, 8);
+        Assert.NotSame(Ops.Neg(x).Data, Ops.Neg(x).Data);
+        Assert.False(BufferScope.IsActive);
+    }
+
+    [Fact]
+    public void Leaf_gradients_outlive_the_scope_of_the_backward_pass()
+    {
+        var w = Tensor.Full(3f, 4).RequireGrad();
+        using (BufferScope.Begin()) Engine.Backward(Ops.Sum(Ops.Mul(w, w)));
+        using (BufferScope.Begin()) Ops.Scale(Tensor.Full(9f, 4), 100f); // would overwrite a recycled gradient buffer
+        Assert.All(w.Grad!.Data, v => Assert.Equal(6f, v));
+    }
+}
