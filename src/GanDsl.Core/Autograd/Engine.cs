@@ -11,8 +11,21 @@ public static class Engine
     /// </summary>
     public static void Backward(Tensor root, Tensor? gradOutput = null, bool createGraph = false)
     {
-        var grads = Propagate(root, gradOutput, createGraph, "Backward");
-        using var _ = GradMode.Set(createGraph);
+        var work = Workspace.Rent();
+        try
+        {
+            Propagate(work, root, gradOutput, createGraph, "Backward");
+            using var _ = GradMode.Set(createGraph);
+            AccumulateIntoLeaves(work.Grads, createGraph);
+        }
+        finally
+        {
+            Workspace.Return(work);
+        }
+    }
+
+    private static void AccumulateIntoLeaves(Dictionary<Tensor, Tensor> grads, bool createGraph)
+    {
         foreach (var (tensor, grad) in grads)
         {
             if (!tensor.IsLeaf || !tensor.RequiresGrad) continue;
@@ -28,14 +41,22 @@ public static class Engine
     /// </summary>
     public static Tensor[] Grad(Tensor output, IReadOnlyList<Tensor> inputs, bool createGraph = false, Tensor? gradOutput = null)
     {
-        var grads = Propagate(output, gradOutput, createGraph, "Grad");
-        var result = new Tensor[inputs.Count];
-        for (int i = 0; i < inputs.Count; i++)
-            result[i] = grads.TryGetValue(inputs[i], out var g) ? g : Tensor.Pooled(inputs[i].Shape);
-        return result;
+        var work = Workspace.Rent();
+        try
+        {
+            Propagate(work, output, gradOutput, createGraph, "Grad");
+            var result = new Tensor[inputs.Count];
+            for (int i = 0; i < inputs.Count; i++)
+                result[i] = work.Grads.TryGetValue(inputs[i], out var g) ? g : Tensor.Pooled(inputs[i].Shape);
+            return result;
+        }
+        finally
+        {
+            Workspace.Return(work);
+        }
     }
 
-    private static Dictionary<Tensor, Tensor> Propagate(Tensor root, Tensor? gradOutput, bool createGraph, string caller)
+    private static void Propagate(Workspace work, Tensor root, Tensor? gradOutput, bool createGraph, string caller)
     {
         if (!root.RequiresGrad)
             throw new InvalidOperationException(
@@ -46,11 +67,9 @@ public static class Engine
         if (gradOutput is not null && gradOutput.Shape != root.Shape)
             throw new ArgumentException($"{caller}: the output has shape {root.Shape} but the given gradient has shape {gradOutput.Shape}.");
 
-        var grads = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance)
-        {
-            [root] = gradOutput ?? Tensor.Full(1f, root.Shape.ToArray()),
-        };
-        foreach (var node in TopologicalOrder(root))
+        var grads = work.Grads;
+        grads[root] = gradOutput ?? Tensor.Full(1f, root.Shape.ToArray());
+        foreach (var node in TopologicalOrder(work, root))
         {
             if (!grads.TryGetValue(node, out var g)) continue;
             var fn = node.GradFn!;
@@ -73,15 +92,14 @@ public static class Engine
                 }
             }
         }
-        return grads;
     }
 
     /// <summary>Non-leaf tensors reachable from the root, each listed before any tensor it was computed from.</summary>
-    private static List<Tensor> TopologicalOrder(Tensor root)
+    private static List<Tensor> TopologicalOrder(Workspace work, Tensor root)
     {
-        var order = new List<Tensor>();
-        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(Tensor Tensor, int NextInput)>();
+        var order = work.Order;
+        var visited = work.Visited;
+        var stack = work.Stack;
         if (root.GradFn is null) return order;
         stack.Push((root, 0));
         visited.Add(root);
@@ -102,5 +120,27 @@ public static class Engine
         }
         order.Reverse();
         return order;
+    }
+
+    /// <summary>The collections of one backward pass, reused across passes (a backward may run another one inside: batch norm's createGraph rule).</summary>
+    private sealed class Workspace
+    {
+        [ThreadStatic] private static Stack<Workspace>? _free;
+
+        public readonly Dictionary<Tensor, Tensor> Grads = new(ReferenceEqualityComparer.Instance);
+        public readonly List<Tensor> Order = new();
+        public readonly HashSet<Tensor> Visited = new(ReferenceEqualityComparer.Instance);
+        public readonly Stack<(Tensor Tensor, int NextInput)> Stack = new();
+
+        public static Workspace Rent() => _free is { Count: > 0 } free ? free.Pop() : new Workspace();
+
+        public static void Return(Workspace work)
+        {
+            work.Grads.Clear();
+            work.Order.Clear();
+            work.Visited.Clear();
+            work.Stack.Clear();
+            (_free ??= new Stack<Workspace>()).Push(work);
+        }
     }
 }
