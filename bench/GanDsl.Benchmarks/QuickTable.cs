@@ -24,7 +24,8 @@ internal static class QuickTable
             var b = GemmBenchmarks.Fill(rng, g.K * g.N);
             var c = new float[g.M * g.N];
             void Once() => Gemm.Multiply(g.TransA, g.TransB, g.M, g.N, g.K, a, b, c);
-            for (int i = 0; i < 200; i++) Once(); // let tiered compilation finish
+            long warm = Stopwatch.GetTimestamp(); // let tiered compilation finish
+            while (Stopwatch.GetElapsedTime(warm).TotalSeconds < 0.3) Once();
             double best = double.MaxValue;
             for (int round = 0; round < 7; round++)
             {

@@ -10,7 +10,8 @@ namespace GanDsl.Tensors.Kernels;
 public static unsafe class Gemm
 {
     // Below this many multiply-adds, packing and waking threads cost more than they save; a 1-wide
-    // output (matrix-vector) would waste most of a micro-tile, so it stays direct a little longer.
+    // output (matrix-vector) would waste most of a micro-tile, and a k of a few is an outer product
+    // bound by writing C, so those stay direct too.
     private const long SmallWork = 8 * 1024;
     private const long SmallVectorWork = 64 * 1024;
 
@@ -48,7 +49,7 @@ public static unsafe class Gemm
         fixed (float* pa = a, pb = b, pc = c)
         {
             long work = (long)m * n * k;
-            if (work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork))
+            if (work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork) || (k <= 4 && !transB))
             {
                 GemmSmall.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, accumulate);
                 return;

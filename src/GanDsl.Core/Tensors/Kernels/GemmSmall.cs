@@ -1,26 +1,56 @@
+using System.Numerics.Tensors;
+
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Direct loops for tiny multiplies (and vector-like ones such as a 1-wide output): no packing, no threads.
-/// Each element sums its k products in order, then applies alpha and the accumulate rule once.
+/// Direct loops for tiny multiplies and matrix-vector shapes: no packing, no threads. Contiguous
+/// dot products or row updates go through <see cref="TensorPrimitives"/> (SIMD at the CPU's width);
+/// the one layout with no contiguous direction (both operands transposed) stays scalar.
+/// Single-threaded, so the result does not depend on the thread count either.
 /// </summary>
 internal static unsafe class GemmSmall
 {
     public static void Run(bool transA, bool transB, int m, int n, int k, float alpha,
         float* a, nint lda, float* b, nint ldb, float* c, nint ldc, bool accumulate)
     {
-        nint aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
-        nint bCol = transB ? ldb : 1, bStep = transB ? 1 : ldb;
-        for (int i = 0; i < m; i++)
+        if (!transA && transB)
         {
-            float* ai = a + i * aRow;
-            for (int j = 0; j < n; j++)
+            // Rows of A and rows of B are both contiguous in k: one dot product per element.
+            for (int i = 0; i < m; i++)
             {
-                float* bj = b + j * bCol;
-                float sum = 0f;
-                for (int p = 0; p < k; p++) sum += ai[p * aStep] * bj[p * bStep];
-                float* cij = c + i * ldc + j;
-                *cij = accumulate ? *cij + sum * alpha : sum * alpha;
+                var ai = new ReadOnlySpan<float>(a + i * lda, k);
+                float* ci = c + i * ldc;
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = TensorPrimitives.Dot(ai, new ReadOnlySpan<float>(b + j * ldb, k));
+                    ci[j] = accumulate ? ci[j] + sum * alpha : sum * alpha;
+                }
+            }
+        }
+        else if (!transB)
+        {
+            // Rows of B are contiguous in n: C row i += (alpha·a_ip)·B row p.
+            nint aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
+            for (int i = 0; i < m; i++)
+            {
+                var ci = new Span<float>(c + i * ldc, n);
+                if (!accumulate) ci.Clear();
+                float* ai = a + i * aRow;
+                for (int p = 0; p < k; p++)
+                    TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(b + p * ldb, n), alpha * ai[p * aStep], ci, ci);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) sum += a[p * lda + i] * b[j * ldb + p];
+                    float* cij = c + i * ldc + j;
+                    *cij = accumulate ? *cij + sum * alpha : sum * alpha;
+                }
             }
         }
     }
