@@ -61,11 +61,28 @@ internal static unsafe class GemmPacking
     // Source holds `count` lines of kc contiguous values (stride ld); the panel wants them interleaved per k step.
     private static void Transpose(float* src, nint ld, int count, int kc, float* dst, int panel)
     {
-        const int Block = 8; // walk k in short runs so the `count` source lines stay in L1 together
+        int fullLines = 0, fullSteps = 0;
+        if (Transpose8x8.IsSupported)
+        {
+            fullLines = count & ~7;
+            fullSteps = kc & ~7;
+            for (int p0 = 0; p0 < fullSteps; p0 += 8)
+                for (int x0 = 0; x0 < fullLines; x0 += 8)
+                    Transpose8x8.Block(src + x0 * ld + p0, ld, dst + (nint)p0 * panel + x0, panel);
+        }
+
+        // The rest element by element: leftover k steps for the blocked lines, then the leftover lines.
+        for (int x = 0; x < fullLines; x++)
+        {
+            float* s = src + x * ld;
+            for (int p = fullSteps; p < kc; p++) dst[(nint)p * panel + x] = s[p];
+        }
+
+        const int Block = 8; // walk k in short runs so the remaining source lines stay in L1 together
         for (int p0 = 0; p0 < kc; p0 += Block)
         {
             int pe = Math.Min(p0 + Block, kc);
-            for (int x = 0; x < count; x++)
+            for (int x = fullLines; x < count; x++)
             {
                 float* s = src + x * ld;
                 for (int p = p0; p < pe; p++) dst[(nint)p * panel + x] = s[p];
