@@ -34,9 +34,11 @@ internal static unsafe class GemmSmall
             for (int i = 0; i < m; i++)
             {
                 var ci = new Span<float>(c + i * ldc, n);
-                if (!accumulate) ci.Clear();
                 float* ai = a + i * aRow;
-                for (int p = 0; p < k; p++)
+                int p = 0;
+                if (!accumulate) // the first product overwrites: no separate pass to clear C
+                    TensorPrimitives.Multiply(new ReadOnlySpan<float>(b, n), alpha * ai[p++], ci);
+                for (; p < k; p++)
                     TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(b + p * ldb, n), alpha * ai[p * aStep], ci, ci);
             }
         }
