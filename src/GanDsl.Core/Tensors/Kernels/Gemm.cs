@@ -1,31 +1,79 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Single-precision matrix multiply on row-major buffers: C = op(A)·op(B) (+ C when accumulating).
+/// Single-precision matrix multiply on row-major buffers: C = alpha·op(A)·op(B) (+ C when accumulating).
 /// op(A) is m×k (A stored k×m when <c>transA</c>), op(B) is k×n (B stored n×k when <c>transB</c>).
+/// Packed panels, a register-blocked SIMD micro-kernel (<see cref="GemmSettings.Path"/>), cache blocking,
+/// and output tiles shared over <see cref="GemmSettings.Threads"/> persistent threads; results are
+/// bit-identical for any thread count. Allocates nothing in steady state.
 /// </summary>
-public static class Gemm
+public static unsafe class Gemm
 {
+    // Below this many multiply-adds, packing and waking threads cost more than they save; a 1-wide
+    // output (matrix-vector) would waste most of a micro-tile, and a k of a few is an outer product
+    // bound by writing C, so those stay direct too.
+    private const long SmallWork = 8 * 1024;
+    private const long SmallVectorWork = 64 * 1024;
+
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
-        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate = false)
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate = false) =>
+        Multiply(transA, transB, m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, c, n, accumulate,
+            GemmSettings.Path, GemmSettings.Threads);
+
+    /// <summary>
+    /// The general form: <paramref name="lda"/>, <paramref name="ldb"/>, <paramref name="ldc"/> are the row strides
+    /// of A, B and C as stored (so sub-blocks of larger matrices can be multiplied in place).
+    /// </summary>
+    public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate = false) =>
+        Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc, accumulate, GemmSettings.Path, GemmSettings.Threads);
+
+    /// <summary>The general form with the path and thread count given explicitly instead of read from <see cref="GemmSettings"/>.</summary>
+    internal static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate,
+        GemmPath path, int threads)
     {
-        if (!accumulate) c[..(m * n)].Clear();
-        for (int i = 0; i < m; i++)
+        if (m < 0 || n < 0 || k < 0)
+            throw new ArgumentOutOfRangeException(nameof(m), $"Gemm sizes must be non-negative but m={m}, n={n}, k={k}.");
+        CheckOperand("A", a, transA ? k : m, transA ? m : k, lda);
+        CheckOperand("B", b, transB ? n : k, transB ? k : n, ldb);
+        CheckOperand("C", c, m, n, ldc);
+        if (m == 0 || n == 0) return;
+        if (k == 0)
         {
-            var row = c.Slice(i * n, n);
-            for (int p = 0; p < k; p++)
-            {
-                float av = transA ? a[p * m + i] : a[i * k + p];
-                if (!transB)
-                {
-                    var brow = b.Slice(p * n, n);
-                    for (int j = 0; j < n; j++) row[j] += av * brow[j];
-                }
-                else
-                {
-                    for (int j = 0; j < n; j++) row[j] += av * b[j * k + p];
-                }
-            }
+            if (!accumulate)
+                for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
         }
+
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            long work = (long)m * n * k;
+            if (work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork) || (k <= 4 && !transB))
+            {
+                GemmSmall.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, accumulate);
+                return;
+            }
+
+            var task = new GemmTask
+            {
+                TransA = transA, TransB = transB, Accumulate = accumulate,
+                M = m, N = n, K = k, Alpha = alpha,
+                A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc,
+                Path = GemmSettings.Resolve(path),
+            };
+            (task.Mr, task.Nr) = GemmDriver.Shape(task.Path);
+            task.Plan(threads);
+            GemmWorkerPool.Shared.Run(task, threads);
+        }
+    }
+
+    private static void CheckOperand(string name, ReadOnlySpan<float> data, int rows, int cols, int ld)
+    {
+        if (ld < Math.Max(1, cols))
+            throw new ArgumentOutOfRangeException(name, $"Gemm operand {name} is stored {rows}×{cols}, so its row stride must be at least {cols} but is {ld}.");
+        long needed = rows == 0 || cols == 0 ? 0 : (long)(rows - 1) * ld + cols;
+        if (data.Length < needed)
+            throw new ArgumentException($"Gemm operand {name} is stored {rows}×{cols} with row stride {ld}, so it needs {needed} values but has {data.Length}; pass a larger buffer or smaller sizes.", name);
     }
 }

@@ -1,0 +1,16 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using GanDsl.Benchmarks;
+using GanDsl.Tensors.Kernels;
+
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --quick [threads] [path]   (Stopwatch table)
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --filter '*Gemm*'          (BenchmarkDotNet)
+if (args.Length > 0 && args[0] == "--quick")
+{
+    int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+    var path = args.Length > 2 ? Enum.Parse<GemmPath>(args[2], ignoreCase: true) : GemmPath.Auto;
+    QuickTable.Run(threads, path);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args);

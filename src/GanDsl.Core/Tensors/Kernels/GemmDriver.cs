@@ -1,0 +1,77 @@
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// Computes one output tile of a planned <see cref="GemmTask"/>: for each k block, pack the tile's
+/// rows of op(A) and columns of op(B), then sweep micro-kernels over it (A micro-panel outermost so
+/// it stays in L1 while B panels stream from L2). Ragged tiles go through a scratch tile so the
+/// arithmetic per element is exactly that of a full tile.
+/// </summary>
+internal static unsafe class GemmDriver
+{
+    public static void RunTile(in GemmTask task, int tile, GemmBuffers buffers)
+    {
+        switch (task.Path)
+        {
+            case GemmPath.Vector512: RunTile<Kernel512x8x32>(task, tile, buffers); break;
+            case GemmPath.Vector256: RunTile<Kernel256x6x16>(task, tile, buffers); break;
+            default: RunTile<KernelScalar4x4>(task, tile, buffers); break;
+        }
+    }
+
+    /// <summary>MR and NR of the kernel that serves <paramref name="path"/> (already resolved).</summary>
+    public static (int Mr, int Nr) Shape(GemmPath path) => path switch
+    {
+        GemmPath.Vector512 => (Kernel512x8x32.MR, Kernel512x8x32.NR),
+        GemmPath.Vector256 => (Kernel256x6x16.MR, Kernel256x6x16.NR),
+        _ => (KernelScalar4x4.MR, KernelScalar4x4.NR),
+    };
+
+    private static void RunTile<TK>(in GemmTask t, int tile, GemmBuffers buffers) where TK : struct, IMicroKernel
+    {
+        int mr = TK.MR, nr = TK.NR;
+        var (pm0, pm1) = GemmTask.Range((t.M + mr - 1) / mr, t.TilesM, tile / t.TilesN);
+        var (pn0, pn1) = GemmTask.Range((t.N + nr - 1) / nr, t.TilesN, tile % t.TilesN);
+        int i0 = pm0 * mr, rows = Math.Min(pm1 * mr, t.M) - i0;
+        int j0 = pn0 * nr, cols = Math.Min(pn1 * nr, t.N) - j0;
+        if (rows <= 0 || cols <= 0) return;
+
+        float* pa = buffers.A((nint)(pm1 - pm0) * mr * t.Kc);
+        float* pb = buffers.B((nint)(pn1 - pn0) * nr * t.Kc);
+        for (int p0 = 0; p0 < t.K; p0 += t.Kc)
+        {
+            int kc = Math.Min(t.Kc, t.K - p0);
+            bool add = t.Accumulate || p0 > 0;
+            GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa);
+            GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
+            for (int ir = 0; ir < rows; ir += mr)
+            {
+                int h = Math.Min(mr, rows - ir);
+                float* ap = pa + (nint)ir * kc;
+                for (int jr = 0; jr < cols; jr += nr)
+                {
+                    int w = Math.Min(nr, cols - jr);
+                    float* c = t.C + (i0 + ir) * t.Ldc + j0 + jr;
+                    if (h == mr && w == nr)
+                        TK.Run(kc, ap, pb + (nint)jr * kc, c, t.Ldc, t.Alpha, add);
+                    else
+                        RunEdge<TK>(kc, ap, pb + (nint)jr * kc, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
+                }
+            }
+        }
+    }
+
+    private static void RunEdge<TK>(int kc, float* a, float* b, float* c, nint ldc, int h, int w,
+        float alpha, bool add, float* scratch) where TK : struct, IMicroKernel
+    {
+        int nr = TK.NR;
+        if (add)
+        {
+            for (int r = 0; r < h; r++)
+                for (int x = 0; x < w; x++) scratch[r * nr + x] = c[r * ldc + x];
+        }
+
+        TK.Run(kc, a, b, scratch, nr, alpha, add);
+        for (int r = 0; r < h; r++)
+            for (int x = 0; x < w; x++) c[r * ldc + x] = scratch[r * nr + x];
+    }
+}

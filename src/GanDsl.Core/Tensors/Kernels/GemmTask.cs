@@ -1,0 +1,56 @@
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// One multiply, pinned and planned: the operands, the k blocking, and the grid of output tiles
+/// that threads take one at a time. The k blocking depends only on k, never on the thread count,
+/// so every output element sees the same sequence of roundings however the tiles are shared out.
+/// </summary>
+internal unsafe struct GemmTask
+{
+    // Cache blocking: an A block (MC×KC) and a B block (KC×NC) stay in L2; one A micro-panel stays in L1.
+    public const int MaxKc = 320;
+    public const int MaxMc = 128;
+    public const int MaxNc = 512;
+
+    public bool TransA, TransB, Accumulate;
+    public int M, N, K, Kc;
+    public float Alpha;
+    public float* A, B, C;
+    public nint Lda, Ldb, Ldc;
+    public GemmPath Path;
+    public int Mr, Nr, TilesM, TilesN;
+
+    public readonly int TileCount => TilesM * TilesN;
+
+    /// <summary>Picks KC from k alone, and the tile grid that keeps <paramref name="threads"/> threads evenly busy.</summary>
+    public void Plan(int threads)
+    {
+        int kBlocks = (K + MaxKc - 1) / MaxKc;
+        Kc = (K + kBlocks - 1) / kBlocks;
+
+        int panelsM = (M + Mr - 1) / Mr, panelsN = (N + Nr - 1) / Nr;
+        int minTm = Ceil(panelsM, MaxMc / Mr), minTn = Ceil(panelsN, MaxNc / Nr);
+        long best = long.MaxValue;
+        for (int tm = minTm; tm <= Math.Min(panelsM, minTm + 2 * threads); tm++)
+        {
+            for (int tn = minTn; tn <= Math.Min(panelsN, minTn + 2 * threads); tn++)
+            {
+                // Time ≈ waves × (one tile's multiply-adds per k + its packing, weighted like 16 multiply-adds per float).
+                long rows = (long)Ceil(panelsM, tm) * Mr, cols = (long)Ceil(panelsN, tn) * Nr;
+                long cost = Ceil(tm * tn, threads) * (rows * cols + 16 * (rows + cols));
+                if (cost < best)
+                {
+                    best = cost;
+                    TilesM = tm;
+                    TilesN = tn;
+                }
+            }
+        }
+    }
+
+    /// <summary>The half-open panel range of tile <paramref name="t"/> when <paramref name="panels"/> are dealt into <paramref name="tiles"/>.</summary>
+    public static (int Start, int End) Range(int panels, int tiles, int t) =>
+        ((int)((long)t * panels / tiles), (int)((long)(t + 1) * panels / tiles));
+
+    private static int Ceil(int x, int y) => (x + y - 1) / y;
+}

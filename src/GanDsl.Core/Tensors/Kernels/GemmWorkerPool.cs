@@ -1,0 +1,134 @@
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// Persistent helper threads for <see cref="Gemm"/>: created once (lazily, up to the largest thread
+/// count asked for), parked between multiplies, woken per multiply. The caller works too; every
+/// participant takes whole output tiles from a shared counter, so no reduction is ever split.
+/// A caller that finds the pool busy (another thread is multiplying) runs its multiply alone.
+/// </summary>
+internal sealed unsafe class GemmWorkerPool
+{
+    public const int MaxThreads = 64;
+
+    // Spin this long for the next job before parking: a training step issues multiplies back to back,
+    // and waking a parked thread costs tens of microseconds.
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5_000; // 200 µs
+
+    public static readonly GemmWorkerPool Shared = new();
+
+    private readonly object gate = new();
+    private readonly List<Worker> workers = new();
+    private GemmTask task;
+    private int nextTile;
+    private int pending;
+    private int generation;
+    private int participants;
+
+    /// <summary>Runs every tile of <paramref name="t"/> on up to <paramref name="threads"/> threads, the caller included.</summary>
+    public void Run(in GemmTask t, int threads)
+    {
+        int helpers = Math.Min(threads, t.TileCount) - 1;
+        if (helpers <= 0 || !Monitor.TryEnter(gate))
+        {
+            RunAlone(t);
+            return;
+        }
+
+        try
+        {
+            while (workers.Count < helpers) workers.Add(new Worker(this));
+            task = t;
+            nextTile = 0;
+            participants = helpers;
+            Volatile.Write(ref pending, helpers);
+            Interlocked.Increment(ref generation);
+            for (int w = 0; w < helpers; w++) workers[w].Wake();
+
+            WorkTiles(GemmBuffers.ForCurrentThread);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        }
+        finally
+        {
+            Monitor.Exit(gate);
+        }
+    }
+
+    private static void RunAlone(in GemmTask t)
+    {
+        var buffers = GemmBuffers.ForCurrentThread;
+        for (int tile = 0; tile < t.TileCount; tile++) GemmDriver.RunTile(t, tile, buffers);
+    }
+
+    private void WorkTiles(GemmBuffers buffers)
+    {
+        int count = task.TileCount;
+        for (int tile = Interlocked.Increment(ref nextTile) - 1; tile < count; tile = Interlocked.Increment(ref nextTile) - 1)
+            GemmDriver.RunTile(task, tile, buffers);
+    }
+
+    private sealed class Worker
+    {
+        private readonly GemmWorkerPool pool;
+        private readonly int index;
+        private readonly SemaphoreSlim signal = new(0);
+        private int sleeping;
+        private int seenGeneration;
+
+        public Worker(GemmWorkerPool pool)
+        {
+            this.pool = pool;
+            index = pool.workers.Count;
+            seenGeneration = Volatile.Read(ref pool.generation);
+            new Thread(Loop) { IsBackground = true, Name = $"GanDsl GEMM worker {index + 1}" }.Start();
+        }
+
+        public void Wake()
+        {
+            if (Interlocked.CompareExchange(ref sleeping, 0, 1) == 1) signal.Release();
+        }
+
+        private void Loop()
+        {
+            var buffers = GemmBuffers.ForCurrentThread;
+            while (true)
+            {
+                int gen = AwaitGeneration();
+                seenGeneration = gen;
+                if (index < pool.participants)
+                {
+                    pool.WorkTiles(buffers);
+                    Interlocked.Decrement(ref pool.pending);
+                }
+            }
+        }
+
+        // Spin briefly, then park. The sleeping flag closes the race with Wake: whoever clears it owns the wake-up.
+        private int AwaitGeneration()
+        {
+            long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+            do
+            {
+                int gen = Volatile.Read(ref pool.generation);
+                if (gen != seenGeneration) return gen;
+                Thread.SpinWait(4);
+            }
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until);
+
+            while (true)
+            {
+                Interlocked.Exchange(ref sleeping, 1);
+                int gen = Volatile.Read(ref pool.generation);
+                if (gen != seenGeneration)
+                {
+                    if (Interlocked.CompareExchange(ref sleeping, 0, 1) != 1) signal.Wait(); // Wake already released: consume it
+                    return gen;
+                }
+
+                signal.Wait();
+                gen = Volatile.Read(ref pool.generation);
+                if (gen != seenGeneration) return gen;
+            }
+        }
+    }
+}

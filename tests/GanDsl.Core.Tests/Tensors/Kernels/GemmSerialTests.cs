@@ -1,0 +1,86 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using GanDsl.Tensors.Kernels;
+
+namespace GanDsl.Core.Tests.Tensors.Kernels;
+
+[CollectionDefinition(nameof(GemmSerial), DisableParallelization = true)]
+public sealed class GemmSerial;
+
+/// <summary>
+/// Tests that change <see cref="GemmSettings"/>, need the worker pool to themselves (so the threaded
+/// split really runs), or count allocations: they run alone, after the parallel tests.
+/// </summary>
+[Collection(nameof(GemmSerial))]
+public class GemmSerialTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public Property ResultsAreBitIdenticalForEveryThreadCount() =>
+        Prop.ForAll(GemmTests.Problems(200, 300, 700), Gen.Elements(GemmTests.Paths).ToArbitrary(), (problem, path) =>
+        {
+            var single = problem.Run(path, threads: 1);
+            return new[] { 2, 3, 5 }.All(t => Bits(problem.Run(path, t)).SequenceEqual(Bits(single)));
+        });
+
+    [Fact]
+    public void PathSwitchIsReadOnEveryCall()
+    {
+        var problem = new GemmProblem(false, true, 64, 96, 300, 1f, false, 0, 0, 0, Seed: 5);
+        var scalar = problem.Run(GemmPath.Scalar, 1);
+        var vector = problem.Run(GemmPath.Vector256, 1);
+        Assert.NotEqual(Bits(scalar), Bits(vector)); // FMA vs separate multiply and add: the paths are tellable apart
+
+        try
+        {
+            foreach (var (path, expected) in new[] { (GemmPath.Scalar, scalar), (GemmPath.Vector256, vector) })
+            {
+                GemmSettings.Path = path;
+                var c = new float[64 * 96];
+                Gemm.Multiply(false, true, 64, 96, 300, problem.A, problem.B, c);
+                Assert.Equal(Bits(expected), Bits(c));
+            }
+        }
+        finally
+        {
+            GemmSettings.Path = GemmPath.Auto;
+        }
+    }
+
+    [Fact]
+    public void ThreadsOutsideTheirRangeAreRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => GemmSettings.Threads = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => GemmSettings.Path = (GemmPath)42);
+        Assert.True(GemmSettings.Threads >= 1);
+    }
+
+    [Fact]
+    public void SteadyStateMultiplyAllocatesNothing()
+    {
+        var a = new float[128 * 512];
+        var b = new float[1024 * 512];
+        var c = new float[128 * 1024];
+        void Step()
+        {
+            Gemm.Multiply(false, true, 128, 1024, 512, a, b, c);
+            Gemm.Multiply(false, false, 128, 512, 1024, c, b, a);
+            Gemm.Multiply(true, false, 1024, 512, 128, c, a, b);
+        }
+
+        // Tiered compilation allocates in the background while it promotes methods, so look for a clean
+        // round after warm-up rather than demanding the first one be clean; an allocation per call dirties every round.
+        var rounds = new List<long>();
+        for (int round = 0; round < 40; round++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 10; i++) Step();
+            rounds.Add(GC.GetTotalAllocatedBytes(precise: true) - before);
+            if (rounds[^1] == 0) break;
+        }
+
+        Assert.True(rounds[^1] == 0, $"Every round of multiplies allocated: {string.Join(", ", rounds)} bytes.");
+    }
+
+    private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
+}
