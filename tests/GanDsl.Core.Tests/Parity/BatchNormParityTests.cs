@@ -9,6 +9,8 @@ public class BatchNormParityTests
     [Theory]
     [InlineData("batch_norm_1d_train", false)]
     [InlineData("batch_norm_1d_train", true)]
+    [InlineData("batch_norm_1d_ncl_train", false)]
+    [InlineData("batch_norm_1d_ncl_train", true)]
     [InlineData("batch_norm_2d_train", false)]
     [InlineData("batch_norm_2d_train", true)]
     public void Training_mode_matches_pytorch(string name, bool createGraph)
@@ -33,6 +35,7 @@ public class BatchNormParityTests
 
     [Theory]
     [InlineData("batch_norm_1d_eval")]
+    [InlineData("batch_norm_1d_ncl_eval")]
     [InlineData("batch_norm_2d_eval")]
     public void Eval_mode_matches_pytorch(string name)
     {
@@ -48,12 +51,13 @@ public class BatchNormParityTests
 
     [Theory]
     [InlineData("batch_norm_1d_train")]
+    [InlineData("batch_norm_1d_ncl_train")]
     [InlineData("batch_norm_2d_train")]
     public void BatchNorm_layer_in_training_mode_matches_pytorch(string name)
     {
         var c = ParityData.Case(name);
         var x = c.Tensor("x");
-        BatchNorm layer = x.Rank == 2 ? new BatchNorm1d(x.Shape[1]) : new BatchNorm2d(x.Shape[1]);
+        BatchNorm layer = x.Rank == 4 ? new BatchNorm2d(x.Shape[1]) : new BatchNorm1d(x.Shape[1]);
         Array.Copy(c.Tensor("weight").Data, layer.Weight.Data, layer.NumFeatures);
         Array.Copy(c.Tensor("bias").Data, layer.Bias.Data, layer.NumFeatures);
         Array.Copy(c.Tensor("running_mean").Data, layer.RunningMean.Data, layer.NumFeatures);

@@ -10,6 +10,7 @@ public class ElementwiseParityTests
     [InlineData("max_pool2d_k2")]
     [InlineData("max_pool2d_k3_s2")]
     [InlineData("max_pool2d_k2_s1")]
+    [InlineData("max_pool2d_k3_s1_ties")]
     public void MaxPool2d_matches_pytorch(string name)
     {
         var c = ParityData.Case(name);
@@ -33,6 +34,9 @@ public class ElementwiseParityTests
         var c = ParityData.Case(name);
         Check(c, x => Ops.LeakyRelu(x, c.Float("slope")));
     }
+
+    [Fact]
+    public void Relu_matches_pytorch() => Check(ParityData.Case("relu"), Ops.Relu);
 
     [Fact]
     public void Tanh_matches_pytorch() => Check(ParityData.Case("tanh"), Ops.Tanh);

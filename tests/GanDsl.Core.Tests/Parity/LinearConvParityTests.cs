@@ -24,6 +24,7 @@ public class LinearConvParityTests
     [InlineData("conv2d_k4_s2_p1")]
     [InlineData("conv2d_k5_s1_p2")]
     [InlineData("conv2d_k1_s1_p0")]
+    [InlineData("conv2d_k2_s3_p1")]
     public void Conv2d_matches_pytorch(string name)
     {
         var c = ParityData.Case(name);
@@ -36,6 +37,7 @@ public class LinearConvParityTests
     [InlineData("conv_transpose2d_k3_s2_p1")]
     [InlineData("conv_transpose2d_k4_s2_p1")]
     [InlineData("conv_transpose2d_k4_s2_p1_nobias")]
+    [InlineData("conv_transpose2d_k5_s3_p2_op1")]
     public void ConvTranspose2d_matches_pytorch(string name)
     {
         var c = ParityData.Case(name);

@@ -13,13 +13,26 @@ public class ParityCoverageTests
             .SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetCustomAttributes<InlineDataAttribute>())
             .SelectMany(a => a.GetData(null!))
-            .Select(row => (string)row[0])
+            .Select(row => row[0]).OfType<string>()
             .ToHashSet();
-        foreach (var name in new[] { "tanh", "sigmoid", "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss" })
+        foreach (var name in new[] { "relu", "tanh", "sigmoid", "dcgan_generator_step", "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss" })
             tested.Add(name); // the [Fact] tests name their single case directly
         var stored = ParityData.CaseNames().ToHashSet();
 
         Assert.Empty(stored.Except(tested).Order());
         Assert.Empty(tested.Except(stored).Order());
+    }
+
+    [Theory]
+    [InlineData(1.5e-5, true)]   // beyond rtol 1e-5 (the element is ~9, so atol and slack are far smaller)
+    [InlineData(0.5e-5, false)]  // within it
+    public void Close_rejects_a_relative_error_just_beyond_the_tolerance(double relativeError, bool rejects)
+    {
+        var c = ParityData.Case("linear_large");
+        var output = c.Tensor("out");
+        int i = Array.IndexOf(output.Data, output.Data.MaxBy(MathF.Abs));
+        output.Data[i] *= (float)(1 + relativeError);
+        var failure = Record.Exception(() => ParityAssert.Close(c, "out", output));
+        Assert.Equal(rejects, failure is not null);
     }
 }

@@ -43,6 +43,8 @@ internal sealed class ParityCase(string name, JsonElement element)
 
     public float Float(string arg) => element.GetProperty("args").GetProperty(arg).GetSingle();
 
+    public IEnumerable<string> TensorNames() => element.GetProperty("tensors").EnumerateObject().Select(p => p.Name);
+
     public bool Has(string tensor) => element.GetProperty("tensors").TryGetProperty(tensor, out _);
 
     /// <summary>A fresh tensor (its own buffer) holding the stored float32 values exactly.</summary>

@@ -88,7 +88,8 @@ for name, xs, ws, s, p, bias in [
         ("conv2d_k3_s2_p0_nobias", (2, 3, 7, 6), (4, 3, 3, 3), 2, 0, False),
         ("conv2d_k4_s2_p1", (2, 3, 8, 8), (5, 3, 4, 4), 2, 1, True),
         ("conv2d_k5_s1_p2", (1, 2, 6, 5), (3, 2, 5, 5), 1, 2, True),
-        ("conv2d_k1_s1_p0", (2, 5, 3, 4), (6, 5, 1, 1), 1, 0, True)]:
+        ("conv2d_k1_s1_p0", (2, 5, 3, 4), (6, 5, 1, 1), 1, 0, True),
+        ("conv2d_k2_s3_p1", (2, 2, 8, 7), (3, 2, 2, 2), 3, 1, True)]:
     ins = {"x": fixed(*xs), "weight": fixed(*ws, scale=0.3)}
     if bias:
         ins["bias"] = fixed(ws[0], scale=0.2)
@@ -104,7 +105,8 @@ for name, xs, ws, s, p, op, bias in [
         ("conv_transpose2d_k4_s1_p0_from1x1", (2, 6, 1, 1), (6, 5, 4, 4), 1, 0, 0, False),
         ("conv_transpose2d_k3_s2_p1", (2, 4, 4, 3), (4, 3, 3, 3), 2, 1, 0, True),
         ("conv_transpose2d_k4_s2_p1", (2, 4, 3, 3), (4, 2, 4, 4), 2, 1, 0, True),
-        ("conv_transpose2d_k4_s2_p1_nobias", (1, 3, 4, 2), (3, 2, 4, 4), 2, 1, 0, False)]:
+        ("conv_transpose2d_k4_s2_p1_nobias", (1, 3, 4, 2), (3, 2, 4, 4), 2, 1, 0, False),
+        ("conv_transpose2d_k5_s3_p2_op1", (2, 2, 3, 2), (2, 3, 5, 5), 3, 2, 1, True)]:
     ins = {"x": fixed(*xs), "weight": fixed(*ws, scale=0.3)}
     if bias:
         ins["bias"] = fixed(ws[1], scale=0.2)
@@ -116,7 +118,7 @@ for name, xs, ws, s, p, op, bias in [
     add(name, {"stride": s, "padding": p, "output_padding": op}, {**ins, "grad_out": gy}, o32, o64)
 
 # ---- batch_norm ---------------------------------------------------------------------------------------------------
-for name, xs in [("batch_norm_1d", (6, 4)), ("batch_norm_2d", (3, 4, 3, 5))]:
+for name, xs in [("batch_norm_1d", (6, 4)), ("batch_norm_1d_ncl", (4, 3, 5)), ("batch_norm_2d", (3, 4, 3, 5))]:
     c = xs[1]
     ins = {"x": fixed(*xs, scale=2.0, offset=0.5), "weight": fixed(c, scale=0.5, offset=1.0),
            "bias": fixed(c, scale=0.3), "running_mean": fixed(c, scale=0.2),
@@ -142,8 +144,10 @@ for name, xs in [("batch_norm_1d", (6, 4)), ("batch_norm_2d", (3, 4, 3, 5))]:
 
 # ---- pooling and upsampling ---------------------------------------------------------------------------------------
 for name, xs, k, s in [("max_pool2d_k2", (2, 3, 6, 7), 2, 2), ("max_pool2d_k3_s2", (2, 2, 7, 6), 3, 2),
-                       ("max_pool2d_k2_s1", (1, 2, 4, 5), 2, 1)]:
+                       ("max_pool2d_k2_s1", (1, 2, 4, 5), 2, 1), ("max_pool2d_k3_s1_ties", (1, 2, 5, 6), 3, 1)]:
     ins = {"x": fixed(*xs)}
+    if name.endswith("ties"):  # values on a 0.5 grid: windows hold equal maxima, and the gradient goes to the first
+        ins["x"] = torch.round(ins["x"] * 2) / 2
     gy = fixed(*F.max_pool2d(ins["x"], k, s).shape)
     o32, o64 = run_both(with_grads(lambda t: F.max_pool2d(t["x"], k, s), ins, ["x"], gy), ins)
     add(name, {"kernel": k, "stride": s}, {**ins, "grad_out": gy}, o32, o64)
@@ -157,8 +161,9 @@ for name, xs, f in [("upsample_nearest_2", (2, 3, 3, 4), 2), ("upsample_nearest_
 # ---- activations (inputs span the saturating range) ---------------------------------------------------------------
 for name, fwd, args in [("leaky_relu_0.2", lambda x: F.leaky_relu(x, 0.2), {"slope": 0.2}),
                         ("leaky_relu_default", lambda x: F.leaky_relu(x), {"slope": 0.01}),
-                        ("tanh", torch.tanh, {}), ("sigmoid", torch.sigmoid, {})]:
+                        ("relu", F.relu, {}), ("tanh", torch.tanh, {}), ("sigmoid", torch.sigmoid, {})]:
     ins = {"x": fixed(5, 8, scale=12.0)}
+    ins["x"][0, :2] = 0.0  # the gradient at exactly 0 is a convention: PyTorch takes the x <= 0 branch
     gy = fixed(5, 8)
     o32, o64 = run_both(with_grads(lambda t: fwd(t["x"]), ins, ["x"], gy), ins)
     add(name, args, {**ins, "grad_out": gy}, o32, o64)
@@ -221,6 +226,45 @@ optimizer_case("sgd_momentum", lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0
                {"lr": 0.1, "momentum": 0.9, "weight_decay": 1e-3})
 optimizer_case("sgd_momentum_gan", lambda ps: torch.optim.SGD(ps, lr=2e-4, momentum=0.5, weight_decay=1e-5, foreach=False),
                {"lr": 2e-4, "momentum": 0.5, "weight_decay": 1e-5})
+
+optimizer_case("sgd_plain", lambda ps: torch.optim.SGD(ps, lr=0.1, weight_decay=1e-2, foreach=False),
+               {"lr": 0.1, "momentum": 0.0, "weight_decay": 1e-2})
+
+
+# ---- end to end: a tiny DCGAN generator step through nn.Sequential, by state-dict names ---------------------------
+def dcgan_step(dtype):
+    """One generator step (BCE against ones, Adam on G); returns the inputs and the outputs, by state-dict names."""
+    g = torch.nn.Sequential(torch.nn.ConvTranspose2d(8, 6, 4, 1, 0, bias=False), torch.nn.BatchNorm2d(6), torch.nn.ReLU(),
+                            torch.nn.ConvTranspose2d(6, 3, 4, 2, 1, bias=False), torch.nn.Tanh())
+    d = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 4, 2, 1, bias=False), torch.nn.LeakyReLU(0.2),
+                            torch.nn.Conv2d(4, 1, 4, 1, 0, bias=False), torch.nn.Flatten(), torch.nn.Sigmoid())
+    _phase[0] = 100.0  # both runs draw the same values
+    inputs = {}
+    with torch.no_grad():
+        for prefix, net in (("G", g), ("D", d)):
+            for name, value in net.state_dict().items():
+                if value.is_floating_point():
+                    near_one = name.endswith("running_var") or (name.endswith("weight") and value.dim() == 1)
+                    value.copy_(fixed(*value.shape, scale=0.2, offset=1.0 if near_one else 0.0))
+                inputs[f"{prefix}.{name}"] = value.clone().float()
+    g.to(dtype), d.to(dtype)
+    z = fixed(4, 8, 1, 1)
+    inputs["z"] = z
+    opt = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999), foreach=False)
+    out = d(g(z.to(dtype)))
+    loss = F.binary_cross_entropy(out, torch.ones_like(out))
+    loss.backward()
+    outputs = {"out": out.detach(), "loss": loss.detach()}
+    for prefix, net in (("G", g), ("D", d)):
+        outputs.update({f"grad.{prefix}.{n}": p.grad.clone() for n, p in net.named_parameters()})
+    opt.step()
+    outputs.update({f"after.G.{n}": v.clone() for n, v in g.state_dict().items()})
+    return inputs, outputs
+
+
+ins, o32 = dcgan_step(torch.float32)
+_, o64 = dcgan_step(torch.float64)
+add("dcgan_generator_step", {}, ins, {k: v.float() for k, v in o32.items()}, o64)
 
 # ---- write --------------------------------------------------------------------------------------------------------
 parts = []
