@@ -266,6 +266,27 @@ ins, o32 = dcgan_step(torch.float32)
 _, o64 = dcgan_step(torch.float64)
 add("dcgan_generator_step", {}, ins, {k: v.float() for k, v in o32.items()}, o64)
 
+# ---- second order: a WGAN-GP gradient penalty through conv2d, leaky_relu and linear --------------------------------
+def gradient_penalty(dtype):
+    _phase[0] = 200.0
+    ins = {"x": fixed(3, 2, 4, 4), "conv.weight": fixed(3, 2, 3, 3, scale=0.4), "conv.bias": fixed(3, scale=0.2),
+           "linear.weight": fixed(1, 48, scale=0.3), "linear.bias": fixed(1, scale=0.2)}
+    t = {k: v.to(dtype).requires_grad_() for k, v in ins.items()}
+    h = F.leaky_relu(F.conv2d(t["x"], t["conv.weight"], t["conv.bias"], padding=1), 0.2)
+    score = F.linear(h.flatten(1), t["linear.weight"], t["linear.bias"])
+    (gx,) = torch.autograd.grad(score.sum(), t["x"], create_graph=True)
+    penalty = ((gx.flatten(1).norm(dim=1) - 1) ** 2).mean()
+    names = ["conv.weight", "conv.bias", "linear.weight", "linear.bias"]
+    grads = torch.autograd.grad(penalty, [t[n] for n in names], allow_unused=True)  # the biases do not reach gx
+    out = {"grad_x": gx.detach(), "penalty": penalty.detach()}
+    out.update({"grad." + n: torch.zeros_like(t[n]) if g is None else g for n, g in zip(names, grads)})
+    return ins, out
+
+
+ins, o32 = gradient_penalty(torch.float32)
+_, o64 = gradient_penalty(torch.float64)
+add("gradient_penalty", {}, ins, o32, o64)
+
 # ---- write --------------------------------------------------------------------------------------------------------
 parts = []
 for name, (args, tensors, err) in CASES.items():
