@@ -1,3 +1,4 @@
+using System.Globalization;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn.Optimizers;
@@ -24,9 +25,19 @@ public class Adam : Optimizer
         if (!(eps >= 0)) throw new ArgumentOutOfRangeException(nameof(eps), $"Adam eps must not be negative but is {eps}.");
         if (!(weightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), $"Weight decay must not be negative but is {weightDecay}.");
         (Beta1, Beta2, Eps, WeightDecay, Decoupled) = (beta1, beta2, eps, weightDecay, decoupled);
+        (_beta1, _beta2) = (AsWritten(beta1), AsWritten(beta2));
         _expAvg = ZerosLike(parameters);
         _expAvgSq = ZerosLike(parameters);
     }
+
+    // PyTorch takes the betas as Python floats (double) and forms 1 − β and 1 − βᵗ in double. From the float 0.999f,
+    // 1 − β is 1.3e-5 off 0.001 (relatively), which shows in exp_avg_sq; so subtract from the decimal the caller wrote.
+    private readonly double _beta1;
+    private readonly double _beta2;
+
+    /// <summary>The shortest decimal that round-trips <paramref name="value"/> (0.999f → 0.999), as a double.</summary>
+    private static double AsWritten(float value) =>
+        double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public float Beta1 { get; }
     public float Beta2 { get; }
@@ -39,12 +50,12 @@ public class Adam : Optimizer
         var m = _expAvg[index].Data;
         var v = _expAvgSq[index].Data;
         // PyTorch computes the bias corrections in double precision and the update in float.
-        double bias1 = 1 - Math.Pow(Beta1, StepCount);
-        double bias2 = 1 - Math.Pow(Beta2, StepCount);
+        double bias1 = 1 - Math.Pow(_beta1, StepCount);
+        double bias2 = 1 - Math.Pow(_beta2, StepCount);
         float stepSize = (float)(LearningRate / bias1);
         float bias2Sqrt = (float)Math.Sqrt(bias2);
         float decay = 1f - LearningRate * WeightDecay;
-        float b1 = Beta1, b2 = Beta2, oneMinusB1 = 1f - Beta1, oneMinusB2 = 1f - Beta2;
+        float b1 = Beta1, b2 = Beta2, oneMinusB1 = (float)(1 - _beta1), oneMinusB2 = (float)(1 - _beta2);
         for (int i = 0; i < p.Length; i++)
         {
             float g = grad[i];

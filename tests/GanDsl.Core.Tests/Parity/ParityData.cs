@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using GanDsl.Tensors;
+
+namespace GanDsl.Core.Tests.Parity;
+
+/// <summary>
+/// The cases of <c>expected.json</c>, written by <c>make_expected.py</c> with PyTorch. The file is found next to this
+/// source file (through <see cref="CallerFilePathAttribute"/>), so the test project needs no copy step.
+/// </summary>
+internal static class ParityData
+{
+    private static readonly Lazy<JsonDocument> Document = new(Load);
+
+    public static string ExpectedPath([CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "expected.json");
+
+    public static IEnumerable<string> CaseNames() =>
+        Document.Value.RootElement.GetProperty("cases").EnumerateObject().Select(p => p.Name);
+
+    public static ParityCase Case(string name)
+    {
+        if (!Document.Value.RootElement.GetProperty("cases").TryGetProperty(name, out var element))
+            throw new KeyNotFoundException($"expected.json has no case '{name}'; rerun make_expected.py after adding it there.");
+        return new ParityCase(name, element);
+    }
+
+    private static JsonDocument Load()
+    {
+        var path = ExpectedPath();
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The parity data {path} is missing; run /usr/bin/python3 make_expected.py in that folder.", path);
+        return JsonDocument.Parse(File.ReadAllBytes(path));
+    }
+}
+
+/// <summary>One case: scalar arguments, named float32 tensors (inputs and PyTorch's outputs) and PyTorch's own float32 error.</summary>
+internal sealed class ParityCase(string name, JsonElement element)
+{
+    public string Name { get; } = name;
+
+    public int Int(string arg) => element.GetProperty("args").GetProperty(arg).GetInt32();
+
+    public float Float(string arg) => element.GetProperty("args").GetProperty(arg).GetSingle();
+
+    public IEnumerable<string> TensorNames() => element.GetProperty("tensors").EnumerateObject().Select(p => p.Name);
+
+    public bool Has(string tensor) => element.GetProperty("tensors").TryGetProperty(tensor, out _);
+
+    /// <summary>A fresh tensor (its own buffer) holding the stored float32 values exactly.</summary>
+    public Tensor Tensor(string tensor)
+    {
+        if (!element.GetProperty("tensors").TryGetProperty(tensor, out var t))
+            throw new KeyNotFoundException($"Parity case '{Name}' has no tensor '{tensor}'; rerun make_expected.py.");
+        var dims = t.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
+        var data = t.GetProperty("data").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+        return GanDsl.Tensors.Tensor.FromArray(data, dims);
+    }
+
+    public Tensor? OptionalTensor(string tensor) => Has(tensor) ? Tensor(tensor) : null;
+
+    /// <summary>max |torch float32 − torch float64| over the output's elements, measured by make_expected.py.</summary>
+    public double Float32Error(string output) =>
+        element.GetProperty("f32_error").TryGetProperty(output, out var e) ? e.GetDouble() : 0;
+}
