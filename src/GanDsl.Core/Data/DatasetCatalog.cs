@@ -67,7 +67,7 @@ public static class DatasetCatalog
 
     public static DatasetInfo Get(string name) => TryGet(name, out var info)
         ? info
-        : throw new DatasetException($"'{name}' is not a dataset GanDsl knows; use one of {string.Join(", ", Names)}, or pass a folder of IDX files with --dataset DIR.");
+        : throw new DatasetException($"'{name}' is not a dataset GanDsl knows; use {string.Join(" or ", Names)}, or pass a folder of IDX files with --dataset DIR.");
 
     /// <summary>Parses "train" or "test" (case-insensitive).</summary>
     public static DatasetSplit ParseSplit(string split) => split.Trim().ToLowerInvariant() switch

@@ -87,7 +87,7 @@ internal static class DatasetDownloader
     {
         string text = e is TaskCanceledException or OperationCanceledException ? "the download timed out" : e.Message.TrimEnd('.');
         // One level of inner detail says e.g. "Connection refused"; deeper levels add noise.
-        if (e.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message))
+        if (e.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message) && !text.Contains(inner.Message.TrimEnd('.'), StringComparison.Ordinal))
             text += " (" + inner.Message.TrimEnd('.') + ")";
         return text.Replace(';', ',');
     }

@@ -123,7 +123,7 @@ public sealed class DatasetResolver
             ? $"{ways[0]} or {ways[1]}"
             : string.Join(", ", ways.Take(ways.Count - 1)) + ", or " + ways[^1];
         return new DatasetException(
-            $"The {Describe(split)} split of {info.Name} was not found in {searched} and could not be downloaded ({string.Join("; ", failures)}); to get it, {wayText}.");
+            $"The {Describe(split)} split of {info.Name} was found in none of {searched} and could not be downloaded ({string.Join("; ", failures)}); to get it, {wayText}.");
     }
 
     private static string Describe(DatasetSplit split) => split == DatasetSplit.Train ? "train" : "test";

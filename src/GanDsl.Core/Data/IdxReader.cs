@@ -23,8 +23,7 @@ public static class IdxReader
     {
         using var file = Open(path, out bool gzip);
         Span<byte> header = stackalloc byte[16];
-        ReadHeader(file, path, header, "images");
-        CheckMagic(path, header, ImagesMagic, "image", "labels");
+        ReadHeader(file, path, header, ImagesMagic, "image", "labels");
         int count = Dimension(path, header, 4, "image count");
         int height = Dimension(path, header, 8, "height");
         int width = Dimension(path, header, 12, "width");
@@ -41,8 +40,7 @@ public static class IdxReader
     {
         using var file = Open(path, out bool gzip);
         Span<byte> header = stackalloc byte[8];
-        ReadHeader(file, path, header, "labels");
-        CheckMagic(path, header, LabelsMagic, "label", "images");
+        ReadHeader(file, path, header, LabelsMagic, "label", "images");
         int count = Dimension(path, header, 4, "label count");
         string promise = string.Create(CultureInfo.InvariantCulture, $"{count} labels ({count + 8L} bytes)");
         return ReadPayload(file, path, gzip, 8, count, promise);
@@ -81,12 +79,15 @@ public static class IdxReader
         return gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     }
 
-    private static void ReadHeader(Stream file, string path, Span<byte> header, string kind)
+    // The magic is checked as soon as its four bytes are in, so a swapped or foreign file is named as such
+    // even when it is shorter than the expected header.
+    private static void ReadHeader(Stream file, string path, Span<byte> header, int magic, string kind, string otherKind)
     {
         int got = ReadSome(file, path, header);
+        if (got >= 4) CheckMagic(path, header, magic, kind, otherKind);
         if (got < header.Length)
             throw new DatasetException(string.Create(CultureInfo.InvariantCulture,
-                $"{path} is truncated: an IDX {kind} file starts with a {header.Length}-byte header but the file holds {got} bytes; {Redownload}."));
+                $"{path} is truncated: an IDX {kind} file starts with a header of {header.Length} bytes but the file holds {got}; {Redownload}."));
     }
 
     private static void CheckMagic(string path, ReadOnlySpan<byte> header, int expected, string kind, string otherKind)
