@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO.Compression;
 
 namespace GanDsl.Data;
@@ -14,7 +15,8 @@ public static class IdxWriter
         if (count <= 0 || height <= 0 || width <= 0)
             throw new ArgumentOutOfRangeException(nameof(count), "Image count, height and width must all be positive.");
         if (pixels.Length != (long)count * height * width)
-            throw new ArgumentException($"{count} images of {height}x{width} need {(long)count * height * width} pixels but {pixels.Length} were given.", nameof(pixels));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{count} images of {height}x{width} need {(long)count * height * width} pixels but {pixels.Length} were given."), nameof(pixels));
         Span<byte> header = stackalloc byte[16];
         BinaryPrimitives.WriteInt32BigEndian(header, IdxReader.ImagesMagic);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], count);
