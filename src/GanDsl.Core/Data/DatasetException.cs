@@ -1,0 +1,12 @@
+namespace GanDsl.Data;
+
+/// <summary>
+/// A dataset file or source that cannot be used. The message is one sentence for the user: it names the file
+/// (or dataset) and says what is wrong and how to fix it, so a CLI can print it as is without a stack trace.
+/// </summary>
+public sealed class DatasetException : IOException
+{
+    public DatasetException(string message) : base(message) { }
+
+    public DatasetException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,7 @@
+namespace GanDsl.Data;
+
+/// <summary>The content of an IDX image file: <see cref="Count"/> images of Height×Width unsigned bytes, row-major.</summary>
+public sealed record IdxImages(int Count, int Height, int Width, byte[] Pixels)
+{
+    public int PixelsPerImage => Height * Width;
+}
