@@ -106,7 +106,7 @@ public sealed partial class TrainingSession
                 LoadRealBatch(StepInEpoch * Config.CriticSteps + k);
                 bool last = k == Config.CriticSteps - 1;
                 fake = MakeFake(withGraph: last);
-                d = DiscriminatorStep(_real, G.Classes > 0 ? _realLabels : null, fake.Detach(), FakeLabels);
+                d = DiscriminatorStep(_real, RealLabels, fake.Detach(), FakeLabels);
             }
             g = GeneratorStep(fake, FakeLabels);
         }
@@ -127,13 +127,13 @@ public sealed partial class TrainingSession
     /// <summary>Clears the epoch's loss sums (the loop calls it after reporting an epoch).</summary>
     internal void ResetEpochSums() => (EpochDiscriminatorLossSum, EpochGeneratorLossSum) = (0, 0);
 
-    private int[]? FakeLabels => G.Classes > 0 ? _fakeLabels : null;
+    internal int[]? FakeLabels => G.Classes > 0 ? _fakeLabels : null;
 
     internal readonly record struct DiscriminatorOutcome(float Loss, float Penalty, float MeanReal, float MeanFake, double GradNorm);
     internal readonly record struct GeneratorOutcome(float Loss, double GradNorm);
 
     /// <summary>Copies batch <paramref name="batch"/> of the current epoch's order into the real-batch buffers.</summary>
-    internal void LoadRealBatch(int batch)
+    internal Tensor LoadRealBatch(int batch)
     {
         if (_orderEpoch != CompletedEpochs)
         {
@@ -145,7 +145,10 @@ public sealed partial class TrainingSession
         int b = Config.BatchSize;
         _order.AsSpan(batch * b, b).CopyTo(_batchIndices);
         Data.CopyBatch(_batchIndices, _real.Data, _realLabels);
+        return _real;
     }
+
+    internal int[]? RealLabels => G.Classes > 0 ? _realLabels : null;
 
     /// <summary>Draws latent noise (and labels) and runs G; with <paramref name="withGraph"/> the result can be differentiated into G.</summary>
     internal Tensor MakeFake(bool withGraph)
