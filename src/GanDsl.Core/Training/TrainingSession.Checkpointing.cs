@@ -1,4 +1,3 @@
-using System.Globalization;
 using GanDsl.Nn;
 using GanDsl.Tensors;
 using GanDsl.Training.Checkpoints;
@@ -118,5 +117,4 @@ public sealed partial class TrainingSession
         }
     }
 
-    private static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
 }

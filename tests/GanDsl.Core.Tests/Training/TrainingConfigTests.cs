@@ -56,4 +56,25 @@ public class TrainingConfigTests
         Assert.Contains("BatchSize from 128 to 64", problems[0]);
         Assert.Contains("Seed", problems[1]);
     }
+
+    [Fact]
+    public void Train_validates_before_touching_anything()
+    {
+        using var dir = new TempDir();
+        var ex = Assert.Throws<TrainingConfigException>(() =>
+            Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), Configs.Tiny with { Loss = GanLoss.Hinge, Epochs = 0 }, runDirectory: dir.Path));
+        Assert.Equal(2, ex.Errors.Count);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void Data_that_does_not_fit_the_networks_is_refused_in_one_sentence()
+    {
+        var ex = Assert.Throws<TrainingSetupException>(() => TrainingSession.Start(new MlpGan(1, true), new InMemoryData(40, width: 5), Configs.Tiny));
+        Assert.StartsWith("The generator produces samples of shape [6] but the data set's samples are [5]", ex.Message);
+        var few = Assert.Throws<TrainingSetupException>(() => TrainingSession.Start(new MlpGan(1, true), new InMemoryData(5), Configs.Tiny));
+        Assert.Contains("fewer than the 8 one step reads", few.Message);
+        var labels = Assert.Throws<TrainingSetupException>(() => TrainingSession.Start(new MlpGan(1, true, classes: 3), new InMemoryData(40), Configs.Tiny));
+        Assert.Contains("labelled with 3 classes", labels.Message);
+    }
 }

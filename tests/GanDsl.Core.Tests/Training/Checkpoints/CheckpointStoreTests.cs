@@ -1,7 +1,8 @@
 using GanDsl.Training;
 using GanDsl.Training.Checkpoints;
+using GanDsl.Core.Tests.Training;
 
-namespace GanDsl.Core.Tests.Training;
+namespace GanDsl.Core.Tests.Training.Checkpoints;
 
 public class CheckpointStoreTests
 {
