@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GanDsl.Nn;
+using GanDsl.Training.Checkpoints;
+
+namespace GanDsl.Training;
+
+/// <summary>The one adversarial training loop for every GAN (unconditional and conditional) and every <see cref="GanLoss"/>.</summary>
+public static class Adversarial
+{
+    /// <summary>
+    /// Trains until <see cref="TrainingConfig.Epochs"/> or <see cref="TrainingConfig.MaxSteps"/> (the run's total steps) is
+    /// reached or <paramref name="cancellationToken"/> fires, reporting to <paramref name="observer"/>. With a
+    /// <paramref name="runDirectory"/> it writes <c>config.json</c>, <c>metrics.jsonl</c> and checkpoints (at the configured
+    /// interval and always at the end, cancellation included); with <paramref name="resume"/> it continues from that folder's
+    /// latest checkpoint. A NaN or infinite loss or gradient throws <see cref="TrainingDivergedException"/> and leaves the last
+    /// checkpoint untouched.
+    /// </summary>
+    public static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer = null,
+        string? runDirectory = null, bool resume = false, CancellationToken cancellationToken = default) =>
+        Train(gan, data, config, observer, runDirectory, resume, cancellationToken, store: null);
+
+    internal static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
+        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store)
+    {
+        if (resume && runDirectory is null)
+            throw new ArgumentException("Resuming needs the run folder that holds the checkpoints; pass runDirectory.", nameof(runDirectory));
+        store ??= runDirectory is null ? null : new CheckpointStore(runDirectory);
+        var session = Open(gan, data, config, runDirectory, resume, store);
+        if (runDirectory is not null) WriteConfig(runDirectory, config);
+        using var metrics = runDirectory is null ? null
+            : new MetricsLog(Path.Combine(runDirectory, "metrics.jsonl"), resume ? session.Step : long.MaxValue);
+
+        var clock = Stopwatch.StartNew();
+        long lastSaved = resume ? session.Step : -1;
+        string? lastCheckpoint = resume ? store!.Latest() : null;
+        StepReport? lastReport = null;
+        int stepsThisEpoch = session.StepInEpoch;
+        bool cancelled = false;
+
+        void Save()
+        {
+            if (store is null || lastSaved == session.Step) return;
+            lastCheckpoint = store.Save(session.Capture());
+            lastSaved = session.Step;
+            observer?.OnCheckpoint(new CheckpointReport(session.Step, lastCheckpoint));
+        }
+
+        void ReportEpoch(int epoch, bool complete)
+        {
+            var (dl, gl) = session.EpochMeanLosses(stepsThisEpoch);
+            bool sample = !complete || epoch % config.SampleIntervalEpochs == 0 || session.Finished;
+            var report = new EpochReport(epoch, session.Step, dl, gl, complete, clock.Elapsed.TotalSeconds,
+                sample ? session.SampleFixedNoise() : null);
+            metrics?.Write(report);
+            observer?.OnEpoch(report);
+            session.ResetEpochSums();
+            stepsThisEpoch = 0;
+        }
+
+        while (!session.Finished)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                cancelled = true;
+                break;
+            }
+            int epoch = session.CurrentEpoch;
+            var o = session.RunStep();
+            stepsThisEpoch++;
+            if (session.Step % config.LogIntervalSteps == 0 || session.Finished)
+            {
+                lastReport = new StepReport(session.Step, epoch, o.DiscriminatorLoss, o.GeneratorLoss, o.MeanReal, o.MeanFake,
+                    o.Penalty, o.DiscriminatorGradNorm, o.GeneratorGradNorm, clock.Elapsed.TotalSeconds);
+                metrics?.Write(lastReport);
+                observer?.OnStep(lastReport);
+            }
+            if (o.EpochEnded) ReportEpoch(epoch, complete: true);
+            else if (session.Finished) ReportEpoch(epoch, complete: false);
+            if (config.CheckpointIntervalSteps > 0 && session.Step % config.CheckpointIntervalSteps == 0) Save();
+        }
+        Save();
+        return new TrainingRun(session, cancelled, lastCheckpoint, lastReport);
+    }
+
+    private static TrainingSession Open(IGan gan, ITrainingData data, TrainingConfig config, string? runDirectory, bool resume, CheckpointStore? store)
+    {
+        if (!resume)
+        {
+            if (store is not null && (store.List().Count > 0 || File.Exists(Path.Combine(runDirectory!, "metrics.jsonl"))))
+                throw new TrainingSetupException($"The folder {runDirectory} already holds a training run; choose an empty folder or resume that run.");
+            return TrainingSession.Start(gan, data, config);
+        }
+        var latest = store!.Latest()
+            ?? throw new CheckpointException($"The folder {runDirectory} holds no checkpoint to resume from; train without resuming to start a run there.");
+        return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest));
+    }
+
+    private static void WriteConfig(string runDirectory, TrainingConfig config)
+    {
+        Directory.CreateDirectory(runDirectory);
+        string path = Path.Combine(runDirectory, "config.json"), temp = path + ".tmp";
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(config, CheckpointState.JsonOptions));
+        File.Move(temp, path, overwrite: true);
+    }
+}

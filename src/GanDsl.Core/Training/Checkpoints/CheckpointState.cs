@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GanDsl.Tensors;
+
+namespace GanDsl.Training.Checkpoints;
+
+/// <summary>
+/// The contents of <c>state.json</c>: everything besides the weights that a resumed run needs to continue exactly as an
+/// uninterrupted one (position in the data order, every random source, optimizer step counts, fixed noise), plus the
+/// SHA-256 of each weight file so corruption is caught before anything is loaded. Holds no wall-clock time, so two runs
+/// that reach the same state write the same bytes.
+/// </summary>
+public sealed record CheckpointState
+{
+    public const int CurrentFormat = 1;
+
+    public int Format { get; init; } = CurrentFormat;
+    public required TrainingConfig Config { get; init; }
+
+    /// <summary>Steps completed.</summary>
+    public long Step { get; init; }
+
+    public int CompletedEpochs { get; init; }
+
+    /// <summary>Steps already taken in the current epoch: the data order position (each step reads CriticSteps batches).</summary>
+    public int StepInEpoch { get; init; }
+
+    /// <summary>Samples in the data set the run was trained on (the epoch order depends on it).</summary>
+    public int DataCount { get; init; }
+
+    public double EpochDiscriminatorLossSum { get; init; }
+    public double EpochGeneratorLossSum { get; init; }
+
+    /// <summary>The loop's noise source (latent vectors, fake labels, gradient-penalty α).</summary>
+    public RngState NoiseRng { get; init; }
+
+    /// <summary>The dropout sources of both networks, named "generator.3", "discriminator.5" ….</summary>
+    public IReadOnlyList<NamedRngState> RandomSources { get; init; } = [];
+
+    public long GeneratorOptimizerSteps { get; init; }
+    public long DiscriminatorOptimizerSteps { get; init; }
+
+    public int[] FixedNoiseShape { get; init; } = [];
+    public float[] FixedNoise { get; init; } = [];
+
+    /// <summary>Labels of the fixed samples for a conditional generator; null when unconditional.</summary>
+    public int[]? FixedLabels { get; init; }
+
+    /// <summary>Each weight file of the checkpoint with its SHA-256, lowercase hex.</summary>
+    public IReadOnlyList<FileDigest> Files { get; init; } = [];
+
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JsonOptions);
+
+    /// <summary>Parses state.json; throws <see cref="JsonException"/> (or <see cref="FormatException"/> for an unknown format) on bad input.</summary>
+    public static CheckpointState FromJson(ReadOnlySpan<byte> json)
+    {
+        var state = JsonSerializer.Deserialize<CheckpointState>(json, JsonOptions) ?? throw new FormatException("state.json holds null");
+        if (state.Format != CurrentFormat) throw new FormatException($"state.json has format {state.Format} but this GanDsl reads format {CurrentFormat}");
+        return state;
+    }
+}
+
+public sealed record NamedRngState(string Name, RngState State);
+
+public sealed record FileDigest(string Name, long Length, string Sha256);

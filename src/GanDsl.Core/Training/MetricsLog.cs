@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+
+namespace GanDsl.Training;
+
+/// <summary>
+/// <c>RUN/metrics.jsonl</c>: one JSON object per logged step (<c>"kind":"step"</c>) and per epoch (<c>"kind":"epoch"</c>),
+/// flushed line by line. On resume, lines past the checkpoint's step (written after it by the interrupted process) are dropped.
+/// </summary>
+public sealed class MetricsLog : IDisposable
+{
+    private readonly StreamWriter _writer;
+
+    public MetricsLog(string path, long keepThroughStep = long.MaxValue)
+    {
+        if (File.Exists(path) && keepThroughStep != long.MaxValue)
+        {
+            var kept = File.ReadAllLines(path).Where(line => StepOf(line) is { } s && s <= keepThroughStep);
+            File.WriteAllLines(path, kept);
+        }
+        _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
+    }
+
+    public void Write(StepReport r) => WriteLine(w =>
+    {
+        w.WriteString("kind", "step");
+        w.WriteNumber("step", r.Step);
+        w.WriteNumber("epoch", r.Epoch);
+        Number(w, "d_loss", r.DiscriminatorLoss);
+        Number(w, "g_loss", r.GeneratorLoss);
+        Number(w, "d_x", r.MeanRealScore);
+        Number(w, "d_g_z", r.MeanFakeScore);
+        Number(w, "penalty", r.Penalty);
+        Number(w, "d_grad_norm", r.DiscriminatorGradNorm);
+        Number(w, "g_grad_norm", r.GeneratorGradNorm);
+        Number(w, "elapsed_s", Math.Round(r.ElapsedSeconds, 3));
+    });
+
+    public void Write(EpochReport r) => WriteLine(w =>
+    {
+        w.WriteString("kind", "epoch");
+        w.WriteNumber("step", r.Step);
+        w.WriteNumber("epoch", r.Epoch);
+        Number(w, "d_loss", r.MeanDiscriminatorLoss);
+        Number(w, "g_loss", r.MeanGeneratorLoss);
+        w.WriteBoolean("complete", r.Complete);
+        Number(w, "elapsed_s", Math.Round(r.ElapsedSeconds, 3));
+    });
+
+    private void WriteLine(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        _writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        _writer.Flush();
+    }
+
+    // JSON has no NaN: a non-finite value (never logged by a healthy run) becomes null.
+    private static void Number(Utf8JsonWriter w, string name, double v)
+    {
+        if (double.IsFinite(v)) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+
+    private static long? StepOf(string line)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.TryGetProperty("step", out var s) && s.TryGetInt64(out var v) ? v : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a torn last line from a crash
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

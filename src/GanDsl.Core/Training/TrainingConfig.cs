@@ -1,0 +1,108 @@
+using System.Globalization;
+using GanDsl.Nn;
+
+namespace GanDsl.Training;
+
+/// <summary>
+/// Everything that drives one adversarial run. Immutable: derive variants with <c>with</c>. <see cref="Validate"/> runs once
+/// before training and reports every bad field, one sentence each.
+/// </summary>
+public sealed record TrainingConfig
+{
+    /// <summary>The reference tutorials' settings: AdamW, lr 2e-4, betas (0.5, 0.999), weight decay 1e-5, batch 128, seed 42.</summary>
+    public static TrainingConfig Default { get; } = new();
+
+    /// <summary>Passes over the data; training stops after this many epochs or at <see cref="MaxSteps"/>, whichever comes first.</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>When set, the run's total number of steps (counted across resumes), a step being one generator update.</summary>
+    public long? MaxSteps { get; init; }
+
+    public int BatchSize { get; init; } = 128;
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+    public float GeneratorLearningRate { get; init; } = 2e-4f;
+    public float DiscriminatorLearningRate { get; init; } = 2e-4f;
+    public float Beta1 { get; init; } = 0.5f;
+    public float Beta2 { get; init; } = 0.999f;
+    public float WeightDecay { get; init; } = 1e-5f;
+
+    /// <summary>SGD momentum (ignored by Adam and AdamW).</summary>
+    public float Momentum { get; init; }
+
+    public GanLoss Loss { get; init; } = GanLoss.NonSaturating;
+
+    /// <summary>One-sided label smoothing: the target for real samples (1 = none, 0.9 is common). Fake targets stay 0.</summary>
+    public float LabelSmoothing { get; init; } = 1f;
+
+    /// <summary>WGAN-GP weight λ (0 = off; 10 in the paper).</summary>
+    public float GradientPenaltyWeight { get; init; }
+
+    /// <summary>R1 weight γ; the loop adds (γ/2)·E‖∇D(x)‖² on real samples (0 = off).</summary>
+    public float R1Weight { get; init; }
+
+    /// <summary>Discriminator updates per generator update, each on its own real batch (5 for WGAN).</summary>
+    public int CriticSteps { get; init; } = 1;
+
+    /// <summary>Decay of the exponential moving average of G's parameters used for samples (0 = off, 0.999 typical).</summary>
+    public float EmaDecay { get; init; }
+
+    /// <summary>Steps between step reports (observer and metrics.jsonl); the last step is always reported.</summary>
+    public int LogIntervalSteps { get; init; } = 50;
+
+    /// <summary>Epochs between fixed-noise sample grids; the last epoch always gets one.</summary>
+    public int SampleIntervalEpochs { get; init; } = 1;
+
+    /// <summary>Steps between checkpoints (0 = only when training ends or is cancelled).</summary>
+    public int CheckpointIntervalSteps { get; init; } = 1000;
+
+    /// <summary>Number of fixed noise vectors drawn once per run for comparable sample grids.</summary>
+    public int SampleCount { get; init; } = 64;
+
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Every problem with this configuration, one sentence each naming the field; empty when valid.
+    /// Given the discriminator, also refuses losses that need raw scores with a Sigmoid-ending D.
+    /// </summary>
+    public IReadOnlyList<string> Validate(DiscriminatorModule? discriminator = null)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string message) { if (!ok) errors.Add(message); }
+
+        Check(Epochs >= 1, $"Epochs must be at least 1 but is {Str(Epochs)}.");
+        Check(MaxSteps is null or >= 1, $"MaxSteps must be at least 1 when set but is {Str(MaxSteps ?? 0)}.");
+        Check(BatchSize >= 2, $"BatchSize must be at least 2 (batch norm needs two samples) but is {Str(BatchSize)}.");
+        Check(Enum.IsDefined(Optimizer), $"Optimizer {Str((int)Optimizer)} is not one of Sgd, Adam, AdamW.");
+        Check(PositiveFinite(GeneratorLearningRate), $"GeneratorLearningRate must be a positive finite number but is {Str(GeneratorLearningRate)}.");
+        Check(PositiveFinite(DiscriminatorLearningRate), $"DiscriminatorLearningRate must be a positive finite number but is {Str(DiscriminatorLearningRate)}.");
+        Check(Beta1 is >= 0f and < 1f, $"Beta1 must be in [0, 1) but is {Str(Beta1)}.");
+        Check(Beta2 is >= 0f and < 1f, $"Beta2 must be in [0, 1) but is {Str(Beta2)}.");
+        Check(WeightDecay >= 0f && float.IsFinite(WeightDecay), $"WeightDecay must be a finite number of at least 0 but is {Str(WeightDecay)}.");
+        Check(Momentum is >= 0f and < 1f, $"Momentum must be in [0, 1) but is {Str(Momentum)}.");
+        Check(Enum.IsDefined(Loss), $"Loss {Str((int)Loss)} is not one of Minimax, NonSaturating, LeastSquares, Hinge, Wasserstein.");
+        Check(LabelSmoothing is > 0f and <= 1f, $"LabelSmoothing is the real target and must be in (0, 1] but is {Str(LabelSmoothing)}.");
+        Check(LabelSmoothing == 1f || Loss is not (GanLoss.Hinge or GanLoss.Wasserstein),
+            $"LabelSmoothing {Str(LabelSmoothing)} has no meaning for the {Loss} loss, which has no targets; set it to 1.");
+        Check(GradientPenaltyWeight >= 0f && float.IsFinite(GradientPenaltyWeight), $"GradientPenaltyWeight must be a finite number of at least 0 but is {Str(GradientPenaltyWeight)}.");
+        Check(R1Weight >= 0f && float.IsFinite(R1Weight), $"R1Weight must be a finite number of at least 0 but is {Str(R1Weight)}.");
+        Check(CriticSteps >= 1, $"CriticSteps must be at least 1 but is {Str(CriticSteps)}.");
+        Check(EmaDecay is >= 0f and < 1f, $"EmaDecay must be in [0, 1) (0 turns the generator average off) but is {Str(EmaDecay)}.");
+        Check(LogIntervalSteps >= 1, $"LogIntervalSteps must be at least 1 but is {Str(LogIntervalSteps)}.");
+        Check(SampleIntervalEpochs >= 1, $"SampleIntervalEpochs must be at least 1 but is {Str(SampleIntervalEpochs)}.");
+        Check(CheckpointIntervalSteps >= 0, $"CheckpointIntervalSteps must be at least 0 (0 = only at the end) but is {Str(CheckpointIntervalSteps)}.");
+        Check(SampleCount >= 1, $"SampleCount must be at least 1 but is {Str(SampleCount)}.");
+        if (discriminator is { OutputsProbability: true } && Enum.IsDefined(Loss) && !GanLosses.IsCrossEntropy(Loss))
+            errors.Add($"Loss {Loss} needs raw discriminator scores but {discriminator.GetType().Name} ends in Sigmoid; remove the Sigmoid or use Minimax or NonSaturating.");
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="TrainingConfigException"/> listing every problem <see cref="Validate"/> finds.</summary>
+    public void EnsureValid(DiscriminatorModule? discriminator = null)
+    {
+        var errors = Validate(discriminator);
+        if (errors.Count > 0) throw new TrainingConfigException(errors);
+    }
+
+    private static bool PositiveFinite(float v) => v > 0f && float.IsFinite(v);
+    private static string Str(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);
+}
