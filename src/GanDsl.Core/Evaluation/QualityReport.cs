@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Json;
+
+namespace GanDsl.Evaluation;
+
+/// <summary>
+/// Sample-quality metrics of one evaluation. <see cref="ToJson"/> writes the keys of <c>gandsl evaluate --json</c>:
+/// fcd, kid, kid_std, classifier_score, coverage, classes_covered, conditional_accuracy (null when unconditional), samples.
+/// </summary>
+public sealed record QualityReport(
+    double Fcd,
+    double Kid,
+    double KidStd,
+    double ClassifierScore,
+    double Coverage,
+    int ClassesCovered,
+    double? ConditionalAccuracy,
+    int Samples)
+{
+    /// <summary>One JSON object on one line; numbers in invariant, round-trippable form, non-finite values as null.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            Number(json, "fcd", Fcd);
+            Number(json, "kid", Kid);
+            Number(json, "kid_std", KidStd);
+            Number(json, "classifier_score", ClassifierScore);
+            Number(json, "coverage", Coverage);
+            json.WriteNumber("classes_covered", ClassesCovered);
+            Number(json, "conditional_accuracy", ConditionalAccuracy);
+            json.WriteNumber("samples", Samples);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        // JSON has no NaN/Infinity; null says "not available" without breaking parsers.
+        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+}
