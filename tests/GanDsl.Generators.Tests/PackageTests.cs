@@ -12,6 +12,9 @@ public sealed class PackageTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "gandsl-pack-" + Guid.NewGuid().ToString("N"));
 
+    // A version no cache has seen, so a stale GanDsl in the global packages folder cannot mask a broken package.
+    private readonly string version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
     private const string ConsumerProgram = """
         using GanDsl;
         using GanDsl.Tensors;
@@ -42,8 +45,6 @@ public sealed class PackageTests : IDisposable
         var repo = DotnetCli.RepositoryRoot();
         var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
-        // A version no cache has seen, so a stale GanDsl in the global packages folder cannot mask a broken package.
-        var version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var limit = TimeSpan.FromSeconds(120);
 
         DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", "GanDsl.Core", "GanDsl.Core.csproj"),
@@ -84,7 +85,17 @@ public sealed class PackageTests : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(root, recursive: true); }
-        catch (IOException) { } // A temp folder left behind is harmless; the test outcome is what matters.
+        // Each run restores a new test version into the global packages folder; remove it along with the temp folder.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        TryDelete(Path.Combine(packages, "gandsl", version));
+        TryDelete(root);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (IOException) { } // A folder left behind is harmless; the test outcome is what matters.
+        catch (UnauthorizedAccessException) { }
     }
 }
