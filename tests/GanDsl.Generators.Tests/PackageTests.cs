@@ -48,7 +48,7 @@ public sealed class PackageTests : IDisposable
         var limit = TimeSpan.FromSeconds(120);
 
         DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", "GanDsl.Core", "GanDsl.Core.csproj"),
-            "-c", "Release", "-o", feed, "-p:PackageVersion=" + version);
+            "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec") + "/");
         Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
 
         var sources = DotnetCli.EnabledSources(repo).Prepend(feed)
