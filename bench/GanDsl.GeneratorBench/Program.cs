@@ -23,8 +23,8 @@ var trees = Enumerable.Range(0, Nets)
 CSharpCompilation Compile() => CSharpCompilation.Create("BenchNets", trees, references,
     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(new[] { new GanDslGenerator().AsSourceGenerator() },
-    parseOptions: parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+GeneratorDriver NewDriver(bool track = false) => CSharpGeneratorDriver.Create(new[] { new GanDslGenerator().AsSourceGenerator() },
+    parseOptions: parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
 TimeSpan GeneratorTime(GeneratorDriver driver) => driver.GetTimingInfo().ElapsedTime;
 
@@ -66,6 +66,19 @@ for (var edit = 0; edit < Edits + 5; edit++)
     }
 }
 
+// Baseline: the same driver after editing a file that declares no net (the per-compilation floor).
+var floor = new List<double>();
+compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Bench; class Plain { int X => 0; }", parse, path: "Plain.cs"));
+live = live.RunGenerators(compilation);
+for (var edit = 0; edit < Edits + 5; edit++)
+{
+    var old = compilation.SyntaxTrees.Single(t => t.FilePath == "Plain.cs");
+    compilation = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(
+        $"namespace Bench; class Plain {{ int X => {edit + 1}; }}", parse, path: old.FilePath));
+    live = live.RunGenerators(compilation);
+    if (edit >= 5) floor.Add(GeneratorTime(live).TotalMilliseconds);
+}
+
 static double Median(List<double> xs) { var s = xs.Order().ToList(); return (s[s.Count / 2] + s[(s.Count - 1) / 2]) / 2; }
 string F(double ms) => ms.ToString("F3", CultureInfo.InvariantCulture);
 
@@ -73,4 +86,16 @@ Console.WriteLine($"GanDsl generator benchmark: {Nets} nets, {generated} generat
 Console.WriteLine($"full run (median of {FullRuns}): {F(Median(full))} ms total, {F(Median(full) / Nets)} ms per net (target < 1 ms)");
 Console.WriteLine($"full run (min):                {F(full.Min())} ms total, {F(full.Min() / Nets)} ms per net");
 Console.WriteLine($"incremental after one-net edit (median of {Edits}): {F(Median(incremental))} ms in generator, {F(Median(wall))} ms wall");
+Console.WriteLine($"incremental after editing a file with no net (median of {Edits}): {F(Median(floor))} ms in generator");
+
+// Where an incremental run spends its time: per named step, summed over the step's nodes (tracking on).
+var tracked = NewDriver(track: true).RunGenerators(compilation);
+var lastTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Net000.cs");
+tracked = tracked.RunGenerators(compilation.ReplaceSyntaxTree(lastTree,
+    CSharpSyntaxTree.ParseText(NetCorpus.Net(0, 999), parse, path: lastTree.FilePath)));
+var steps = tracked.GetRunResult().Results.Single().TrackedSteps
+    .Select(kv => (kv.Key, Ms: kv.Value.Sum(step => step.ElapsedTime.TotalMilliseconds)))
+    .OrderByDescending(x => x.Ms).Take(8);
+Console.WriteLine("incremental step times (one edit, tracking on): "
+    + string.Join(", ", steps.Select(x => $"{x.Key} {F(x.Ms)} ms")));
 return 0;
