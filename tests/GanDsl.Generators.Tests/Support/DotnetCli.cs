@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace GanDsl.Generators.Tests.Support;
+
+/// <summary>Runs the <c>dotnet</c> CLI as a child process with a clean MSBuild environment and no lingering build servers.</summary>
+internal static class DotnetCli
+{
+    public static string Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // The test host may run under MSBuild; its variables would point the child at the wrong SDK pieces.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the dotnet CLI.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:F0} s.");
+        }
+        var output = stdout.Result + stderr.Result;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
+        return output;
+    }
+
+    /// <summary>The repository root: the first ancestor of the test binaries that holds GanDsl.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GanDsl.sln"))) return dir.FullName;
+        throw new InvalidOperationException("GanDsl.sln was not found above the test binaries; run the tests from the repository checkout.");
+    }
+
+    /// <summary>The enabled package sources of the user's NuGet configuration (<c>dotnet nuget list source</c>).</summary>
+    public static IReadOnlyList<string> EnabledSources(string workingDirectory)
+    {
+        var listing = Run(workingDirectory, TimeSpan.FromSeconds(30), "nuget", "list", "source", "--format", "short");
+        // Short format: one line per source, "E <url>" when enabled, "D <url>" when disabled.
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("E ", StringComparison.Ordinal))
+            .Select(line => line[2..].Trim())
+            .ToList();
+    }
+}
