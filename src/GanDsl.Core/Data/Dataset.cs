@@ -7,7 +7,7 @@ namespace GanDsl.Data;
 /// [-1, 1] (NCHW, x / 127.5 - 1 for byte images) and one class label each. Immutable: the arrays are private
 /// copies made at construction and shared with readers for speed, so callers must not write to them.
 /// </summary>
-public sealed class Dataset
+public sealed class Dataset : GanDsl.Training.ITrainingData
 {
     private Dataset(string name, float[] images, int[] labels, int channels, int height, int width, int classes)
     {
@@ -36,6 +36,9 @@ public sealed class Dataset
 
     /// <summary>Floats per image: Channels × Height × Width.</summary>
     public int SampleSize => Channels * Height * Width;
+
+    /// <summary>One sample's shape [C, H, W], as the training loop sees it.</summary>
+    public IReadOnlyList<int> SampleShape => new[] { Channels, Height, Width };
 
     /// <summary>The image at <paramref name="index"/> as C×H×W floats.</summary>
     public ReadOnlySpan<float> Image(int index) => Images.AsSpan(checked(index * SampleSize), SampleSize);
