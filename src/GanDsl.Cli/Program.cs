@@ -7,6 +7,9 @@ var root = new RootCommand("gandsl: declare, train, sample and evaluate GANs.")
 {
     ModelsCommand.Create(),
     SummaryCommand.Create(),
+    TrainCommand.Create(),
+    SampleCommand.Create(),
+    EvaluateCommand.Create(),
     BenchCommand.Create(),
 };
 
@@ -14,8 +17,8 @@ try
 {
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (UserError e)
+catch (Exception e) when (UserErrors.Describe(e) is { } message)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(message);
     return 2;
 }
