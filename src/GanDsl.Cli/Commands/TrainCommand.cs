@@ -71,9 +71,9 @@ internal static class TrainCommand
             var errors = config.Validate(gan0.Discriminator);
             if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
             runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
-            PrepareNewRunFolder(runDirectory);
-            var (opened, name, folder) = TrainingDataSource.Open(model, request.Dataset, log);
+            var (opened, name, folder) = TrainingDataSource.Open(model, request.Dataset, log); // before any folder is made
             data = opened;
+            PrepareNewRunFolder(runDirectory);
             new RunInfo(model.Name, name, folder).Write(runDirectory);
         }
 
