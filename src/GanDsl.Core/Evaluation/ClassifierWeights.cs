@@ -1,8 +1,8 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GanDsl.Tensors;
+using GanDsl.Training.Checkpoints;
 
 namespace GanDsl.Evaluation;
 
@@ -16,7 +16,7 @@ public sealed record WeightsLoadResult(WeightsStatus Status, DomainClassifier? C
 }
 
 /// <summary>
-/// Saves a classifier as a safetensors file (PyTorch state-dict names, F32 little-endian, architecture in
+/// Saves a classifier as a safetensors file (the checkpoints' format: PyTorch state-dict names, F32, architecture in
 /// <c>__metadata__</c>) with its SHA-256 in <c>FILE.sha256</c> (sha256sum format), and loads it back only when the hash matches.
 /// </summary>
 public static class ClassifierWeights
@@ -63,76 +63,12 @@ public static class ClassifierWeights
         }
     }
 
-    private static byte[] Serialize(DomainClassifier classifier)
-    {
-        var state = classifier.Network.StateDict();
-        using var header = new MemoryStream();
-        using (var json = new Utf8JsonWriter(header))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("__metadata__");
-            json.WriteString(ArchitectureKey, classifier.Architecture.Fingerprint);
-            json.WriteEndObject();
-            long offset = 0;
-            foreach (var (name, tensor) in state)
-            {
-                json.WriteStartObject(name);
-                json.WriteString("dtype", "F32");
-                json.WriteStartArray("shape");
-                foreach (int d in tensor.Shape.Dims) json.WriteNumberValue(d);
-                json.WriteEndArray();
-                json.WriteStartArray("data_offsets");
-                json.WriteNumberValue(offset);
-                json.WriteNumberValue(offset += 4L * tensor.Size);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-        }
-        // The safetensors header is padded with spaces to a multiple of 8 bytes.
-        var headerBytes = header.ToArray().Concat(Enumerable.Repeat((byte)' ', (8 - (int)(header.Length % 8)) % 8)).ToArray();
-        using var output = new MemoryStream();
-        Span<byte> word = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(word, (ulong)headerBytes.Length);
-        output.Write(word);
-        output.Write(headerBytes);
-        foreach (var (_, tensor) in state)
-            foreach (float v in tensor.Data)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(word, v);
-                output.Write(word[..4]);
-            }
-        return output.ToArray();
-    }
+    private static byte[] Serialize(DomainClassifier classifier) =>
+        SafeTensors.Serialize(classifier.Network.StateDict().Select(e => new SafeTensorsEntry(e.Name, e.Value)).ToList(),
+            new Dictionary<string, string> { [ArchitectureKey] = classifier.Architecture.Fingerprint });
 
-    private static (Dictionary<string, Tensor> State, Dictionary<string, string> Metadata) Deserialize(byte[] bytes)
-    {
-        if (bytes.Length < 8) throw new InvalidDataException("the file is shorter than a safetensors header");
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        if (headerLength > (ulong)(bytes.Length - 8)) throw new InvalidDataException("the header length exceeds the file");
-        int dataStart = 8 + (int)headerLength;
-        using var doc = JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength));
-        var state = new Dictionary<string, Tensor>();
-        var metadata = new Dictionary<string, string>();
-        foreach (var entry in doc.RootElement.EnumerateObject())
-        {
-            if (entry.Name == "__metadata__")
-            {
-                foreach (var m in entry.Value.EnumerateObject()) metadata[m.Name] = m.Value.GetString() ?? "";
-                continue;
-            }
-            if (entry.Value.GetProperty("dtype").GetString() != "F32") throw new InvalidDataException($"tensor {entry.Name} is not F32");
-            var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
-            var offsets = entry.Value.GetProperty("data_offsets").EnumerateArray().Select(o => o.GetInt64()).ToArray();
-            var tensor = new Tensor(new Shape(shape));
-            if (offsets.Length != 2 || offsets[1] - offsets[0] != 4L * tensor.Size || dataStart + offsets[1] > bytes.Length)
-                throw new InvalidDataException($"tensor {entry.Name} has inconsistent data offsets");
-            for (int i = 0; i < tensor.Size; i++)
-                tensor.Data[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(dataStart + (int)offsets[0] + 4 * i, 4));
-            state[entry.Name] = tensor;
-        }
-        return (state, metadata);
-    }
+    private static (Dictionary<string, Tensor> State, IReadOnlyDictionary<string, string> Metadata) Deserialize(byte[] bytes) =>
+        (SafeTensors.Deserialize(bytes).ToDictionary(e => e.Name, e => e.Value), SafeTensors.ReadMetadata(bytes));
 
     private static void WriteAtomically(string path, byte[] bytes)
     {

@@ -82,6 +82,27 @@ public static class SafeTensors
         return bytes;
     }
 
+    /// <summary>The string pairs of a safetensors file's <c>__metadata__</c> (empty when it has none).</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 8) throw new FormatException($"it has {bytes.Length} bytes, fewer than the 8-byte header length");
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > MaxHeaderBytes || headerLength > (ulong)(bytes.Length - 8))
+            throw new FormatException($"its header claims {headerLength} bytes but the file has {bytes.Length - 8} after the length");
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(bytes.Slice(8, (int)headerLength)));
+            if (doc.RootElement.TryGetProperty("__metadata__", out var meta))
+                foreach (var m in meta.EnumerateObject()) metadata[m.Name] = m.Value.GetString() ?? "";
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new FormatException("its JSON header cannot be read", e);
+        }
+        return metadata;
+    }
+
     /// <summary>
     /// Parses a safetensors file into float tensors in file order (int64 values converted), refusing anything malformed
     /// with <see cref="FormatException"/>: a truncated file, a bad header, unknown dtypes, or offsets that do not tile the data.
