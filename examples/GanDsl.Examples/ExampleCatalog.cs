@@ -47,6 +47,8 @@ public static class ExampleCatalog
             DcganGenerator.Summary, DcganDiscriminator.Summary, seed => new Dcgan(seed)),
         new ExampleModel("cgan", "fashion-mnist", "Conditional MLP GAN on the dataset's labels (label embedding into G and D)",
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed)),
+        new ExampleModel("progressive", "fashion-mnist", "Progressive GAN growing 7x7 -> 14x14 -> 28x28, each new block faded in over 750 of its 1500 steps",
+            ProgressiveGenerator28.Summary, ProgressiveDiscriminator28.Summary, seed => new ProgressiveFashionGan(seed)),
     };
 
     public static ExampleModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);

@@ -26,6 +26,9 @@ namespace GanDsl.Generators
             public const string NetDiagnostics = nameof(NetDiagnostics);
             public const string PairDiagnostics = nameof(PairDiagnostics);
             public const string MissingRole = nameof(MissingRole);
+            public const string ParseBlocks = nameof(ParseBlocks);
+            public const string ParseProgressive = nameof(ParseProgressive);
+            public const string ProgressiveChecks = nameof(ProgressiveChecks);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -68,6 +71,8 @@ namespace GanDsl.Generators
                 .WithTrackingName(Steps.PairDiagnostics);
             context.RegisterSourceOutput(pairs, static (spc, batch) => batch.Report(spc));
 
+            InitializeProgressive(context);
+
             foreach (var name in MissingRoleCheck.LayerAttributeNames)
             {
                 var missing = context.SyntaxProvider.ForAttributeWithMetadataName("GanDsl." + name,
@@ -76,6 +81,56 @@ namespace GanDsl.Generators
                     .WithTrackingName(Steps.MissingRole);
                 context.RegisterSourceOutput(missing, static (spc, batch) => batch.Report(spc));
             }
+        }
+
+        /// <summary>[GanBlock] nets, and progressive nets checked against the collected blocks once those are parsed.</summary>
+        private static void InitializeProgressive(IncrementalGeneratorInitializationContext context)
+        {
+            var blocks = context.SyntaxProvider.ForAttributeWithMetadataName(NetParser.BlockAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => NetParser.Parse(ctx, NetRole.Block, ct))
+                .WithTrackingName(Steps.ParseBlocks);
+            var blockModels = blocks.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
+                .WithTrackingName(Steps.NetModels);
+            context.RegisterSourceOutput(blockModels, static (spc, net) => EmitNet(spc, net));
+            context.RegisterSourceOutput(blocks.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
+                static (spc, batch) => batch.Report(spc));
+            var allBlocks = blockModels.Collect().Select(static (b, _) => new EquatableNets(b));
+
+            foreach (var role in new[] { NetRole.Generator, NetRole.Discriminator })
+            {
+                System.Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, ProgressiveParse> parse = role == NetRole.Generator
+                    ? static (ctx, ct) => ProgressiveParser.Parse(ctx, NetRole.Generator, ct)
+                    : static (ctx, ct) => ProgressiveParser.Parse(ctx, NetRole.Discriminator, ct);
+                var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(
+                        role == NetRole.Generator ? NetParser.ProgressiveGeneratorAttribute : NetParser.ProgressiveDiscriminatorAttribute,
+                        static (node, _) => node is ClassDeclarationSyntax, parse)
+                    .WithTrackingName(Steps.ParseProgressive);
+                context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
+                    static (spc, batch) => batch.Report(spc));
+                var checkedNets = parsed.Combine(allBlocks).Select(static (p, _) => ProgressiveCheck.Check(p.Left, p.Right.Nets))
+                    .WithTrackingName(Steps.ProgressiveChecks);
+                context.RegisterSourceOutput(checkedNets.Select(static (r, _) => r.Diagnostics), static (spc, batch) => batch.Report(spc));
+                context.RegisterSourceOutput(checkedNets.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!),
+                    static (spc, model) => EmitProgressive(spc, model));
+            }
+        }
+
+        private static void EmitProgressive(SourceProductionContext context, ProgressiveModel model)
+        {
+            var net = model.Net;
+            string source;
+            try
+            {
+                source = ProgressiveEmitter.Emit(model);
+            }
+            catch (System.Exception e)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, net.Name, e.GetType().Name + ": " + e.Message));
+                return;
+            }
+            var fullName = (net.Namespace == null ? "" : net.Namespace + ".") + string.Join(".", net.ContainingTypes) + net.Name;
+            context.AddSource(SourceWriter.HintName(fullName), source);
         }
 
         private static void EmitNet(SourceProductionContext context, NetModel net)

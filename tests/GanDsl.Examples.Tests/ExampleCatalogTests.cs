@@ -1,6 +1,7 @@
 using GanDsl.Autograd;
 using GanDsl.Examples;
 using GanDsl.Nn.Optimizers;
+using GanDsl.Nn.Progressive;
 using GanDsl.Tensors;
 
 namespace GanDsl.Examples.Tests;
@@ -40,7 +41,8 @@ public class ExampleCatalogTests
         Assert.True(float.IsFinite(loss.Item()));
         var optimizer = new Adam(g.Parameters(), 1e-3f);
         Engine.Backward(loss);
-        Assert.All(g.Parameters(), p => Assert.NotNull(p.Grad));
+        // A progressive generator uses only its current stage's parameters.
+        Assert.All(g is ProgressiveGenerator pg ? pg.ActiveParameters() : g.Parameters(), p => Assert.NotNull(p.Grad));
         optimizer.Step();
     }
 
@@ -51,7 +53,10 @@ public class ExampleCatalogTests
         {
             var gan = m.Create(1);
             long embedding = gan.Generator.Classes > 0 ? (long)gan.Generator.Classes * gan.Generator.Classes : 0;
-            Assert.Equal(m.GeneratorSummary.TotalParams + embedding, gan.Generator.ParameterElementCount());
+            // A progressive summary shows the fully grown path; the earlier stages' to-image heads come on top.
+            long heads = gan.Generator is ProgressiveGenerator pg
+                ? pg.Blocks.Take(pg.StageCount - 1).Sum(b => GanDsl.Shapes.ProgressiveChain.HeadParameters(b.OutputShape[0], pg.ImageChannels)) : 0;
+            Assert.Equal(m.GeneratorSummary.TotalParams + embedding + heads, gan.Generator.ParameterElementCount());
         }
     }
 

@@ -1,4 +1,5 @@
 using GanDsl.Nn;
+using GanDsl.Nn.Progressive;
 using GanDsl.Tensors;
 using GanDsl.Training.Checkpoints;
 
@@ -26,6 +27,7 @@ public sealed partial class TrainingSession
             FixedNoiseShape = FixedNoise.Shape.ToArray(),
             FixedNoise = FixedNoise.Data,
             FixedLabels = FixedLabels,
+            Progress = (Gan as IProgressive)?.Progress,
         };
         IReadOnlyList<SafeTensorsEntry>? ema = Ema is null ? null
             : StateEntries(G.StateDict().Select(e => (e.Name, Ema.Averages.FirstOrDefault(a => a.Name == e.Name).Value ?? e.Value)));
@@ -70,12 +72,33 @@ public sealed partial class TrainingSession
         s.StepInEpoch = state.StepInEpoch;
         s.EpochDiscriminatorLossSum = state.EpochDiscriminatorLossSum;
         s.EpochGeneratorLossSum = state.EpochGeneratorLossSum;
+        RestoreProgress(gan, state);
         return s;
     }
 
     /// <summary>Loads a checkpoint's generator weights (the EMA average when present and asked for) into a generator, e.g. for sampling.</summary>
-    public static void LoadGenerator(GeneratorModule generator, Checkpoint checkpoint, bool preferAverage = true) =>
+    public static void LoadGenerator(GeneratorModule generator, Checkpoint checkpoint, bool preferAverage = true)
+    {
         Load(generator, preferAverage && checkpoint.GeneratorEma is { } ema ? ema : checkpoint.Generator, "generator");
+        // A growing generator samples at the stage and α it was saved at.
+        if (generator is ProgressiveGenerator progressive && checkpoint.State.Progress is { } p && p.Stage < progressive.StageCount)
+            progressive.SetProgress(p.Stage, p.Alpha);
+    }
+
+    private static void RestoreProgress(IGan gan, CheckpointState state)
+    {
+        if (gan is not IProgressive progressive) return;
+        var saved = state.Progress
+            ?? throw new CheckpointException("The checkpoint holds no progressive stage although this GAN grows by stages; resume with the model that wrote it.");
+        try
+        {
+            progressive.Restore(saved);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckpointException(e.Message, e);
+        }
+    }
 
     private IEnumerable<(string Name, Rng Rng)> RandomSources() =>
         G.RandomSources().Select(r => (Prefix("generator", r.Name), r.Rng))

@@ -1,6 +1,7 @@
 using GanDsl.Autograd;
 using GanDsl.Nn;
 using GanDsl.Nn.Optimizers;
+using GanDsl.Nn.Progressive;
 using GanDsl.Tensors;
 
 namespace GanDsl.Training;
@@ -96,6 +97,7 @@ public sealed partial class TrainingSession
     public StepOutcome RunStep()
     {
         if (Finished) throw new InvalidOperationException($"The run is finished at step {Step}; raise Epochs or MaxSteps to train further.");
+        (Gan as IProgressive)?.Advance(Step); // a growing GAN's stage and fade-in α are a function of the step
         DiscriminatorOutcome d = default;
         GeneratorOutcome g;
         using (BufferScope.Begin())

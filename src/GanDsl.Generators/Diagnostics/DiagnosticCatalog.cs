@@ -43,6 +43,11 @@ namespace GanDsl.Generators.Diagnostics
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: Page("GAN0017"));
         public static readonly DiagnosticDescriptor InternalError = Error("GAN0018", "GanDsl generator failure",
             "GanDsl could not process '{0}' ({1}); please report this with the declaration");
+        public static readonly DiagnosticDescriptor BlockWithoutInputShape = Error("GAN0019", "Block without input shape",
+            "Block '{0}' has no input shape; write its per-sample input shape, e.g. [GanBlock(64, 7, 7)] or [GanBlock(128)] for the noise vector");
+        public static readonly DiagnosticDescriptor StageNotBlock = Error("GAN0020", "Progressive stage is not a block",
+            "Stage {0} '{1}' of progressive {2} '{3}' is not a declared block; mark it with [GanBlock(...)] and a layer stack");
+        public static readonly DiagnosticDescriptor StagesDoNotChain = Error("GAN0021", "Progressive stages do not chain", "{0}");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>();
 
@@ -55,7 +60,7 @@ namespace GanDsl.Generators.Diagnostics
         {
             NotPartial, MissingRole, ConflictingRoles, EmptyStack, LayersSpread, RankMismatch, KernelTooLarge, ReshapeCount,
             ArgumentOutOfRange, MissingLatentDim, MissingInputShape, GanRoleMissing, GanShapeMismatch, GanScoreShape,
-            GanClassesMismatch, Overflow, UnboundedOutput, InternalError,
+            GanClassesMismatch, Overflow, UnboundedOutput, InternalError, BlockWithoutInputShape, StageNotBlock, StagesDoNotChain,
         };
 
         public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -14,11 +14,19 @@ namespace GanDsl.Generators.Emit
             var w = new SourceWriter();
             int scopes = w.OpenScopes(net.Namespace, net.ContainingTypes);
             bool generator = net.Role == NetRole.Generator;
-            w.Open(net.Declaration + " : global::GanDsl.Nn." + (generator ? "GeneratorModule" : "DiscriminatorModule"));
+            bool block = net.Role == NetRole.Block;
+            w.Open(net.Declaration + " : global::GanDsl.Nn." + (block ? "Progressive.BlockModule" : generator ? "GeneratorModule" : "DiscriminatorModule"));
 
             w.Line("/// <summary>Trainable parameters allocated by the constructor" + (HasEmbedding(net) ? ", the label embedding included" : "") + ".</summary>");
             w.Line("public const long ParameterCount = " + SourceWriter.Int(net.ParameterCount) + "L;").Line();
-            if (generator)
+            if (block)
+            {
+                w.Line("public override int[] InputShape => " + SourceWriter.IntArray(net.StackInput) + ";").Line();
+                w.Line("public override int[] OutputShape => " + SourceWriter.IntArray(net.StackOutput) + ";").Line();
+                if (net.Layers.Count > 0 && net.Layers[net.Layers.Count - 1].Kind == LayerKind.Sigmoid)
+                    w.Line("public override bool EndsInSigmoid => true;").Line();
+            }
+            else if (generator)
             {
                 w.Line("/// <summary>Per-sample input of <see cref=\"Forward\"/>: the noise z" + (net.Classes > 0 ? " followed by the label embedding" : "") + ".</summary>");
                 w.Line("public static int[] InputShape => " + SourceWriter.IntArray(net.StackInput) + ";").Line();
@@ -33,7 +41,7 @@ namespace GanDsl.Generators.Emit
                 bool probability = net.Layers.Count > 0 && net.Layers[net.Layers.Count - 1].Kind == LayerKind.Sigmoid;
                 w.Line("public override bool OutputsProbability => " + SourceWriter.Bool(probability) + ";").Line();
             }
-            w.Line("public override int Classes => " + SourceWriter.Int(net.Classes) + ";").Line();
+            if (!block) w.Line("public override int Classes => " + SourceWriter.Int(net.Classes) + ";").Line();
 
             w.Line("/// <summary>torchinfo 1.8's table for the equivalent nn.Sequential; <c>Summary.ToString(batchSize)</c>.</summary>");
             w.Line("public static global::GanDsl.Shapes.ModelSummary Summary { get; } = global::GanDsl.Shapes.ModelSummary.Of(");
@@ -63,7 +71,7 @@ namespace GanDsl.Generators.Emit
             w.Line("return x;");
             w.Close().Line();
 
-            if (generator) EmitGenerate(w, net); else EmitScore(w, net);
+            if (generator) EmitGenerate(w, net); else if (!block) EmitScore(w, net);
             w.Close();
             w.CloseScopes(scopes);
             return w.ToString();

@@ -4,6 +4,8 @@ namespace GanDsl.Generators.Model
     {
         Generator,
         Discriminator,
+        /// <summary>A [GanBlock]: a declared input shape and any output shape, composed by progressive nets.</summary>
+        Block,
     }
 
     /// <summary>How a conditional net mixes its labels in.</summary>

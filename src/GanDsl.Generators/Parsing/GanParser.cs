@@ -36,7 +36,8 @@ namespace GanDsl.Generators.Parsing
 
                 // A class that is also a net is reported by the net's parser.
                 if (symbol.GetAttributes().Any(a => NetParser.IsNamed(a.AttributeClass, NetParser.GeneratorAttribute)
-                        || NetParser.IsNamed(a.AttributeClass, NetParser.DiscriminatorAttribute)))
+                        || NetParser.IsNamed(a.AttributeClass, NetParser.DiscriminatorAttribute)
+                        || NetParser.IsNamed(a.AttributeClass, NetParser.BlockAttribute)))
                     return Done(null);
                 if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {

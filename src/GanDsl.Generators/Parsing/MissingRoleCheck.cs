@@ -22,9 +22,7 @@ namespace GanDsl.Generators.Parsing
             {
                 var symbol = (INamedTypeSymbol)context.TargetSymbol;
                 var attributes = symbol.GetAttributes();
-                if (attributes.Any(a => NetParser.IsNamed(a.AttributeClass, NetParser.GeneratorAttribute)
-                        || NetParser.IsNamed(a.AttributeClass, NetParser.DiscriminatorAttribute)
-                        || NetParser.IsNamed(a.AttributeClass?.OriginalDefinition, NetParser.GanAttribute)))
+                if (attributes.Any(a => NetParser.IsRole(a.AttributeClass)))
                     return DiagnosticBatch.Empty;
                 var tree = context.TargetNode.SyntaxTree;
                 var first = attributes

@@ -17,6 +17,18 @@ namespace GanDsl.Generators.Parsing
         public const string GeneratorAttribute = "GanDsl.GanGeneratorAttribute";
         public const string DiscriminatorAttribute = "GanDsl.GanDiscriminatorAttribute";
         public const string GanAttribute = "GanDsl.GanAttribute`2";
+        public const string BlockAttribute = "GanDsl.GanBlockAttribute";
+        public const string ProgressiveGeneratorAttribute = "GanDsl.ProgressiveGeneratorAttribute";
+        public const string ProgressiveDiscriminatorAttribute = "GanDsl.ProgressiveDiscriminatorAttribute";
+
+        /// <summary>The net roles in the order that decides which parser reports a clash between two of them.</summary>
+        private static readonly string[] NetRoles = { GeneratorAttribute, DiscriminatorAttribute, BlockAttribute };
+
+        /// <summary>True for any attribute that gives a class a GanDsl role.</summary>
+        public static bool IsRole(INamedTypeSymbol? type) =>
+            IsNamed(type, GeneratorAttribute) || IsNamed(type, DiscriminatorAttribute) || IsNamed(type, BlockAttribute)
+            || IsNamed(type, ProgressiveGeneratorAttribute) || IsNamed(type, ProgressiveDiscriminatorAttribute)
+            || IsNamed(type?.OriginalDefinition, GanAttribute);
 
         public static ParseResult<NetModel> Parse(GeneratorAttributeSyntaxContext context, NetRole role, CancellationToken token)
         {
@@ -47,13 +59,13 @@ namespace GanDsl.Generators.Parsing
         {
             var tree = declaration.SyntaxTree;
             var attributes = symbol.GetAttributes();
-            var otherRole = attributes.FirstOrDefault(a => IsNamed(a.AttributeClass, role == NetRole.Generator ? DiscriminatorAttribute : GeneratorAttribute)
-                || IsNamed(a.AttributeClass?.OriginalDefinition, GanAttribute));
+            string own = NetRoles[(int)role];
+            var otherRole = attributes.FirstOrDefault(a => IsRole(a.AttributeClass) && !IsNamed(a.AttributeClass, own));
             if (otherRole != null)
             {
-                // Reported once, from the generator side (or from here when the clash is with [Gan<,>]).
-                bool isGan = IsNamed(otherRole.AttributeClass?.OriginalDefinition, GanAttribute);
-                if (role == NetRole.Generator || isGan)
+                // Reported once: by the first net role in NetRoles order, or from here when the clash is with a non-net role.
+                int other = System.Array.FindIndex(NetRoles, r => IsNamed(otherRole.AttributeClass, r));
+                if (other < 0 || (int)role < other)
                     sink.Add(DiagnosticCatalog.ConflictingRoles, otherRole.ApplicationSyntaxReference, tree, declaration.Identifier.Span,
                         symbol.Name, ShortName(roleAttribute), ShortName(otherRole));
                 return null;

@@ -56,7 +56,7 @@ namespace GanDsl.Generators.Parsing
         {
             int classes = LayerReader.NamedInt(attribute, "Classes") ?? 0;
             bool dcgan = (LayerReader.NamedInt(attribute, "Init") ?? 0) == 1;
-            string roleName = role == NetRole.Generator ? "GanGenerator" : "GanDiscriminator";
+            string roleName = role == NetRole.Generator ? "GanGenerator" : role == NetRole.Block ? "GanBlock" : "GanDiscriminator";
             if (classes < 0)
             {
                 sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
@@ -88,28 +88,28 @@ namespace GanDsl.Generators.Parsing
             var shape = attribute.ConstructorArguments.Length == 0 ? new int[0] : LayerReader.Ints(attribute.ConstructorArguments, 0);
             if (shape.Length == 0)
             {
-                sink.Add(DiagnosticCatalog.MissingInputShape, tree, span, name);
+                sink.Add(role == NetRole.Block ? DiagnosticCatalog.BlockWithoutInputShape : DiagnosticCatalog.MissingInputShape, tree, span, name);
                 return null;
             }
             foreach (var d in shape)
                 if (d <= 0)
                 {
                     sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
-                        "[GanDiscriminator] on '" + name + "' needs positive input dimensions but has " + Int(d) + "; use sizes of at least 1");
+                        "[" + roleName + "] on '" + name + "' needs positive input dimensions but has " + Int(d) + "; use sizes of at least 1");
                     return null;
                 }
             if (shape.Length != 1 && shape.Length != 3)
             {
                 sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
-                    "[GanDiscriminator] on '" + name + "' needs [features] or [channels, height, width] but has " + shape.Length.ToString(CultureInfo.InvariantCulture)
-                    + " dimensions; write e.g. [GanDiscriminator(1, 28, 28)]");
+                    "[" + roleName + "] on '" + name + "' needs [features] or [channels, height, width] but has " + shape.Length.ToString(CultureInfo.InvariantCulture)
+                    + " dimensions; write e.g. [" + roleName + "(1, 28, 28)]");
                 return null;
             }
             long elements = 1;
             foreach (var d in shape) elements *= d;
             if (elements + classes > int.MaxValue || (shape.Length == 3 && elements * (shape[0] + (long)classes) / shape[0] > int.MaxValue))
             {
-                sink.Add(DiagnosticCatalog.Overflow, tree, span, "[GanDiscriminator] on '" + name + "' declares more than 2^31-1 elements per sample; use a smaller input");
+                sink.Add(DiagnosticCatalog.Overflow, tree, span, "[" + roleName + "] on '" + name + "' declares more than 2^31-1 elements per sample; use a smaller input");
                 return null;
             }
             return new RoleArguments(role, 0, classes, dcgan, shape);

@@ -46,6 +46,10 @@ public sealed record CheckpointState
     /// <summary>Labels of the fixed samples for a conditional generator; null when unconditional.</summary>
     public int[]? FixedLabels { get; init; }
 
+    /// <summary>Stage and fade-in α of a progressive GAN (with its schedule); absent for GANs that do not grow.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GanDsl.Nn.Progressive.ProgressState? Progress { get; init; }
+
     /// <summary>Each weight file of the checkpoint with its SHA-256, lowercase hex.</summary>
     public IReadOnlyList<FileDigest> Files { get; init; } = [];
 

@@ -1,0 +1,41 @@
+using GanDsl.Shapes;
+using GanDsl.Tensors;
+
+namespace GanDsl.Nn.Progressive;
+
+/// <summary>
+/// A <see cref="BlockModule"/> built at run time from layer specifications, with the same shape rules and messages as
+/// <c>[GanBlock]</c>; children are named "0", "1", … as in torch.nn.Sequential.
+/// </summary>
+public sealed class StackBlock : BlockModule
+{
+    private readonly Module[] _layers;
+    private readonly int[] _input;
+    private readonly int[] _output;
+    private readonly bool _sigmoid;
+
+    /// <summary>Throws <see cref="ShapeMismatchException"/> naming the first layer that cannot accept its input.</summary>
+    public StackBlock(IReadOnlyList<int> inputShape, IReadOnlyList<LayerSpec> layers, ulong seed = 42, InitScheme init = InitScheme.PyTorchDefault)
+    {
+        if (layers.Count == 0) throw new ArgumentException("StackBlock needs at least one layer; pass its layer specifications.", nameof(layers));
+        var built = LayerStack.Build(inputShape, layers.ToArray());
+        _layers = new Module[built.Count];
+        for (int i = 0; i < built.Count; i++) _layers[i] = Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), built[i]);
+        var shapes = ShapeInference.InferStack(inputShape, layers);
+        _input = shapes.Input;
+        _output = shapes.Outputs[^1];
+        _sigmoid = layers[^1].Kind == LayerKind.Sigmoid;
+        Initialize(init, new Rng(seed));
+    }
+
+    public override int[] InputShape => (int[])_input.Clone();
+    public override int[] OutputShape => (int[])_output.Clone();
+    public override bool EndsInSigmoid => _sigmoid;
+
+    public override Tensor Forward(Tensor input)
+    {
+        var x = input;
+        foreach (var layer in _layers) x = layer.Forward(x);
+        return x;
+    }
+}

@@ -1,0 +1,26 @@
+using GanDsl.Shapes;
+
+namespace GanDsl.Generators.Model
+{
+    /// <summary>A [ProgressiveGenerator]/[ProgressiveDiscriminator] class as declared: its names and its stages' fully qualified names.</summary>
+    internal sealed record ProgressiveDeclaration(
+        string? Namespace,
+        string Name,
+        string Declaration,
+        EquatableArray<string> ContainingTypes,
+        NetRole Role,
+        int ImageChannels,
+        bool DcganInit,
+        EquatableArray<string> StageTypes);
+
+    /// <summary>
+    /// A progressive net whose stages chain: what the emitter needs, plain values only. The summary is the torchinfo table of
+    /// the fully grown path as one nn.Sequential (generator: blocks, last to-image head, Tanh; discriminator: last from-image
+    /// head, LeakyReLU(0.2), blocks from the last to the first); <see cref="ParameterCount"/> also counts the earlier heads.
+    /// </summary>
+    internal sealed record ProgressiveModel(
+        ProgressiveDeclaration Net,
+        EquatableArray<int> SummaryInput,
+        EquatableArray<LayerSpec> SummaryLayers,
+        long ParameterCount);
+}

@@ -1,0 +1,66 @@
+using GanDsl.Examples;
+using GanDsl.Nn.Progressive;
+using GanDsl.Tensors;
+using GanDsl.Training;
+using GanDsl.Training.Checkpoints;
+
+namespace GanDsl.Examples.Tests;
+
+public class ProgressiveExampleTests
+{
+    [Fact]
+    public void The_example_grows_7_14_28_and_its_counts_match_the_allocated_parameters()
+    {
+        var gan = new ProgressiveFashionGan(3);
+        Assert.Equal(ProgressiveGenerator28.ParameterCount, gan.Generator.ParameterElementCount());
+        Assert.Equal(ProgressiveDiscriminator28.ParameterCount, gan.Discriminator.ParameterElementCount());
+        Assert.Equal(new[] { 7, 14, 28 }, Enumerable.Range(0, 3).Select(k => gan.Generator.StageImageShape(k)[1]));
+        Assert.Equal(new ProgressState(0, 1f, 1500, 750), gan.Progress);
+        Assert.Same(ExampleCatalog.Get("progressive").GeneratorSummary, ProgressiveGenerator28.Summary);
+        Assert.Equal("fashion-mnist", ExampleCatalog.Get("progressive").Dataset);
+    }
+
+    [Fact]
+    public void The_shared_loop_trains_it_through_every_stage_and_checkpoints_the_stage()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "gandsl-progressive-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var gan = new ProgressiveFashionGan(3, new ProgressiveSchedule(StepsPerStage: 2, FadeSteps: 1));
+            var config = TrainingConfig.Default with { BatchSize = 4, MaxSteps = 6, SampleCount = 4, LogIntervalSteps = 1, CheckpointIntervalSteps = 0 };
+            var losses = new List<float>();
+            var run = Adversarial.Train(gan, new Noise28(16), config, new LossRecorder(losses), runDirectory: dir);
+            Assert.Equal(6, run.Steps);
+            Assert.Equal(12, losses.Count);
+            Assert.All(losses, l => Assert.True(float.IsFinite(l)));
+            Assert.Equal(new ProgressState(2, 1f, 2, 1), CheckpointStore.Load(run.LastCheckpoint!).State.Progress);
+            Assert.Equal(new Shape(4, 1, 28, 28), run.Samples().Shape);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private sealed class Noise28(int count) : ITrainingData
+    {
+        public int Count => count;
+        public IReadOnlyList<int> SampleShape { get; } = [1, 28, 28];
+        public int Classes => 0;
+
+        public void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels)
+        {
+            for (int i = 0; i < indices.Length; i++)
+                for (int p = 0; p < 784; p++) samples[i * 784 + p] = MathF.Sin(indices[i] + p * 0.05f);
+        }
+    }
+
+    private sealed class LossRecorder(List<float> losses) : ITrainingObserver
+    {
+        public void OnStep(StepReport step)
+        {
+            losses.Add(step.DiscriminatorLoss);
+            losses.Add(step.GeneratorLoss);
+        }
+    }
+}
