@@ -85,6 +85,8 @@ public class TorchinfoReferenceTests
         {
             LayerSpec.Conv2d(64, 3, 1, 1), LayerSpec.ReLU(), LayerSpec.MaxPool2d(2), LayerSpec.Flatten(), LayerSpec.Linear(1),
         }),
+        ["ExactMegaMultAdds100000"] = new(new[] { 9 }, 100000, new[] { LayerSpec.Linear(1) }),
+        ["HalfEvenParamsSize1"] = new(new[] { 31249 }, 1, new[] { LayerSpec.Linear(1) }),
     };
 
     public static TheoryData<string> Names => new(Nets.Keys);

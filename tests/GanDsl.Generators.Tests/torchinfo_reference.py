@@ -82,6 +82,9 @@ NETS = {
         ("Linear", 10, False), ("BatchNorm1d",), ("ReLU",), ("Linear", 1)]),
     "WideConv256": ((64, 64, 64), 256, [
         ("Conv2d", 64, 3, 1, 1), ("ReLU",), ("MaxPool2d", 2), ("Flatten",), ("Linear", 1)]),
+    # Number formats: exactly 1 M mult-adds prints "1"; a params size of exactly 0.125 MB rounds half to even.
+    "ExactMegaMultAdds100000": ((9,), 100000, [("Linear", 1)]),
+    "HalfEvenParamsSize1": ((31249,), 1, [("Linear", 1)]),
 }
 
 
