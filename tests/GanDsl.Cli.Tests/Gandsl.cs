@@ -17,12 +17,16 @@ internal static class Gandsl
         return dll;
     }
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => RunWith(null, workingDirectory, args);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables (e.g. the tiny classifier of the evaluation tests).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string>? environment, string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(DllPath());
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["GANDSL_CACHE"] = Path.Combine(workingDirectory, "cache");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

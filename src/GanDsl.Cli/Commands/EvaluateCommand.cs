@@ -1,29 +1,64 @@
 using System.CommandLine;
+using GanDsl.Cli.Evaluation;
 using GanDsl.Cli.Runs;
+using GanDsl.Evaluation;
 using GanDsl.Examples;
+using Spectre.Console;
 
 namespace GanDsl.Cli.Commands;
 
-/// <summary><c>gandsl evaluate RUN [--samples N] [--json]</c>: quality of a run's latest generator.</summary>
+/// <summary>
+/// <c>gandsl evaluate RUN [--samples N] [--json]</c>: quality of a run's latest generator; and
+/// <c>gandsl evaluate --images FILE.idx --dataset NAME [--dataset-dir DIR] [--json]</c>: quality of any IDX file of 28x28 images.
+/// </summary>
 internal static class EvaluateCommand
 {
+    private const int DefaultImageSamples = 10000;
+    private const int DefaultSevenBitSamples = 1000;
+
     public static Command Create()
     {
         var run = new Argument<string?>("run") { Description = "A run folder written by 'gandsl train'.", Arity = ArgumentArity.ZeroOrOne };
-        var samples = new Option<int?>("--samples") { Description = "Number of generated samples to score." };
+        var samples = new Option<int?>("--samples") { Description = "Number of generated samples to score (default 10000; 1000 for seven-bit)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("evaluate", "Score the samples of a trained run.") { run, samples, json };
+        var images = new Option<string?>("--images") { Description = "Score this IDX file of 28x28 u8 images instead of a run (needs --dataset)." };
+        var dataset = new Option<string?>("--dataset") { Description = "The dataset --images is compared with: mnist or fashion-mnist." };
+        var datasetDir = new Option<string?>("--dataset-dir") { Description = "Read --dataset's files from this folder instead of the standard places." };
+        var command = new Command("evaluate", "Score generated images: Fréchet distance and KID on a domain classifier's features, classifier score, coverage.")
+            { run, samples, json, images, dataset, datasetDir };
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(run) ?? throw new UserError("Name the run folder to evaluate.");
-            var trained = TrainedRun.Open(folder);
-            if (trained.Model.Dataset != ExampleModel.GeneratedData)
-                throw new UserError($"Image-quality metrics for {trained.Model.Name} are not available in this version; only seven-bit runs can be evaluated yet.");
-            int n = parse.GetValue(samples) ?? 1000;
-            if (n <= 0) throw new UserError($"--samples must be positive but is {n}.");
-            Console.WriteLine(SevenBitEvaluation.Json(trained, n, seed: 0));
+            var log = (string line) => Console.Error.WriteLine(line);
+            bool asJson = parse.GetValue(json);
+            int? n = parse.GetValue(samples);
+            if (n is <= 0) throw new UserError($"--samples must be positive but is {n}.");
+            if (parse.GetValue(images) is { } file)
+            {
+                if (parse.GetValue(run) is { } folder) throw new UserError($"Pass either a run folder ({folder}) or --images, not both.");
+                if (n is not null) throw new UserError("--samples does not apply to --images, which scores every image in the file; drop it.");
+                var name = parse.GetValue(dataset) ?? throw new UserError("--images needs --dataset NAME (mnist or fashion-mnist) to compare the images with.");
+                Print(ImageQuality.OfImages(file, name, parse.GetValue(datasetDir), log), asJson, $"{Path.GetFileName(file)} against the {name} test split");
+                return 0;
+            }
+            if (parse.GetValue(dataset) is not null || parse.GetValue(datasetDir) is not null)
+                throw new UserError("--dataset and --dataset-dir go with --images; a run is compared with the dataset it trained on.");
+            var runFolder = parse.GetValue(run) ?? throw new UserError("Name the run folder to evaluate, or pass --images FILE.idx --dataset NAME.");
+            var trained = TrainedRun.Open(runFolder);
+            if (trained.Model.Dataset == ExampleModel.GeneratedData)
+            {
+                Console.WriteLine(SevenBitEvaluation.Json(trained, n ?? DefaultSevenBitSamples, seed: 0));
+                return 0;
+            }
+            var report = ImageQuality.OfRun(trained, n ?? DefaultImageSamples, log);
+            Print(report, asJson, $"{trained.Model.Name} at step {trained.Step} against the {trained.Info.Dataset} test split");
             return 0;
         });
         return command;
+    }
+
+    private static void Print(QualityReport report, bool asJson, string title)
+    {
+        if (asJson) Console.WriteLine(report.ToJson());
+        else AnsiConsole.Write(ReportTable.Create(report, title));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GanDsl.Cli.Evaluation;
 using GanDsl.Cli.Runs;
 using GanDsl.Examples;
 using GanDsl.Training;
@@ -24,14 +25,18 @@ internal static class TrainCommand
         var output = new Option<string?>("--out") { Description = "The run folder to create (default runs/MODEL-TIME)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder." };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Stop after this many steps in total (the run's, not this session's)." };
+        var evaluateEvery = new Option<int?>("--evaluate-every") { Description = "Score the generator every N epochs (fcd, kid, coverage) and keep checkpoints/best (0 = off)." };
+        var evaluationSamples = new Option<int?>("--evaluation-samples") { Description = "Samples scored at each evaluation (default 10000)." };
         var command = new Command("train", "Train a model; writes a run folder with samples, losses and checkpoints.")
-            { model, dataset, epochs, batch, seed, output, resume, maxSteps };
+            { model, dataset, epochs, batch, seed, output, resume, maxSteps, evaluateEvery, evaluationSamples };
         command.SetAction(parse => Run(new Request(parse.GetValue(model), parse.GetValue(dataset), parse.GetValue(epochs), parse.GetValue(batch),
-            parse.GetValue(seed), parse.GetValue(output), parse.GetValue(resume), parse.GetValue(maxSteps))));
+            parse.GetValue(seed), parse.GetValue(output), parse.GetValue(resume), parse.GetValue(maxSteps),
+            parse.GetValue(evaluateEvery), parse.GetValue(evaluationSamples))));
         return command;
     }
 
-    private sealed record Request(string? Model, string? Dataset, int? Epochs, int? BatchSize, ulong? Seed, string? Out, string? Resume, long? MaxSteps);
+    private sealed record Request(string? Model, string? Dataset, int? Epochs, int? BatchSize, ulong? Seed, string? Out, string? Resume, long? MaxSteps,
+        int? EvaluateEvery, int? EvaluationSamples);
 
     private static int Run(Request request)
     {
@@ -40,6 +45,7 @@ internal static class TrainCommand
         TrainingConfig config;
         ITrainingData data;
         string runDirectory;
+        RunInfo runInfo;
         bool resuming = request.Resume is not null;
         if (resuming)
         {
@@ -47,13 +53,15 @@ internal static class TrainCommand
             if (request.Dataset is not null || request.BatchSize is not null || request.Seed is not null)
                 throw new UserError("--resume keeps the run's dataset, batch size and seed; only --epochs and --max-steps may change.");
             runDirectory = request.Resume!;
-            var info = RunInfo.Read(runDirectory);
+            var info = runInfo = RunInfo.Read(runDirectory);
             model = Find(request.Model ?? info.Model);
             if (model.Name != info.Model) throw new UserError($"The run in {runDirectory} trains {info.Model}, not {model.Name}.");
             var latest = new CheckpointStore(runDirectory).Latest()
                 ?? throw new UserError($"The run in {runDirectory} has no checkpoint to resume from; start a new run instead.");
             config = CheckpointStore.Load(latest).State.Config;
             config = config with { Epochs = request.Epochs ?? config.Epochs, MaxSteps = request.MaxSteps ?? config.MaxSteps };
+            config = WithEvaluation(config, request);
+            if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model);
             data = TrainingDataSource.Reopen(model, info, log);
         }
         else
@@ -67,14 +75,17 @@ internal static class TrainCommand
                 Seed = request.Seed ?? model.Config.Seed,
                 MaxSteps = request.MaxSteps ?? model.Config.MaxSteps,
             };
+            config = WithEvaluation(config, request);
             var gan0 = model.Create(config.Seed);
             var errors = config.Validate(gan0.Discriminator);
             if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
             runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
             var (opened, name, folder) = TrainingDataSource.Open(model, request.Dataset, log); // before any folder is made
             data = opened;
+            runInfo = new RunInfo(model.Name, name, folder);
+            if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model);
             PrepareNewRunFolder(runDirectory);
-            new RunInfo(model.Name, name, folder).Write(runDirectory);
+            runInfo.Write(runDirectory);
         }
 
         var gan = model.Create(config.Seed);
@@ -88,8 +99,14 @@ internal static class TrainCommand
         try
         {
             long total = TotalSteps(config, data);
+            // The classifier is ready (trained on first use) before the first step, so no evaluation waits on it mid-run.
+            var evaluation = config.EvaluateEveryEpochs > 0 ? EvaluationContext.Open(runInfo.Dataset, runInfo.DatasetDirectory, log) : null;
             var run = WithProgress(total, progress =>
-                Adversarial.Train(gan, data, config, new RunFolderObserver(runDirectory, progress), runDirectory, resuming, cancel.Token));
+            {
+                ITrainingObserver observer = new RunFolderObserver(runDirectory, progress);
+                if (evaluation is not null) observer = new EvaluationObserver(runDirectory, runInfo, model, evaluation, observer, log);
+                return Adversarial.Train(gan, data, config, observer, runDirectory, resuming, cancel.Token);
+            });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(run.Cancelled ? "Stopped" : "Finished")} at step {run.Steps}; run folder: {Path.GetFullPath(runDirectory)}; checkpoint: {run.LastCheckpoint}"));
             return run.Cancelled ? 130 : 0;
@@ -99,6 +116,12 @@ internal static class TrainCommand
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    private static TrainingConfig WithEvaluation(TrainingConfig config, Request request) => config with
+    {
+        EvaluateEveryEpochs = request.EvaluateEvery ?? config.EvaluateEveryEpochs,
+        EvaluationSamples = request.EvaluationSamples ?? config.EvaluationSamples,
+    };
 
     private static ExampleModel Find(string name) =>
         ExampleCatalog.Find(name) ?? throw new UserError($"Unknown model '{name}'; run 'gandsl models' to list them ({string.Join(", ", ExampleCatalog.All.Select(m => m.Name))}).");

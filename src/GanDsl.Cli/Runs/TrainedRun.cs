@@ -27,7 +27,13 @@ internal sealed class TrainedRun
             ?? throw new UserError($"The run in {runDirectory} trained '{info.Model}', which this version of gandsl does not know.");
         var latest = new CheckpointStore(runDirectory).Latest()
             ?? throw new UserError($"The run in {runDirectory} has no checkpoint yet; train it first.");
-        var checkpoint = CheckpointStore.Load(latest);
+        return Load(info, model, latest);
+    }
+
+    /// <summary>The generator of one checkpoint folder of a run (e.g. the one written at an evaluation epoch).</summary>
+    public static TrainedRun Load(RunInfo info, ExampleModel model, string checkpointDirectory)
+    {
+        var checkpoint = CheckpointStore.Load(checkpointDirectory);
         var generator = model.Create(checkpoint.State.Config.Seed).Generator;
         TrainingSession.LoadGenerator(generator, checkpoint, preferAverage: true);
         generator.Eval();

@@ -58,6 +58,14 @@ public static class Adversarial
             stepsThisEpoch = 0;
         }
 
+        // The evaluated weights are saved first, so an observer can score that checkpoint and keep the best one.
+        void Evaluate(int epoch)
+        {
+            Save();
+            var request = new EvaluationRequest(epoch, session.Step, store is null ? null : lastCheckpoint, config.EvaluationSamples);
+            if (observer?.OnEvaluation(request) is { } values) metrics?.WriteEvaluation(session.Step, epoch, values);
+        }
+
         while (!session.Finished)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -75,7 +83,11 @@ public static class Adversarial
                 metrics?.Write(lastReport);
                 observer?.OnStep(lastReport);
             }
-            if (o.EpochEnded) ReportEpoch(epoch, complete: true);
+            if (o.EpochEnded)
+            {
+                ReportEpoch(epoch, complete: true);
+                if (config.EvaluateEveryEpochs > 0 && epoch % config.EvaluateEveryEpochs == 0) Evaluate(epoch);
+            }
             else if (session.Finished) ReportEpoch(epoch, complete: false);
             if (config.CheckpointIntervalSteps > 0 && session.Step % config.CheckpointIntervalSteps == 0) Save();
         }

@@ -13,6 +13,12 @@ public interface ITrainingObserver
 
     /// <summary>A checkpoint folder was written and renamed into place.</summary>
     void OnCheckpoint(CheckpointReport report) { }
+
+    /// <summary>
+    /// At the end of every <see cref="TrainingConfig.EvaluateEveryEpochs"/>-th epoch, after its checkpoint is written:
+    /// the metrics to log as a <c>"kind":"evaluation"</c> line of <c>metrics.jsonl</c> (null values allowed), or null for none.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, double?>>? OnEvaluation(EvaluationRequest request) => null;
 }
 
 /// <summary>One step's numbers. Losses and mean scores are from the step's last discriminator update and its generator update.</summary>
@@ -49,3 +55,9 @@ public sealed record EpochReport(
 
 /// <summary>A checkpoint now on disk at <paramref name="Directory"/>.</summary>
 public sealed record CheckpointReport(long Step, string Directory);
+
+/// <summary>
+/// An evaluation epoch has ended. <paramref name="CheckpointDirectory"/> holds the weights at <paramref name="Step"/>
+/// (null when training without a run folder); <paramref name="Samples"/> is <see cref="TrainingConfig.EvaluationSamples"/>.
+/// </summary>
+public sealed record EvaluationRequest(int Epoch, long Step, string? CheckpointDirectory, int Samples);

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace GanDsl.Training;
 
 /// <summary>
-/// <c>RUN/metrics.jsonl</c>: one JSON object per logged step (<c>"kind":"step"</c>) and per epoch (<c>"kind":"epoch"</c>),
+/// <c>RUN/metrics.jsonl</c>: one JSON object per logged step (<c>"kind":"step"</c>), per epoch (<c>"kind":"epoch"</c>) and per
+/// evaluation (<c>"kind":"evaluation"</c>),
 /// flushed line by line. On resume, lines past the checkpoint's step (written after it by the interrupted process) are dropped.
 /// </summary>
 public sealed class MetricsLog : IDisposable
@@ -45,6 +46,19 @@ public sealed class MetricsLog : IDisposable
         Number(w, "g_loss", r.MeanGeneratorLoss);
         w.WriteBoolean("complete", r.Complete);
         Number(w, "elapsed_s", Math.Round(r.ElapsedSeconds, 3));
+    });
+
+    /// <summary>An evaluation's metrics (<c>"kind":"evaluation"</c>) at the step and epoch it scored.</summary>
+    public void WriteEvaluation(long step, int epoch, IEnumerable<KeyValuePair<string, double?>> metrics) => WriteLine(w =>
+    {
+        w.WriteString("kind", "evaluation");
+        w.WriteNumber("step", step);
+        w.WriteNumber("epoch", epoch);
+        foreach (var (name, value) in metrics)
+        {
+            if (value is { } v) Number(w, name, v);
+            else w.WriteNull(name);
+        }
     });
 
     private void WriteLine(Action<Utf8JsonWriter> body)

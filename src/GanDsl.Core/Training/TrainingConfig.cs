@@ -61,6 +61,15 @@ public sealed record TrainingConfig
     public ulong Seed { get; init; } = 42;
 
     /// <summary>
+    /// Epochs between quality evaluations (0 = off). An evaluation epoch ends in a checkpoint, and the observer's
+    /// <see cref="ITrainingObserver.OnEvaluation"/> scores it; its metrics are logged as <c>"kind":"evaluation"</c>.
+    /// </summary>
+    public int EvaluateEveryEpochs { get; init; }
+
+    /// <summary>Generated samples scored at each evaluation.</summary>
+    public int EvaluationSamples { get; init; } = 10000;
+
+    /// <summary>
     /// Every problem with this configuration, one sentence each naming the field; empty when valid.
     /// Given the discriminator, also refuses losses that need raw scores with a Sigmoid-ending D.
     /// </summary>
@@ -91,6 +100,8 @@ public sealed record TrainingConfig
         Check(SampleIntervalEpochs >= 1, $"SampleIntervalEpochs must be at least 1 but is {Str(SampleIntervalEpochs)}.");
         Check(CheckpointIntervalSteps >= 0, $"CheckpointIntervalSteps must be at least 0 (0 = only at the end) but is {Str(CheckpointIntervalSteps)}.");
         Check(SampleCount >= 1, $"SampleCount must be at least 1 but is {Str(SampleCount)}.");
+        Check(EvaluateEveryEpochs >= 0, $"EvaluateEveryEpochs must be at least 0 (0 = no evaluation) but is {Str(EvaluateEveryEpochs)}.");
+        Check(EvaluationSamples >= 2, $"EvaluationSamples must be at least 2 but is {Str(EvaluationSamples)}.");
         if (discriminator is { OutputsProbability: true } && Enum.IsDefined(Loss) && !GanLosses.IsCrossEntropy(Loss))
             errors.Add($"Loss {Loss} needs raw discriminator scores but {discriminator.GetType().Name} ends in Sigmoid; remove the Sigmoid or use Minimax or NonSaturating.");
         return errors;

@@ -1,0 +1,58 @@
+using System.Globalization;
+using GanDsl.Cli.Runs;
+using GanDsl.Data;
+using GanDsl.Evaluation;
+using GanDsl.Examples;
+
+namespace GanDsl.Cli.Evaluation;
+
+/// <summary>The two things <c>gandsl evaluate</c> scores: a run's generator, and an IDX file of images from anywhere.</summary>
+internal static class ImageQuality
+{
+    /// <summary>Seed of the noise drawn for a run's samples, and of KID's subsets: fixed, so a score is reproducible.</summary>
+    public const ulong Seed = 0;
+
+    /// <summary>
+    /// <paramref name="samples"/> images from the run's latest generator (labels cycling over the classes for a conditional
+    /// model, which adds <c>conditional_accuracy</c>), scored against the test split of the dataset the run trained on.
+    /// </summary>
+    public static QualityReport OfRun(TrainedRun run, int samples, Action<string> log)
+    {
+        CheckScorable(run.Model);
+        return OfRun(run, samples, EvaluationContext.Open(run.Info.Dataset, run.Info.DatasetDirectory, log));
+    }
+
+    /// <summary>Refuses, before any work, a model whose samples the domain classifier cannot score.</summary>
+    public static void CheckScorable(ExampleModel model)
+    {
+        var shape = model.GeneratorSummary.OutputShape;
+        if (!shape.SequenceEqual([1, 28, 28]))
+            throw new UserError($"{model.Name} generates [{string.Join(", ", shape)}] samples, but quality metrics need 28x28 grayscale images [1, 28, 28].");
+    }
+
+    /// <summary>As above with the classifier and test-split outputs already at hand (training-time evaluation).</summary>
+    public static QualityReport OfRun(TrainedRun run, int samples, EvaluationContext context)
+    {
+        int classes = run.Generator.Classes;
+        if (classes > context.Info.Classes)
+            throw new UserError($"{run.Model.Name} generates {classes} classes but {context.Info.Name} has {context.Info.Classes}; its conditional accuracy cannot be measured.");
+        int[]? labels = classes > 0 ? Enumerable.Range(0, samples).Select(i => i % classes).ToArray() : null;
+        var images = run.Sample(samples, Seed, labels is null ? null : i => labels[i]);
+        return context.Score(images.Data, labels, Seed);
+    }
+
+    /// <summary>Every image of an IDX file (u8, 28x28; [0, 255] mapped to [−1, 1] as the datasets are) scored against <paramref name="dataset"/>'s test split.</summary>
+    public static QualityReport OfImages(string path, string dataset, string? datasetDirectory, Action<string> log)
+    {
+        var idx = IdxReader.ReadImages(path);
+        if (idx.Height != 28 || idx.Width != 28)
+            throw new UserError(string.Create(CultureInfo.InvariantCulture,
+                $"{path} holds images of {idx.Height}x{idx.Width}, but quality metrics need 28x28 images; resize them to 28x28 first."));
+        if (idx.Count < 2)
+            throw new UserError($"{path} holds {idx.Count} image, but the metrics need at least 2; write more samples into it.");
+        var images = new float[idx.Pixels.Length];
+        Dataset.Scale(idx.Pixels, images);
+        var context = EvaluationContext.Open(dataset, datasetDirectory, log);
+        return context.Score(images, null, Seed);
+    }
+}
