@@ -70,7 +70,7 @@ public static partial class Ops
         var dims = new int[input.Rank];
         Array.Fill(dims, 1);
         dims[1] = input[1];
-        return new Shape(dims);
+        return Shape.Owning(dims);
     }
 
     private static Tensor Reshaped(this Tensor t, Shape shape) => new(shape, t.Data);

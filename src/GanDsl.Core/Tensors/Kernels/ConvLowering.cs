@@ -54,16 +54,6 @@ internal static unsafe class ConvLowering
             job.RunAll(parts);
     }
 
-    /// <summary>The valid output range [lo, hi) along one axis for kernel offset <paramref name="kOff"/>: 0 ≤ o·s − p + kOff &lt; size.</summary>
-    private static (int Lo, int Hi) Valid(int outSize, int size, int s, int p, int kOff)
-    {
-        int lo = Math.Max(0, (p - kOff + s - 1) / s);
-        int hi = Math.Min(outSize, (size - 1 + p - kOff) / s + 1);
-        if (p - kOff + s - 1 < 0) lo = 0;
-        if (size - 1 + p - kOff < 0) hi = 0;
-        return (lo, Math.Max(lo, hi));
-    }
-
     private static (int Start, int End) Block(int count, int blocks, int b) =>
         ((int)((long)b * count / blocks), (int)((long)(b + 1) * count / blocks));
 
@@ -78,30 +68,14 @@ internal static unsafe class ConvLowering
             var g = G;
             int row = part / BatchBlocks;
             var (n0, n1) = Block(g.Batch, BatchBlocks, part % BatchBlocks);
-            int kk = g.Kernel * g.Kernel;
-            int c = row / kk, ky = row % kk / g.Kernel, kx = row % g.Kernel;
-            int s = g.Stride, p = g.Padding, wo = g.OutWidth;
-            var (ox0, ox1) = Valid(g.OutWidth, g.Width, s, p, kx);
-            var (oy0, oy1) = Valid(g.OutHeight, g.Height, s, p, ky);
-            long np = (long)g.Batch * g.OutPlane;
-            for (int n = n0; n < n1; n++)
+            int kk = g.Kernel * g.Kernel, plane = g.OutPlane;
+            int c = row / kk;
+            var offsets = PatchOffsets.For(g).AsSpan(row % kk * plane, plane);
+            long np = (long)g.Batch * plane;
+            fixed (int* table = offsets)
             {
-                float* dst = Cols + row * np + (long)n * g.OutPlane;
-                float* plane = X + ((long)n * g.InChannels + c) * g.InPlane;
-                new Span<float>(dst, oy0 * wo).Clear();
-                for (int oy = oy0; oy < oy1; oy++)
-                {
-                    float* d = dst + oy * wo;
-                    float* src = plane + (oy * s - p + ky) * g.Width - p + kx;
-                    int ox = 0;
-                    for (; ox < ox0; ox++) d[ox] = 0f;
-                    if (s == 1)
-                        new ReadOnlySpan<float>(src + ox0, ox1 - ox0).CopyTo(new Span<float>(d + ox0, ox1 - ox0));
-                    else
-                        for (ox = ox0; ox < ox1; ox++) d[ox] = src[ox * s];
-                    for (ox = ox1; ox < wo; ox++) d[ox] = 0f;
-                }
-                new Span<float>(dst + oy1 * wo, (g.OutHeight - oy1) * wo).Clear();
+                for (int n = n0; n < n1; n++)
+                    PatchOffsets.Gather(X + ((long)n * g.InChannels + c) * g.InPlane, table, Cols + row * np + (long)n * plane, plane);
             }
         }
     }
@@ -117,24 +91,23 @@ internal static unsafe class ConvLowering
             var g = G;
             int c = part / BatchBlocks;
             var (n0, n1) = Block(g.Batch, BatchBlocks, part % BatchBlocks);
-            int k = g.Kernel, s = g.Stride, p = g.Padding, wo = g.OutWidth;
-            long np = (long)g.Batch * g.OutPlane;
-            for (int n = n0; n < n1; n++)
+            int kk = g.Kernel * g.Kernel, plane = g.OutPlane;
+            long np = (long)g.Batch * plane;
+            fixed (int* offsets = PatchOffsets.For(g))
             {
-                float* plane = X + ((long)n * g.InChannels + c) * g.InPlane;
-                new Span<float>(plane, g.InPlane).Clear();
-                for (int ky = 0; ky < k; ky++)
+                for (int n = n0; n < n1; n++)
                 {
-                    var (oy0, oy1) = Valid(g.OutHeight, g.Height, s, p, ky);
-                    for (int kx = 0; kx < k; kx++)
+                    float* image = X + ((long)n * g.InChannels + c) * g.InPlane;
+                    new Span<float>(image, g.InPlane).Clear();
+                    // Kernel offsets in a fixed order, so each pixel sums its contributions in the same order every time.
+                    for (int r = 0; r < kk; r++)
                     {
-                        var (ox0, ox1) = Valid(g.OutWidth, g.Width, s, p, kx);
-                        float* src = Cols + ((c * k + ky) * k + kx) * np + (long)n * g.OutPlane;
-                        for (int oy = oy0; oy < oy1; oy++)
+                        float* src = Cols + (c * kk + r) * np + (long)n * plane;
+                        int* table = offsets + r * plane;
+                        for (int i = 0; i < plane; i++)
                         {
-                            float* d = plane + (oy * s - p + ky) * g.Width - p + kx;
-                            float* r = src + oy * wo;
-                            for (int ox = ox0; ox < ox1; ox++) d[ox * s] += r[ox];
+                            int at = table[i];
+                            if (at >= 0) image[at] += src[i];
                         }
                     }
                 }
