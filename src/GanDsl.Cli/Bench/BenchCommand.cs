@@ -10,10 +10,17 @@ internal static class BenchCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON line per model, in the format of torch_gan_step.py." };
+        var threads = new Option<int?>("--threads") { Description = "Threads the engine may use (default: all cores)." };
         var models = new Argument<string[]>("model") { Description = "mlp-gan, dcgan (default: both).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("bench", "Time one training step (D + G, AdamW, BCE, batch 128) of the reference GANs.") { json, models };
+        var command = new Command("bench", "Time one training step (D + G, AdamW, BCE, batch 128) of the reference GANs.") { json, threads, models };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(threads) is { } t)
+            {
+                if (t < 1 || t > Environment.ProcessorCount)
+                    throw new UserError($"--threads must be between 1 and {Environment.ProcessorCount} but is {t}.");
+                GanDsl.Tensors.Kernels.GemmSettings.Threads = t;
+            }
             var names = parse.GetValue(models) is { Length: > 0 } given ? given : BenchModels.Names;
             foreach (var name in names)
             {

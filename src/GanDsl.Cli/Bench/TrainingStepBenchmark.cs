@@ -55,6 +55,6 @@ internal static class TrainingStepBenchmark
             allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
         }
         times.Sort();
-        return new Result(model, batch, Environment.ProcessorCount, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
+        return new Result(model, batch, GanDsl.Tensors.Kernels.GemmSettings.Threads, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
     }
 }

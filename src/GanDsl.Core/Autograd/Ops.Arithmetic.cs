@@ -30,7 +30,7 @@ public static partial class Ops
     /// <summary>x · s for a constant s.</summary>
     public static Tensor Scale(Tensor x, float s)
     {
-        var r = Tensor.Pooled(x.Shape);
+        var r = Tensor.Pooled(x.Shape, clear: false);
         System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, s, r.Data);
         return Recorder.Record(r, "scale", x, g => Scale(g, s));
     }
@@ -38,7 +38,7 @@ public static partial class Ops
     /// <summary>x + s for a constant s.</summary>
     public static Tensor AddScalar(Tensor x, float s)
     {
-        var r = Tensor.Pooled(x.Shape);
+        var r = Tensor.Pooled(x.Shape, clear: false);
         System.Numerics.Tensors.TensorPrimitives.Add(x.Data, s, r.Data);
         return Recorder.Record(r, "add_scalar", x, g => g);
     }
@@ -50,7 +50,7 @@ public static partial class Ops
 
     private static Tensor Binary<TOp>(string op, Tensor a, Tensor b) where TOp : struct, IBinary
     {
-        var result = Tensor.Pooled(Broadcasting.ResultShape(op, a.Shape, b.Shape));
+        var result = Tensor.Pooled(Broadcasting.ResultShape(op, a.Shape, b.Shape), clear: false); // every path writes each element
         Elementwise.Binary<TOp>(a, b, result);
         return result;
     }

@@ -1,4 +1,5 @@
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Autograd;
 
@@ -27,16 +28,13 @@ public static partial class Ops
 
         int m = x.Size / c;
         if (m <= 1) throw new ArgumentException($"batch_norm: training needs more than one value per channel but input {x.Shape} has {m}.");
-        var (mean, invStd) = ChannelStatistics(x, eps, runningMean, runningVar, momentum);
-        var y = Tensor.Pooled(x.Shape);
         int inner = x.Shape.Stride(1);
-        var xs = x.Data;
-        var ys = y.Data;
-        for (int i = 0; i < xs.Length; i++)
-        {
-            int ch = i / inner % c;
-            ys[i] = (xs[i] - mean[ch]) * invStd[ch] * gamma.Data[ch] + beta.Data[ch];
-        }
+        // Per-channel statistics live in pooled buffers: they must outlive this call until the backward pass.
+        var mean = BufferScope.Rent(c, clear: false);
+        var invStd = BufferScope.Rent(c, clear: false);
+        var y = Tensor.Pooled(x.Shape, clear: false);
+        BatchNormKernel.Forward(x.Shape[0], c, inner, x.Data, gamma.Data, beta.Data, eps, momentum,
+            runningMean.Data, runningVar.Data, mean, invStd, y.Data);
         return Recorder.Record(y, "batch_norm", new[] { x, gamma, beta }, g =>
         {
             if (GradMode.IsEnabled) // createGraph: differentiate the same computation written with recorded ops
@@ -45,73 +43,13 @@ public static partial class Ops
         });
     }
 
-    /// <summary>Per-channel mean and 1/√(var + eps) in double precision; updates the running statistics.</summary>
-    private static (float[] Mean, float[] InvStd) ChannelStatistics(Tensor x, float eps, Tensor runningMean, Tensor runningVar, float momentum)
-    {
-        int c = x.Shape[1], inner = x.Shape.Stride(1), outer = x.Shape[0];
-        int m = outer * inner;
-        var mean = new float[c];
-        var invStd = new float[c];
-        for (int ch = 0; ch < c; ch++)
-        {
-            double sum = 0, sumSq = 0;
-            for (int n = 0; n < outer; n++)
-            {
-                var row = x.Data.AsSpan((n * c + ch) * inner, inner);
-                foreach (var v in row) sum += v;
-            }
-            double mu = sum / m;
-            for (int n = 0; n < outer; n++)
-            {
-                var row = x.Data.AsSpan((n * c + ch) * inner, inner);
-                foreach (var v in row) sumSq += (v - mu) * (v - mu);
-            }
-            double variance = sumSq / m;
-            mean[ch] = (float)mu;
-            invStd[ch] = (float)(1.0 / Math.Sqrt(variance + eps));
-            runningMean.Data[ch] = (1 - momentum) * runningMean.Data[ch] + momentum * (float)mu;
-            runningVar.Data[ch] = (1 - momentum) * runningVar.Data[ch] + momentum * (float)(sumSq / (m - 1));
-        }
-        return (mean, invStd);
-    }
-
     private static Tensor?[] BatchNormBackward(Tensor x, Tensor gamma, Tensor g, float[] mean, float[] invStd)
     {
-        int c = x.Shape[1], inner = x.Shape.Stride(1), outer = x.Shape[0];
-        int m = outer * inner;
-        var sumG = new double[c];
-        var sumGXhat = new double[c];
-        for (int n = 0; n < outer; n++)
-            for (int ch = 0; ch < c; ch++)
-            {
-                int at = (n * c + ch) * inner;
-                for (int i = 0; i < inner; i++)
-                {
-                    float xhat = (x.Data[at + i] - mean[ch]) * invStd[ch];
-                    sumG[ch] += g.Data[at + i];
-                    sumGXhat[ch] += g.Data[at + i] * xhat;
-                }
-            }
-        var gx = Tensor.Pooled(x.Shape);
-        for (int n = 0; n < outer; n++)
-            for (int ch = 0; ch < c; ch++)
-            {
-                int at = (n * c + ch) * inner;
-                float k = gamma.Data[ch] * invStd[ch] / m;
-                for (int i = 0; i < inner; i++)
-                {
-                    float xhat = (x.Data[at + i] - mean[ch]) * invStd[ch];
-                    gx.Data[at + i] = k * (float)(m * g.Data[at + i] - sumG[ch] - xhat * sumGXhat[ch]);
-                }
-            }
-        var gGamma = Tensor.Pooled(gamma.Shape);
-        var gBeta = Tensor.Pooled(gamma.Shape);
-        for (int ch = 0; ch < c; ch++)
-        {
-            gGamma.Data[ch] = (float)sumGXhat[ch];
-            gBeta.Data[ch] = (float)sumG[ch];
-        }
-        return new Tensor?[] { x.RequiresGrad ? gx : null, gGamma, gBeta };
+        var gx = x.RequiresGrad ? Tensor.Pooled(x.Shape, clear: false) : null;
+        var gGamma = Tensor.Pooled(gamma.Shape, clear: false);
+        var gBeta = Tensor.Pooled(gamma.Shape, clear: false);
+        BatchNormKernel.Backward(x.Shape[0], x.Shape[1], x.Shape.Stride(1), x.Data, g.Data, gamma.Data, mean, invStd, gx?.Data, gGamma.Data, gBeta.Data);
+        return new Tensor?[] { gx, gGamma, gBeta };
     }
 
     /// <summary>Training-mode batch norm from primitive ops: slower, but differentiable to any order.</summary>
@@ -132,7 +70,7 @@ public static partial class Ops
         var dims = new int[input.Rank];
         Array.Fill(dims, 1);
         dims[1] = input[1];
-        return new Shape(dims);
+        return Shape.Owning(dims);
     }
 
     private static Tensor Reshaped(this Tensor t, Shape shape) => new(shape, t.Data);

@@ -57,7 +57,7 @@ public static partial class Ops
 
     private static Tensor ConvForward(Tensor x, Tensor w, ConvGeometry g)
     {
-        var y = Tensor.Pooled(new Shape(g.Batch, g.OutChannels, g.OutHeight, g.OutWidth));
+        var y = Tensor.Pooled(Shape.Owning(g.Batch, g.OutChannels, g.OutHeight, g.OutWidth), clear: false);
         Convolution.Forward(g, x.Data, w.Data, y.Data);
         return Recorder.Record(y, "conv2d", x, w, gy => (
             x.RequiresGrad ? ConvInputGrad(gy, w, g) : null,
@@ -66,7 +66,7 @@ public static partial class Ops
 
     private static Tensor ConvInputGrad(Tensor dy, Tensor w, ConvGeometry g)
     {
-        var dx = Tensor.Pooled(new Shape(g.Batch, g.InChannels, g.Height, g.Width));
+        var dx = Tensor.Pooled(Shape.Owning(g.Batch, g.InChannels, g.Height, g.Width), clear: false);
         Convolution.InputGrad(g, dy.Data, w.Data, dx.Data);
         return Recorder.Record(dx, "conv2d_input_grad", dy, w, h => (
             dy.RequiresGrad ? ConvForward(h, w, g) : null,
@@ -75,7 +75,7 @@ public static partial class Ops
 
     private static Tensor ConvWeightGrad(Tensor x, Tensor dy, ConvGeometry g)
     {
-        var dw = Tensor.Pooled(new Shape(g.OutChannels, g.InChannels, g.Kernel, g.Kernel));
+        var dw = Tensor.Pooled(Shape.Owning(g.OutChannels, g.InChannels, g.Kernel, g.Kernel), clear: false);
         Convolution.WeightGrad(g, x.Data, dy.Data, dw.Data);
         return Recorder.Record(dw, "conv2d_weight_grad", x, dy, v => (
             x.RequiresGrad ? ConvInputGrad(dy, v, g) : null,

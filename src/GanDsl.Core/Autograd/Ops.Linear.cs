@@ -15,7 +15,7 @@ public static partial class Ops
         if (k != kb)
             throw new ArgumentException(
                 $"matmul: {a.Shape}{(transA ? "ᵀ" : "")} · {b.Shape}{(transB ? "ᵀ" : "")} needs matching inner sizes but they are {k} and {kb}.");
-        var c = Tensor.Pooled(new Shape(m, n));
+        var c = Tensor.Pooled(Shape.Owning(m, n), clear: false); // the GEMM overwrites C
         Gemm.Multiply(transA, transB, m, n, k, a.Data, b.Data, c.Data);
         return Recorder.Record(c, "matmul", a, b, g => (
             a.RequiresGrad ? (transA ? MatMul(b, g, transB, true) : MatMul(g, b, false, !transB)) : null,

@@ -49,7 +49,7 @@ public static partial class Ops
         if (x.Shape == shape) return x;
         if (Broadcasting.ResultShape("expand", x.Shape, shape) != shape)
             throw new ArgumentException($"expand: shape {x.Shape} cannot be broadcast to {shape}.");
-        var r = Tensor.Pooled(shape);
+        var r = Tensor.Pooled(shape, clear: false); // Expand writes every element
         Elementwise.Expand(x, r);
         return Recorder.Record(r, "expand", x, g => SumTo(g, x.Shape));
     }

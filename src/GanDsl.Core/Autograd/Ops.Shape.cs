@@ -32,7 +32,7 @@ public static partial class Ops
             throw new ArgumentException($"reshape: cannot view {from} ({from.Size} elements) as [{string.Join(", ", dims)}].");
         var resolved = (int[])dims.Clone();
         resolved[inferred] = (int)(from.Size / known);
-        return new Shape(resolved);
+        return Shape.Owning(resolved);
     }
 
     /// <summary>Joins tensors along an axis; every other dimension must agree.</summary>

@@ -1,5 +1,6 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Autograd;
 
@@ -26,21 +27,16 @@ public static partial class Ops
 
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f)
     {
-        var y = Tensor.Pooled(x.Shape);
-        var xs = x.Data;
-        var ys = y.Data;
-        for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > 0 ? xs[i] : xs[i] * negativeSlope;
+        var y = Tensor.Pooled(x.Shape, clear: false);
+        LeakyReluKernel.Forward(x.Data, y.Data, negativeSlope);
         return Recorder.Record(y, negativeSlope == 0 ? "relu" : "leaky_relu", x, g => LeakyReluGrad(g, x, negativeSlope));
     }
 
     /// <summary>g where x &gt; 0, slope·g elsewhere: linear in g (and locally constant in x), so its backward is itself.</summary>
     private static Tensor LeakyReluGrad(Tensor g, Tensor x, float slope)
     {
-        var r = Tensor.Pooled(g.Shape);
-        var gs = g.Data;
-        var xs = x.Data;
-        var rs = r.Data;
-        for (int i = 0; i < rs.Length; i++) rs[i] = xs[i] > 0 ? gs[i] : gs[i] * slope;
+        var r = Tensor.Pooled(g.Shape, clear: false);
+        LeakyReluKernel.Backward(g.Data, x.Data, r.Data, slope);
         return Recorder.Record(r, "leaky_relu_backward", g, h => LeakyReluGrad(h, x, slope));
     }
 
@@ -82,7 +78,7 @@ public static partial class Ops
 
     private static Tensor Map(Tensor x, SpanMap kernel)
     {
-        var y = Tensor.Pooled(x.Shape);
+        var y = Tensor.Pooled(x.Shape, clear: false);
         kernel(x.Data, y.Data);
         return y;
     }

@@ -16,7 +16,7 @@ public static class Broadcasting
                 throw new ArgumentException($"{op}: shapes {a} and {b} cannot be broadcast together (dimension {i} of the result is {da} in one and {db} in the other).");
             dims[i] = da == 1 ? db : da;
         }
-        return new Shape(dims);
+        return Shape.Owning(dims);
     }
 
     private static int DimFromEnd(Shape s, int fromEnd) => fromEnd < s.Rank ? s[s.Rank - 1 - fromEnd] : 1;

@@ -23,15 +23,18 @@ public static class BufferScope
         return new Frame(_frames.Count);
     }
 
-    /// <summary>A zeroed buffer: pooled inside a scope, freshly allocated outside.</summary>
-    internal static float[] Rent(int length)
+    /// <summary>
+    /// A buffer pooled inside a scope, freshly allocated outside. Zeroed unless <paramref name="clear"/> is false: then a
+    /// recycled buffer keeps stale values, for callers that overwrite every element (saves a pass over memory).
+    /// </summary>
+    internal static float[] Rent(int length, bool clear = true)
     {
         if (_frames is not { Count: > 0 } frames || length == 0) return new float[length];
         float[] buffer;
         if (_free!.TryGetValue(length, out var stack) && stack.Count > 0)
         {
             buffer = stack.Pop();
-            Array.Clear(buffer);
+            if (clear) Array.Clear(buffer);
         }
         else
         {

@@ -5,7 +5,10 @@ public sealed class Shape : IEquatable<Shape>
 {
     private readonly int[] _dims;
 
-    public Shape(params int[] dims)
+    public Shape(params int[] dims) : this(dims, owned: false) { }
+
+    /// <summary>Takes <paramref name="dims"/> as is when <paramref name="owned"/> (a fresh array nobody else holds): no copy.</summary>
+    private Shape(int[] dims, bool owned)
     {
         long size = 1;
         foreach (var d in dims)
@@ -14,11 +17,14 @@ public sealed class Shape : IEquatable<Shape>
             size *= d;
             if (size > int.MaxValue) throw new ArgumentException($"Shape [{string.Join(", ", dims)}] holds more than 2^31-1 elements.");
         }
-        _dims = (int[])dims.Clone();
+        _dims = owned ? dims : (int[])dims.Clone();
         Size = (int)size;
     }
 
     public static readonly Shape Scalar = new();
+
+    /// <summary>A shape over a freshly built array that the caller hands over (ops' result shapes: one allocation fewer).</summary>
+    internal static Shape Owning(params int[] dims) => new(dims, owned: true);
 
     public int Rank => _dims.Length;
     public int Size { get; }
@@ -38,7 +44,7 @@ public sealed class Shape : IEquatable<Shape>
     {
         var d = ToArray();
         d[axis] = value;
-        return new Shape(d);
+        return Owning(d);
     }
 
     public bool Equals(Shape? other) => other is not null && _dims.AsSpan().SequenceEqual(other._dims);

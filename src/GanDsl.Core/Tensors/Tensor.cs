@@ -17,8 +17,11 @@ public sealed class Tensor
         Data = data;
     }
 
-    /// <summary>A zeroed tensor whose buffer comes from the active <see cref="BufferScope"/> (ops' results).</summary>
-    internal static Tensor Pooled(Shape shape) => new(shape, BufferScope.Rent(shape.Size));
+    /// <summary>
+    /// A tensor whose buffer comes from the active <see cref="BufferScope"/> (ops' results): zeroed, or with stale values
+    /// when <paramref name="clear"/> is false and the caller overwrites every element.
+    /// </summary>
+    internal static Tensor Pooled(Shape shape, bool clear = true) => new(shape, BufferScope.Rent(shape.Size, clear));
 
     public Shape Shape { get; }
 

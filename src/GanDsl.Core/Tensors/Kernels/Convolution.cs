@@ -5,42 +5,70 @@ namespace GanDsl.Tensors.Kernels;
 /// (which is also the transposed convolution's forward) and its adjoint in the weight.
 /// Weights are [Cout, Cin, k, k], row-major.
 /// </summary>
-public static class Convolution
+public static unsafe class Convolution
 {
+    // The whole batch is lowered at once: patches [Cin·k·k, N·Ho·Wo], so each map is a single GEMM whose
+    // long dimension is N·Ho·Wo (per-sample GEMMs had n = Ho·Wo, often under 64: mostly edge tiles).
+
     /// <summary>y = conv2d(x, w) without bias.</summary>
     public static void Forward(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> w, Span<float> y)
     {
-        var cols = new float[g.PatchSize * g.OutPlane];
-        for (int n = 0; n < g.Batch; n++)
+        Check(g, x.Length, w.Length, y.Length);
+        int np = g.Batch * g.OutPlane;
+        var scratch = ConvScratch.ForCurrentThread;
+        float* cols = scratch.Cols((nint)g.PatchSize * np);
+        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
+        fixed (float* px = x, py = y)
         {
-            Im2Col(g, x.Slice(n * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols);
-            Gemm.Multiply(false, false, g.OutChannels, g.OutPlane, g.PatchSize, w, cols,
-                y.Slice(n * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane));
+            ConvLowering.Im2Col(g, px, cols);
+            Gemm.Multiply(false, false, g.OutChannels, np, g.PatchSize, 1f, w, g.PatchSize,
+                new ReadOnlySpan<float>(cols, g.PatchSize * np), np, new Span<float>(channelMajor, g.OutChannels * np), np);
+            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, channelMajor, py, toChannelMajor: false);
         }
     }
 
     /// <summary>dx = the adjoint of <see cref="Forward"/> in x applied to dy (the transposed convolution).</summary>
     public static void InputGrad(in ConvGeometry g, ReadOnlySpan<float> dy, ReadOnlySpan<float> w, Span<float> dx)
     {
-        var cols = new float[g.PatchSize * g.OutPlane];
-        for (int n = 0; n < g.Batch; n++)
+        Check(g, dx.Length, w.Length, dy.Length);
+        int np = g.Batch * g.OutPlane;
+        var scratch = ConvScratch.ForCurrentThread;
+        float* cols = scratch.Cols((nint)g.PatchSize * np);
+        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
+        fixed (float* pdy = dy, pdx = dx)
         {
-            Gemm.Multiply(true, false, g.PatchSize, g.OutPlane, g.OutChannels, w,
-                dy.Slice(n * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane), cols);
-            Col2Im(g, cols, dx.Slice(n * g.InChannels * g.InPlane, g.InChannels * g.InPlane));
+            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, pdy, channelMajor, toChannelMajor: true);
+            Gemm.Multiply(true, false, g.PatchSize, np, g.OutChannels, 1f, w, g.PatchSize,
+                new ReadOnlySpan<float>(channelMajor, g.OutChannels * np), np, new Span<float>(cols, g.PatchSize * np), np);
+            ConvLowering.Col2Im(g, cols, pdx);
         }
     }
 
     /// <summary>dw = the adjoint of <see cref="Forward"/> in w applied to dy.</summary>
     public static void WeightGrad(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dw)
     {
-        var cols = new float[g.PatchSize * g.OutPlane];
-        for (int n = 0; n < g.Batch; n++)
+        Check(g, x.Length, dw.Length, dy.Length);
+        int np = g.Batch * g.OutPlane;
+        var scratch = ConvScratch.ForCurrentThread;
+        float* cols = scratch.Cols((nint)g.PatchSize * np);
+        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
+        fixed (float* px = x, pdy = dy)
         {
-            Im2Col(g, x.Slice(n * g.InChannels * g.InPlane, g.InChannels * g.InPlane), cols);
-            Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, g.OutPlane,
-                dy.Slice(n * g.OutChannels * g.OutPlane, g.OutChannels * g.OutPlane), cols, dw, accumulate: n > 0);
+            ConvLowering.Im2Col(g, px, cols);
+            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, pdy, channelMajor, toChannelMajor: true);
+            Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, np, 1f,
+                new ReadOnlySpan<float>(channelMajor, g.OutChannels * np), np,
+                new ReadOnlySpan<float>(cols, g.PatchSize * np), np, dw, g.PatchSize);
         }
+    }
+
+    private static void Check(in ConvGeometry g, int input, int weight, int output)
+    {
+        long needX = (long)g.Batch * g.InChannels * g.InPlane, needW = (long)g.OutChannels * g.PatchSize;
+        long needY = (long)g.Batch * g.OutChannels * g.OutPlane;
+        if (input != needX || weight != needW || output != needY)
+            throw new ArgumentException(
+                $"Convolution buffers do not fit the geometry {g}: input {input} (needs {needX}), weight {weight} (needs {needW}), output {output} (needs {needY}).");
     }
 
     /// <summary>Unfolds one image [Cin, H, W] into patches [Cin·k·k, Ho·Wo] (zeros where the patch overlaps the padding).</summary>

@@ -19,6 +19,8 @@ internal sealed unsafe class GemmWorkerPool
     private readonly object gate = new();
     private readonly List<Worker> workers = new();
     private GemmTask task;
+    private ParallelJob? job;
+    private int jobParts;
     private int nextTile;
     private int pending;
     private int generation;
@@ -38,6 +40,7 @@ internal sealed unsafe class GemmWorkerPool
         {
             while (workers.Count < helpers) workers.Add(new Worker(this));
             task = t;
+            job = null;
             nextTile = 0;
             participants = helpers;
             Volatile.Write(ref pending, helpers);
@@ -54,6 +57,41 @@ internal sealed unsafe class GemmWorkerPool
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="job"/> for parts 0..<paramref name="parts"/>−1 on up to <paramref name="threads"/> threads, the caller included.
+    /// Each part must write its own disjoint outputs, so the result does not depend on who ran which part.
+    /// </summary>
+    public void Run(ParallelJob work, int parts, int threads)
+    {
+        int helpers = Math.Min(threads, parts) - 1;
+        if (helpers <= 0 || !Monitor.TryEnter(gate))
+        {
+            for (int i = 0; i < parts; i++) work.Run(i);
+            return;
+        }
+
+        try
+        {
+            while (workers.Count < helpers) workers.Add(new Worker(this));
+            job = work;
+            jobParts = parts;
+            nextTile = 0;
+            participants = helpers;
+            Volatile.Write(ref pending, helpers);
+            Interlocked.Increment(ref generation);
+            for (int w = 0; w < helpers; w++) workers[w].Wake();
+
+            WorkTiles(GemmBuffers.ForCurrentThread);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        }
+        finally
+        {
+            job = null;
+            Monitor.Exit(gate);
+        }
+    }
+
     private static void RunAlone(in GemmTask t)
     {
         var buffers = GemmBuffers.ForCurrentThread;
@@ -62,6 +100,13 @@ internal sealed unsafe class GemmWorkerPool
 
     private void WorkTiles(GemmBuffers buffers)
     {
+        if (job is { } work)
+        {
+            for (int part = Interlocked.Increment(ref nextTile) - 1; part < jobParts; part = Interlocked.Increment(ref nextTile) - 1)
+                work.Run(part);
+            return;
+        }
+
         int count = task.TileCount;
         for (int tile = Interlocked.Increment(ref nextTile) - 1; tile < count; tile = Interlocked.Increment(ref nextTile) - 1)
             GemmDriver.RunTile(task, tile, buffers);

@@ -1,0 +1,105 @@
+using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
+
+namespace GanDsl.Core.Tests.Tensors.Kernels;
+
+/// <summary>The fused leaky-ReLU and batch-norm kernels: vector and scalar paths, one and several threads, the same bits.</summary>
+[Collection(nameof(GemmSerial))]
+public class ElementwiseKernelTests
+{
+    [Theory]
+    [InlineData(13, 0.2f)]
+    [InlineData(100_003, 0.2f)] // several pool chunks and a ragged tail
+    [InlineData(70_000, 0f)]
+    public void LeakyReluPathsAgreeBitForBitWithTheDefinition(int length, float slope)
+    {
+        var rng = new Rng(3);
+        var x = new float[length];
+        var g = new float[length];
+        rng.FillUniform(x, -2f, 2f);
+        rng.FillUniform(g, -1f, 1f);
+        x[0] = 0f;
+        x[1] = float.NaN;
+        foreach (var vectors in new[] { true, false })
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var (y, r) = Run(x, g, slope, vectors, threads);
+            for (int i = 0; i < length; i++)
+            {
+                Assert.Equal(x[i] > 0 ? x[i] : x[i] * slope, y[i]);
+                Assert.Equal(x[i] > 0 ? g[i] : g[i] * slope, r[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void BatchNormIsBitIdenticalForEveryThreadCountAndNormalises()
+    {
+        const int n = 16, c = 12, inner = 300; // over the parallel threshold
+        var rng = new Rng(9);
+        var x = new float[n * c * inner];
+        var g = new float[x.Length];
+        rng.FillNormal(x, 3f, 2f);
+        rng.FillNormal(g);
+        var gamma = new float[c];
+        var beta = new float[c];
+        rng.FillNormal(gamma, 1f, 0.1f);
+        rng.FillNormal(beta);
+
+        float[]? firstY = null, firstGx = null;
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            int before = GemmSettings.Threads;
+            GemmSettings.Threads = threads;
+            try
+            {
+                var (mean, invStd, y) = (new float[c], new float[c], new float[x.Length]);
+                var (runMean, runVar) = (new float[c], Enumerable.Repeat(1f, c).ToArray());
+                BatchNormKernel.Forward(n, c, inner, x, gamma, beta, 1e-5f, 0.1f, runMean, runVar, mean, invStd, y);
+                var (gx, gGamma, gBeta) = (new float[x.Length], new float[c], new float[c]);
+                BatchNormKernel.Backward(n, c, inner, x, g, gamma, mean, invStd, gx, gGamma, gBeta);
+
+                // Each channel of the output has mean beta and standard deviation gamma.
+                for (int ch = 0; ch < c; ch++)
+                {
+                    var values = Enumerable.Range(0, n).SelectMany(s => y.Skip((s * c + ch) * inner).Take(inner)).ToArray();
+                    double mu = values.Average(v => (double)v);
+                    double sd = Math.Sqrt(values.Average(v => (v - mu) * (v - mu)));
+                    Assert.InRange(mu, beta[ch] - 1e-3, beta[ch] + 1e-3);
+                    Assert.InRange(sd, Math.Abs(gamma[ch]) * 0.999, Math.Abs(gamma[ch]) * 1.001);
+                    Assert.Equal(0.1f * mean[ch], runMean[ch], 6);
+                }
+                if (firstY is null) (firstY, firstGx) = (y, gx);
+                else
+                {
+                    Assert.Equal(firstY, y);
+                    Assert.Equal(firstGx, gx);
+                }
+            }
+            finally
+            {
+                GemmSettings.Threads = before;
+            }
+        }
+    }
+
+    private static (float[] Y, float[] R) Run(float[] x, float[] g, float slope, bool vectors, int threads)
+    {
+        int before = GemmSettings.Threads;
+        try
+        {
+            LeakyReluKernel.UseVectors = vectors;
+            GemmSettings.Threads = threads;
+            var y = new float[x.Length];
+            var r = new float[x.Length];
+            LeakyReluKernel.Forward(x, y, slope);
+            LeakyReluKernel.Backward(g, x, r, slope);
+            return (y, r);
+        }
+        finally
+        {
+            LeakyReluKernel.UseVectors = true;
+            GemmSettings.Threads = before;
+        }
+    }
+}
