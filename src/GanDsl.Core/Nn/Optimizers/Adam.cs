@@ -55,18 +55,14 @@ public class Adam : Optimizer
         float stepSize = (float)(LearningRate / bias1);
         float bias2Sqrt = (float)Math.Sqrt(bias2);
         float decay = 1f - LearningRate * WeightDecay;
-        float b1 = Beta1, b2 = Beta2, oneMinusB1 = (float)(1 - _beta1), oneMinusB2 = (float)(1 - _beta2);
-        for (int i = 0; i < p.Length; i++)
-        {
-            float g = grad[i];
-            if (Decoupled) p[i] *= decay;
-            else if (WeightDecay != 0) g += WeightDecay * p[i];
-            m[i] = m[i] * b1 + g * oneMinusB1;
-            v[i] = v[i] * b2 + g * g * oneMinusB2;
-            float denom = MathF.Sqrt(v[i]) / bias2Sqrt + Eps;
-            p[i] -= stepSize * (m[i] / denom);
-        }
+        var k = new AdamConstants(Beta1, Beta2, (float)(1 - _beta1), (float)(1 - _beta2), stepSize, bias2Sqrt, Eps,
+            Decoupled ? decay : 1f, Decoupled ? 0f : WeightDecay);
+        int i = UseVectors ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
+        AdamKernel.Scalar(k, p[i..], grad[i..], m.AsSpan(i), v.AsSpan(i));
     }
+
+    /// <summary>Tests switch the SIMD loop off to check it against the scalar one, bit for bit.</summary>
+    internal static bool UseVectors { get; set; } = true;
 
     public override IReadOnlyList<(string Name, Tensor Value)> State()
     {
