@@ -38,18 +38,9 @@ internal sealed unsafe class GemmWorkerPool
 
         try
         {
-            while (workers.Count < helpers) workers.Add(new Worker(this));
             task = t;
             job = null;
-            nextTile = 0;
-            participants = helpers;
-            Volatile.Write(ref pending, helpers);
-            Interlocked.Increment(ref generation);
-            for (int w = 0; w < helpers; w++) workers[w].Wake();
-
-            WorkTiles(GemmBuffers.ForCurrentThread);
-            var spin = new SpinWait();
-            while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+            WorkWithHelpers(helpers);
         }
         finally
         {
@@ -72,24 +63,30 @@ internal sealed unsafe class GemmWorkerPool
 
         try
         {
-            while (workers.Count < helpers) workers.Add(new Worker(this));
             job = work;
             jobParts = parts;
-            nextTile = 0;
-            participants = helpers;
-            Volatile.Write(ref pending, helpers);
-            Interlocked.Increment(ref generation);
-            for (int w = 0; w < helpers; w++) workers[w].Wake();
-
-            WorkTiles(GemmBuffers.ForCurrentThread);
-            var spin = new SpinWait();
-            while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+            WorkWithHelpers(helpers);
         }
         finally
         {
             job = null;
             Monitor.Exit(gate);
         }
+    }
+
+    /// <summary>Wakes <paramref name="helpers"/> workers on the posted task or job, works with them, and waits until all are done. Caller holds the gate.</summary>
+    private void WorkWithHelpers(int helpers)
+    {
+        while (workers.Count < helpers) workers.Add(new Worker(this));
+        nextTile = 0;
+        participants = helpers;
+        Volatile.Write(ref pending, helpers);
+        Interlocked.Increment(ref generation);
+        for (int w = 0; w < helpers; w++) workers[w].Wake();
+
+        WorkTiles(GemmBuffers.ForCurrentThread);
+        var spin = new SpinWait();
+        while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
     }
 
     private static void RunAlone(in GemmTask t)
