@@ -60,10 +60,7 @@ public class ProgressiveGenerator : GeneratorModule
 
     public void SetProgress(int stage, float alpha)
     {
-        if (stage < 0 || stage >= _blocks.Length)
-            throw new ArgumentOutOfRangeException(nameof(stage), $"{GetType().Name} has stages 0 to {_blocks.Length - 1} but stage {stage} was asked for.");
-        if (!(alpha >= 0f && alpha <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(alpha), $"The fade-in α must be in [0, 1] but is {alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        StageProgress.Check(GetType().Name, _blocks.Length, stage, alpha);
         (Stage, Alpha) = (stage, alpha);
     }
 
