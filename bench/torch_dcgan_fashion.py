@@ -3,7 +3,7 @@
 Usage: /usr/bin/python3 bench/torch_dcgan_fashion.py EPOCHS OUT_PREFIX
 Writes OUT_PREFIX-grid.png-like raw grid as .pgm and OUT_PREFIX-samples.idx (10000 generated images, u8 IDX) for
 `gandsl evaluate --images`. Same settings as GanDsl's dcgan example: AdamW lr 2e-4, betas (0.5, 0.999), weight decay 1e-5,
-BCE, batch 128, DCGAN init N(0, 0.02), BN weights N(1, 0.02), D loss = (real + fake) / 2, drop_last.
+BCE, batch 32 (the dcgan example's), DCGAN init N(0, 0.02), BN weights N(1, 0.02), D loss = (real + fake) / 2, drop_last.
 """
 import gzip, struct, sys, runpy, os
 import numpy as np
@@ -35,7 +35,7 @@ def main():
     oG = optim.AdamW(G.parameters(), lr=2e-4, betas=(0.5, 0.999), weight_decay=1e-5)
     oD = optim.AdamW(D.parameters(), lr=2e-4, betas=(0.5, 0.999), weight_decay=1e-5)
     crit = nn.BCELoss()
-    b = 128
+    b = 32
     for epoch in range(epochs):
         perm = torch.randperm(len(x))
         for i in range(len(x) // b):

@@ -44,7 +44,10 @@ public static class ExampleCatalog
         new ExampleModel("vanilla", "fashion-mnist", "MLP GAN 100-256-512-1024-784 / 784-512-256-128-1 (the bench's mlp-gan)",
             VanillaGenerator.Summary, VanillaDiscriminator.Summary, seed => new VanillaGan(seed)),
         new ExampleModel("dcgan", "fashion-mnist", "DCGAN for 28x28x1, latent 128, ngf = ndf = 32 (the bench's dcgan)",
-            DcganGenerator.Summary, DcganDiscriminator.Summary, seed => new Dcgan(seed)),
+            DcganGenerator.Summary, DcganDiscriminator.Summary, seed => new Dcgan(seed))
+        {
+            Config = TrainingConfig.Default with { BatchSize = 32 },
+        },
         new ExampleModel("cgan", "fashion-mnist", "Conditional MLP GAN on the dataset's labels (label embedding into G and D)",
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed)),
         new ExampleModel("progressive", "fashion-mnist", "Progressive GAN growing 7x7 -> 14x14 -> 28x28, each new block faded in over 750 of its 1500 steps",
