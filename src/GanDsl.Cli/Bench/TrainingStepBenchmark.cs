@@ -9,6 +9,8 @@ namespace GanDsl.Cli.Bench;
 /// <summary>
 /// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE, batch 128) with the
 /// step structure of the PyTorch peer script, after a warm-up long enough for tiered compilation to settle.
+/// As GanDsl's training loop does (<c>TrainingSession.GeneratorStep</c>), the G step runs through D with D's parameters
+/// frozen, so it skips D's weight gradients, which the peer computes and then zeroes unused.
 /// </summary>
 internal static class TrainingStepBenchmark
 {
@@ -37,9 +39,11 @@ internal static class TrainingStepBenchmark
             optD.ZeroGrad();
             Engine.Backward(lossD);
             optD.Step();
+            SetRequiresGrad(optD.Parameters, false);
             var lossG = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(fake), ones);
             optG.ZeroGrad();
             Engine.Backward(lossG);
+            SetRequiresGrad(optD.Parameters, true);
             optG.Step();
         }
 
@@ -56,5 +60,10 @@ internal static class TrainingStepBenchmark
         }
         times.Sort();
         return new Result(model, batch, GanDsl.Tensors.Kernels.GemmSettings.Threads, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
+    }
+
+    private static void SetRequiresGrad(IReadOnlyList<Tensor> parameters, bool value)
+    {
+        foreach (var p in parameters) p.RequiresGrad = value;
     }
 }

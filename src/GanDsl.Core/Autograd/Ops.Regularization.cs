@@ -12,11 +12,12 @@ public static partial class Ops
     {
         if (p < 0 || p >= 1) throw new ArgumentOutOfRangeException(nameof(p), $"dropout: p must be in [0, 1) but is {p}.");
         if (!training || p == 0) return x;
-        var mask = Tensor.Pooled(x.Shape);
         float keep = (float)(1 - p), scale = 1f / keep;
-        var m = mask.Data;
-        for (int i = 0; i < m.Length; i++) m[i] = rng.NextFloat() < keep ? scale : 0f;
-        return Mul(x, mask);
+        var mask = Tensor.Pooled(x.Shape, clear: false); // every element is written
+        rng.FillBelow(mask.Data, keep, scale, 0f);
+        var y = Tensor.Pooled(x.Shape, clear: false);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, mask.Data, y.Data);
+        return Recorder.Record(y, "dropout", x, g => Mul(g, mask)); // the mask is a constant, so this rule is differentiable too
     }
 
     /// <summary>max(x, min), with gradient 1 where x &gt; min.</summary>

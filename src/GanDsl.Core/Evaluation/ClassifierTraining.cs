@@ -22,9 +22,22 @@ public sealed record ClassifierTrainingOptions(int Epochs = 3, int BatchSize = 6
 /// <summary>Progress of classifier training, reported after every minibatch.</summary>
 public readonly record struct ClassifierTrainingProgress(int Epoch, int Epochs, int Step, int StepsPerEpoch, double Loss);
 
-/// <summary>Trains a <see cref="DomainClassifier"/> with Adam on labelled images; deterministic for a fixed seed.</summary>
+/// <summary>
+/// Trains a <see cref="DomainClassifier"/> with Adam on labelled images, the learning rate following a cosine from
+/// <see cref="ClassifierTrainingOptions.LearningRate"/> down to 0 over all steps; deterministic for a fixed seed.
+/// </summary>
 public static class ClassifierTraining
 {
+    /// <summary>
+    /// Names the training recipe in saved weights, so weights trained by an older recipe are retrained rather than
+    /// trusted. Version 2 added the cosine decay (Fashion-MNIST test accuracy 91.2% → over 92%).
+    /// </summary>
+    public const string Recipe = "adam-cosine-v2";
+
+    /// <summary>The learning rate of step <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>: lr·(1 + cos(π·step/total))/2.</summary>
+    public static float CosineLearningRate(float initial, long step, long totalSteps) =>
+        (float)(initial * 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps)));
+
     /// <summary>
     /// A new classifier trained on <paramref name="images"/> ([N, 1, 28, 28] in [−1, 1]) and <paramref name="labels"/>.
     /// The last minibatch of an epoch may be smaller; <paramref name="progress"/> is called after each step.
@@ -45,6 +58,7 @@ public static class ClassifierTraining
         var order = Enumerable.Range(0, n).ToArray();
         var shuffle = new Rng(options.Seed ^ 0x5DEECE66DUL); // a stream apart from the initialisation's
         int steps = (n + options.BatchSize - 1) / options.BatchSize;
+        long totalSteps = (long)steps * options.Epochs, done = 0;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -53,6 +67,7 @@ public static class ClassifierTraining
             {
                 int start = step * options.BatchSize, count = Math.Min(options.BatchSize, n - start);
                 var (batch, batchLabels) = Gather(images, labels, order.AsSpan(start, count));
+                optimizer.LearningRate = CosineLearningRate(options.LearningRate, done++, totalSteps);
                 optimizer.ZeroGrad();
                 var loss = SoftmaxCrossEntropy.Loss(classifier.TrainingLogits(batch), batchLabels);
                 Engine.Backward(loss);

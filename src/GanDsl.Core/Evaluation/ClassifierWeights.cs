@@ -51,8 +51,8 @@ public static class ClassifierWeights
         {
             var classifier = new DomainClassifier(0, architecture);
             var (state, metadata) = Deserialize(bytes);
-            if (!metadata.TryGetValue(ArchitectureKey, out var stored) || stored != architecture.Fingerprint)
-                return new(WeightsStatus.Invalid, null, $"The classifier weights at {path} were saved for another architecture; they will be retrained.");
+            if (!metadata.TryGetValue(ArchitectureKey, out var stored) || stored != Fingerprint(architecture))
+                return new(WeightsStatus.Invalid, null, $"The classifier weights at {path} were saved for another architecture or training recipe; they will be retrained.");
             classifier.Network.LoadStateDict(state);
             classifier.Network.Eval();
             return new(WeightsStatus.Loaded, classifier, $"Loaded classifier weights from {path}.");
@@ -65,7 +65,10 @@ public static class ClassifierWeights
 
     private static byte[] Serialize(DomainClassifier classifier) =>
         SafeTensors.Serialize(classifier.Network.StateDict().Select(e => new SafeTensorsEntry(e.Name, e.Value)).ToList(),
-            new Dictionary<string, string> { [ArchitectureKey] = classifier.Architecture.Fingerprint });
+            new Dictionary<string, string> { [ArchitectureKey] = Fingerprint(classifier.Architecture) });
+
+    // Network and recipe together: weights from an older recipe are as stale as weights of another network.
+    private static string Fingerprint(ClassifierArchitecture architecture) => architecture.Fingerprint + ";" + ClassifierTraining.Recipe;
 
     private static (Dictionary<string, Tensor> State, IReadOnlyDictionary<string, string> Metadata) Deserialize(byte[] bytes) =>
         (SafeTensors.Deserialize(bytes).ToDictionary(e => e.Name, e => e.Value), SafeTensors.ReadMetadata(bytes));

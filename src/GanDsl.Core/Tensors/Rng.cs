@@ -81,6 +81,30 @@ public sealed class Rng
         for (int i = 0; i < dest.Length; i++) dest[i] = low + (high - low) * NextFloat();
     }
 
+    /// <summary>
+    /// dest[i] = <paramref name="hit"/> where <see cref="NextFloat"/> &lt; <paramref name="probability"/>, else <paramref name="miss"/>:
+    /// the same draws and the same outcomes as that loop, but on local copies of the state (fields are reloaded and
+    /// stored on every call otherwise) and compared as integers, which is exact: NextFloat is u·2⁻²⁴ for the top 24 bits u.
+    /// </summary>
+    public void FillBelow(Span<float> dest, float probability, float hit, float miss)
+    {
+        ulong threshold = (ulong)Math.Ceiling((double)probability * (1 << 24)); // u·2⁻²⁴ < p  ⇔  u < ⌈p·2²⁴⌉
+        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        for (int i = 0; i < dest.Length; i++)
+        {
+            ulong result = RotateLeft(s1 * 5, 7) * 9;
+            ulong t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = RotateLeft(s3, 45);
+            dest[i] = (result >> 40) < threshold ? hit : miss;
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
     /// <summary>In-place Fisher-Yates shuffle.</summary>
     public void Shuffle(Span<int> items)
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using GanDsl.Evaluation;
+using GanDsl.Training.Checkpoints;
 
 namespace GanDsl.Core.Tests.Evaluation;
 
@@ -31,11 +32,26 @@ public class ClassifierWeightsTests(TrainedTinyClassifier trained) : IClassFixtu
         int headerLength = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         Assert.Equal(0, headerLength % 8);
         using var header = JsonDocument.Parse(bytes.AsMemory(8, headerLength));
-        Assert.Equal(Synthetic.TinyArchitecture.Fingerprint, header.RootElement.GetProperty("__metadata__").GetProperty("gandsl_classifier").GetString());
+        Assert.Equal(Synthetic.TinyArchitecture.Fingerprint + ";" + ClassifierTraining.Recipe, header.RootElement.GetProperty("__metadata__").GetProperty("gandsl_classifier").GetString());
         var weight = header.RootElement.GetProperty("0.weight");
         Assert.Equal([4, 1, 3, 3], weight.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
         long total = trained.Classifier.Network.StateDict().Sum(e => 4L * e.Value.Size);
         Assert.Equal(8 + headerLength + total, bytes.Length);
+    }
+
+    [Fact]
+    public void Weights_of_an_older_training_recipe_with_a_valid_hash_are_retrained()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("old.safetensors");
+        var entries = trained.Classifier.Network.StateDict().Select(e => new SafeTensorsEntry(e.Name, e.Value)).ToList();
+        var bytes = SafeTensors.Serialize(entries, new Dictionary<string, string> { ["gandsl_classifier"] = Synthetic.TinyArchitecture.Fingerprint });
+        File.WriteAllBytes(path, bytes);
+        File.WriteAllText(ClassifierWeights.HashPath(path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) + "  old.safetensors\n");
+
+        var result = ClassifierWeights.TryLoad(path, Synthetic.TinyArchitecture);
+        Assert.Equal(WeightsStatus.Invalid, result.Status);
+        Assert.Contains("training recipe", result.Message);
     }
 
     [Fact]

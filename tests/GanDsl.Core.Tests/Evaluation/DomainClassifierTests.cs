@@ -63,3 +63,14 @@ public class DomainClassifierTests(TrainedTinyClassifier trained) : IClassFixtur
             ClassifierTraining.Train(new float[784], [0], new ClassifierTrainingOptions(Epochs: 0))).Message);
     }
 }
+
+public class ClassifierLearningRateScheduleTests
+{
+    [Theory]
+    [InlineData(0, 1000, 1e-3)]
+    [InlineData(500, 1000, 5e-4)]
+    [InlineData(250, 1000, 8.535534e-4)] // (1 + cos(π/4)) / 2
+    [InlineData(999, 1000, 2.4674e-9)]
+    public void The_cosine_schedule_starts_at_the_rate_halves_midway_and_ends_near_zero(long step, long total, double expected) =>
+        Assert.Equal(expected, ClassifierTraining.CosineLearningRate(1e-3f, step, total), 1e-9);
+}

@@ -21,23 +21,17 @@ public static class Elementwise
         var r = result.Data.AsSpan();
         if (a.Shape == b.Shape)
         {
-            if (typeof(TOp) == typeof(AddOp)) TensorPrimitives.Add(a.Data, b.Data, r);
-            else if (typeof(TOp) == typeof(SubOp)) TensorPrimitives.Subtract(a.Data, b.Data, r);
-            else if (typeof(TOp) == typeof(MulOp)) TensorPrimitives.Multiply(a.Data, b.Data, r);
-            else if (typeof(TOp) == typeof(DivOp)) TensorPrimitives.Divide(a.Data, b.Data, r);
-            else for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a.Data[i], b.Data[i]);
+            Rows<TOp>(a.Data, b.Data, r);
             return;
         }
         if (b.Size == 1 && a.Shape == result.Shape)
         {
-            float s = b.Data[0];
-            for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a.Data[i], s);
+            WithScalar<TOp>(a.Data, b.Data[0], r, scalarOnLeft: false);
             return;
         }
         if (a.Size == 1 && b.Shape == result.Shape)
         {
-            float s = a.Data[0];
-            for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(s, b.Data[i]);
+            WithScalar<TOp>(b.Data, a.Data[0], r, scalarOnLeft: true);
             return;
         }
         if (a.Shape == result.Shape && Broadcasting.TryBlock(b.Shape, result.Shape, out int outer, out int mid, out int inner))
@@ -57,18 +51,41 @@ public static class Elementwise
         for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a.Data[ia[i]], b.Data[ib[i]]);
     }
 
+    // Each element is one IEEE operation whichever loop computes it, so the vector paths give the scalar loop's bits.
     private static void BlockBinary<TOp>(float[] full, float[] small, Span<float> r, int outer, int mid, int inner, bool smallOnLeft)
         where TOp : struct, IBinary
     {
-        int at = 0;
-        for (int o = 0; o < outer; o++)
-            for (int m = 0; m < mid; m++)
-            {
-                float s = small[m];
-                if (smallOnLeft) for (int i = 0; i < inner; i++, at++) r[at] = TOp.Apply(s, full[at]);
-                else if (inner == 1) { r[at] = TOp.Apply(full[at], s); at++; }
-                else for (int i = 0; i < inner; i++, at++) r[at] = TOp.Apply(full[at], s);
-            }
+        if (inner == 1) // a row vector broadcast down the rows (a linear layer's bias): vector op per row
+        {
+            for (int o = 0, at = 0; o < outer; o++, at += mid)
+                if (smallOnLeft) Rows<TOp>(small, full.AsSpan(at, mid), r.Slice(at, mid));
+                else Rows<TOp>(full.AsSpan(at, mid), small, r.Slice(at, mid));
+            return;
+        }
+        for (int o = 0, at = 0; o < outer; o++)
+            for (int m = 0; m < mid; m++, at += inner)
+                WithScalar<TOp>(full.AsSpan(at, inner), small[m], r.Slice(at, inner), smallOnLeft);
+    }
+
+    private static void Rows<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> r) where TOp : struct, IBinary
+    {
+        if (typeof(TOp) == typeof(AddOp)) TensorPrimitives.Add(a, b, r);
+        else if (typeof(TOp) == typeof(SubOp)) TensorPrimitives.Subtract(a, b, r);
+        else if (typeof(TOp) == typeof(MulOp)) TensorPrimitives.Multiply(a, b, r);
+        else if (typeof(TOp) == typeof(DivOp)) TensorPrimitives.Divide(a, b, r);
+        else for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a[i], b[i]);
+    }
+
+    private static void WithScalar<TOp>(ReadOnlySpan<float> x, float s, Span<float> r, bool scalarOnLeft) where TOp : struct, IBinary
+    {
+        if (typeof(TOp) == typeof(AddOp)) TensorPrimitives.Add(x, s, r);
+        else if (typeof(TOp) == typeof(MulOp)) TensorPrimitives.Multiply(x, s, r);
+        else if (typeof(TOp) == typeof(SubOp) && scalarOnLeft) TensorPrimitives.Subtract(s, x, r);
+        else if (typeof(TOp) == typeof(SubOp)) TensorPrimitives.Subtract(x, s, r);
+        else if (typeof(TOp) == typeof(DivOp) && scalarOnLeft) TensorPrimitives.Divide(s, x, r);
+        else if (typeof(TOp) == typeof(DivOp)) TensorPrimitives.Divide(x, s, r);
+        else if (scalarOnLeft) for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(s, x[i]);
+        else for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(x[i], s);
     }
 
     /// <summary>Sums <paramref name="source"/> over the dimensions along which <paramref name="target"/> was broadcast to it.</summary>
@@ -85,9 +102,14 @@ public static class Elementwise
         {
             var src = source.Data;
             int at = 0;
+            if (inner == 1) // column sums (a bias gradient): rows added in order, element by element, as the scalar loop did
+            {
+                for (int o = 0; o < outer; o++, at += mid) TensorPrimitives.Add(t, src.AsSpan(at, mid), t);
+                return;
+            }
             for (int o = 0; o < outer; o++)
                 for (int m = 0; m < mid; m++, at += inner)
-                    t[m] += inner == 1 ? src[at] : TensorPrimitives.Sum(src.AsSpan(at, inner));
+                    t[m] += TensorPrimitives.Sum(src.AsSpan(at, inner));
             return;
         }
         var idx = new int[source.Size];
