@@ -5,7 +5,7 @@ namespace GanDsl.Core.Tests.Evaluation;
 /// <summary>One tiny classifier trained on the quadrant images, shared by the tests of a class (training takes a few seconds).</summary>
 public sealed class TrainedTinyClassifier
 {
-    public static readonly ClassifierTrainingOptions Options = new(Epochs: 2, BatchSize: 16, LearningRate: 3e-3f, Seed: 42);
+    public static readonly ClassifierTrainingOptions Options = new(Epochs: 5, BatchSize: 16, LearningRate: 3e-3f, Seed: 42);
 
     public TrainedTinyClassifier()
     {
