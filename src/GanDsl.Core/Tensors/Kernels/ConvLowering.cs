@@ -12,8 +12,8 @@ internal static unsafe class ConvLowering
 
     [ThreadStatic] private static Im2ColJob? im2col;
 
-    /// <summary>When false, only scalar loops run (tests force it to compare paths).</summary>
-    internal static bool UseVectors { get; set; } = true;
+    /// <summary>The widest vectors the lowering loops may use: 512, 256 or 0 (scalar only); tests lower it to compare paths.</summary>
+    internal static int VectorBits { get; set; } = 512;
     [ThreadStatic] private static Col2ImJob? col2im;
     [ThreadStatic] private static ReorderJob? reorder;
     [ThreadStatic] private static TransposeJob? transpose;

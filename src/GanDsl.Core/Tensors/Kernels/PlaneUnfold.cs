@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// im2col and col2im for one input channel over a run of images: picks the AVX-512 loops where they apply, else runs
-/// scalar loops clipped by each kernel offset's <see cref="PatchWindow"/> (zeros outside the window, and inside it a
+/// im2col and col2im for one input channel over a run of images: picks the AVX-512 loops (strides 1 and 2) or AVX2
+/// gathers (im2col) where they apply, else runs scalar loops clipped by each kernel offset's <see cref="PatchWindow"/> (zeros outside the window, and inside it a
 /// branch-free copy, contiguous for stride 1 and strided otherwise, or accumulation).
 /// </summary>
 internal static unsafe class PlaneUnfold
@@ -15,8 +15,10 @@ internal static unsafe class PlaneUnfold
     /// </summary>
     public static void Unfold(in ConvGeometry g, in PatchWindow w, float* planes, long planeStride, float* dst, int images)
     {
-        if (UseVectors(g))
+        if (Use512(g))
             PlaneUnfold512.Unfold(g, w, planes, planeStride, dst, images);
+        else if (ConvLowering.VectorBits >= 256 && PlaneUnfold256.IsSupported)
+            PlaneUnfold256.Unfold(g, w, planes, planeStride, dst, images);
         else
             for (int i = 0; i < images; i++) UnfoldScalar(g, w, planes + i * planeStride, dst + (long)i * g.OutPlane);
     }
@@ -27,7 +29,7 @@ internal static unsafe class PlaneUnfold
     /// </summary>
     public static void Fold(in ConvGeometry g, ReadOnlySpan<PatchWindow> windows, float* cols, long rowStride, float* planes, long planeStride, int images)
     {
-        if (UseVectors(g))
+        if (Use512(g))
         {
             PlaneFold512.Fold(g, cols, rowStride, planes, planeStride, images);
             return;
@@ -41,7 +43,7 @@ internal static unsafe class PlaneUnfold
         }
     }
 
-    private static bool UseVectors(in ConvGeometry g) => ConvLowering.UseVectors && PlaneUnfold512.IsSupported && g.Stride <= 2;
+    private static bool Use512(in ConvGeometry g) => ConvLowering.VectorBits >= 512 && PlaneUnfold512.IsSupported && g.Stride <= 2;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnfoldScalar(in ConvGeometry g, in PatchWindow w, float* plane, float* dst)

@@ -19,18 +19,17 @@ internal static unsafe class PlaneUnfold512
     {
         int wo = g.OutWidth, ho = g.OutHeight, s = g.Stride, width = g.Width, plane = g.OutPlane;
         var lanes = Vector512<int>.Indices;
-        for (int ox = 0; ox < wo; ox += 16)
+        // Whole 16-lane stores up to 16 before the end: the lanes past a short row's end spill into the next row or plane,
+        // which is written after it (rows go up, chunks of a long row go from the last to the first); only the end is masked.
+        long wholeUpTo = (long)images * plane - 16;
+        for (int ox = (wo - 1) / 16 * 16; ox >= 0; ox -= 16)
         {
             var tail = Vector512.LessThan(lanes, Vector512.Create(wo - ox)).AsSingle();
             int ix = w.IxAtZero + ox * s; // input column of lane 0
             var inLow = Inside(lanes + Vector512.Create(ix), width);
             var inHigh = Inside(lanes + Vector512.Create(ix + 16), width);
-            // Up to which offset a row may be stored whole: anywhere for a full chunk; for a short row, up to 16 before the
-            // end of the last plane (rows and planes go in increasing order, so lanes past a row's end are overwritten by
-            // the next row); for the short last chunk of a long row nowhere, as the next row's first chunk is written.
-            long wholeUpTo = ox + 16 <= wo ? long.MaxValue : wo <= 16 ? (long)images * plane - 16 : -1;
             long at = ox;
-            for (int i = 0; i < images; i++, at += plane - ho * wo)
+            for (int i = 0; i < images; i++)
             {
                 int oy = 0;
                 for (; oy < w.Oy0; oy++, at += wo) Store(dst, at, wholeUpTo, tail, Vector512<float>.Zero);

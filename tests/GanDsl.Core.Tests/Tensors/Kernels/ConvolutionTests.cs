@@ -4,8 +4,8 @@ using GanDsl.Tensors.Kernels;
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 /// <summary>
-/// The whole-batch convolution maps against a direct double-precision reference, on every lowering path (AVX-512 masked
-/// loops or 8×8 transposes, and scalar) and thread count, and bit-identical across them. Serial: the tests flip global switches.
+/// The whole-batch convolution maps against a direct double-precision reference, on every lowering path (AVX-512,
+/// AVX2 and scalar loops; 8×8 transposes) and thread count, and bit-identical across them. Serial: the tests flip global switches.
 /// </summary>
 [Collection(nameof(GemmSerial))]
 public class ConvolutionTests
@@ -36,10 +36,10 @@ public class ConvolutionTests
         var (refY, refDx, refDw) = Reference(g, x, w, dy);
 
         float[]? firstY = null, firstDx = null, firstDw = null;
-        foreach (var vectors in new[] { true, false })
+        foreach (var vectorBits in new[] { 512, 256, 0 })
         foreach (var threads in new[] { 1, 2, 3 })
         {
-            var (y, dx, dw) = RunAll(g, x, w, dy, vectors, threads);
+            var (y, dx, dw) = RunAll(g, x, w, dy, vectorBits, threads);
             AssertClose(refY, y);
             AssertClose(refDx, dx);
             AssertClose(refDw, dw);
@@ -63,12 +63,12 @@ public class ConvolutionTests
         Assert.Contains("needs 384", ex.Message);
     }
 
-    private static (float[] Y, float[] Dx, float[] Dw) RunAll(ConvGeometry g, float[] x, float[] w, float[] dy, bool vectors, int threads)
+    private static (float[] Y, float[] Dx, float[] Dw) RunAll(ConvGeometry g, float[] x, float[] w, float[] dy, int vectorBits, int threads)
     {
         int before = GemmSettings.Threads;
         try
         {
-            ConvLowering.UseVectors = vectors;
+            ConvLowering.VectorBits = vectorBits;
             GemmSettings.Threads = threads;
             var y = new float[dy.Length];
             var dx = new float[x.Length];
@@ -81,7 +81,7 @@ public class ConvolutionTests
         }
         finally
         {
-            ConvLowering.UseVectors = true;
+            ConvLowering.VectorBits = 512;
             GemmSettings.Threads = before;
         }
     }
