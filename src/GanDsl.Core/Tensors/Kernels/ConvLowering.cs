@@ -3,7 +3,9 @@ namespace GanDsl.Tensors.Kernels;
 /// <summary>
 /// The whole batch's im2col and col2im, and the reorders between batch-major [N, C, P] and channel-major [C, N·P],
 /// as jobs for the persistent pool. Patches are laid out [Cin·k·k, N·Ho·Wo] so a convolution over the whole batch is
-/// one GEMM. Every part owns distinct output rows or planes and sums in a fixed order: bit-identical for any thread count.
+/// one GEMM. The per-plane loops live in <see cref="PlaneUnfold"/>; a whole-image patch is a transpose
+/// (<see cref="WholeImagePatches"/>). Every part owns distinct output rows or planes and sums in a fixed order:
+/// bit-identical for any thread count.
 /// </summary>
 internal static unsafe class ConvLowering
 {
@@ -11,12 +13,12 @@ internal static unsafe class ConvLowering
     private const long ParallelFloats = 32 * 1024;
 
     [ThreadStatic] private static Im2ColJob? im2col;
-
-    /// <summary>The widest vectors the lowering loops may use: 512, 256 or 0 (scalar only); tests lower it to compare paths.</summary>
-    internal static int VectorBits { get; set; } = 512;
     [ThreadStatic] private static Col2ImJob? col2im;
     [ThreadStatic] private static ReorderJob? reorder;
     [ThreadStatic] private static TransposeJob? transpose;
+
+    /// <summary>The widest vectors the lowering loops may use: 512, 256 or 0 (scalar only); tests lower it to compare paths.</summary>
+    internal static int VectorBits { get; set; } = 512;
 
     /// <summary>cols[(c·k + ky)·k + kx, n·P + oy·Wo + ox] = x[n, c, oy·s − p + ky, ox·s − p + kx] (0 in the padding).</summary>
     public static void Im2Col(in ConvGeometry g, float* x, float* cols)

@@ -25,7 +25,7 @@ internal static unsafe class PlaneFold512
         var spread = stackalloc Vector512<int>[k];
         var hit = stackalloc Vector512<float>[k];
         // Per image row iy and kernel row ky: the patch row oy with oy·s − p + ky = iy, or −1 (no division in the hot loop).
-        var patchRow = stackalloc int[height * k];
+        Span<int> patchRow = height * k <= 4096 ? stackalloc int[height * k] : new int[height * k];
         for (int iy = 0; iy < height; iy++)
         for (int ky = 0; ky < k; ky++)
         {

@@ -4,8 +4,8 @@ namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
 /// im2col and col2im for one input channel over a run of images: picks the AVX-512 loops (strides 1 and 2) or AVX2
-/// gathers (im2col) where they apply, else runs scalar loops clipped by each kernel offset's <see cref="PatchWindow"/> (zeros outside the window, and inside it a
-/// branch-free copy, contiguous for stride 1 and strided otherwise, or accumulation).
+/// gathers (im2col) where they apply, else runs scalar loops clipped by each kernel offset's <see cref="PatchWindow"/>:
+/// zeros outside the window, and inside it a branch-free copy (contiguous for stride 1, strided otherwise) or accumulation.
 /// </summary>
 internal static unsafe class PlaneUnfold
 {
