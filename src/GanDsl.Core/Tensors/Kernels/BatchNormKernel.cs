@@ -2,8 +2,8 @@ namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
 /// Training-mode batch normalisation over axis 1 of [N, C, inner]: statistics, normalisation and the fused backward,
-/// one channel per part on the persistent pool. A channel's sums run in the same order whoever computes them, so the
-/// results are bit-identical for any thread count.
+/// one channel per part on the persistent pool, each row of a channel through the vector loops of <see cref="BatchNormRows"/>.
+/// A channel's sums run in the same order whoever computes them, so the results are bit-identical for any thread count.
 /// </summary>
 internal static unsafe class BatchNormKernel
 {
@@ -13,7 +13,7 @@ internal static unsafe class BatchNormKernel
     [ThreadStatic] private static BackwardJob? backward;
 
     /// <summary>
-    /// Per channel: mean and 1/√(var + eps) (biased variance, double-precision sums) into <paramref name="mean"/> and
+    /// Per channel: mean and 1/√(var + eps) (biased variance; float vector partial sums added up in double) into <paramref name="mean"/> and
     /// <paramref name="invStd"/>, the running statistics updated with <paramref name="momentum"/> (unbiased variance),
     /// and y = (x − mean)·invStd·gamma + beta.
     /// </summary>
@@ -48,6 +48,10 @@ internal static unsafe class BatchNormKernel
             job.RunAll(channels);
     }
 
+    // Sums run over blocks of whole rows, or chunks of one long row, of at most SumChunk values each.
+    private static (int Rows, int Chunk) Blocks(int inner) =>
+        (Math.Max(1, BatchNormRows.SumChunk / inner), Math.Min(inner, BatchNormRows.SumChunk));
+
     private sealed class ForwardJob : ParallelJob
     {
         public int Outer, Channels, Inner;
@@ -59,26 +63,31 @@ internal static unsafe class BatchNormKernel
         public override void Run(int ch)
         {
             int m = Outer * Inner;
-            double sum = 0, sumSq = 0;
-            for (int n = 0; n < Outer; n++)
-                foreach (var v in X.AsSpan((n * Channels + ch) * Inner, Inner)) sum += v;
-            double mu = sum / m;
-            for (int n = 0; n < Outer; n++)
-                foreach (var v in X.AsSpan((n * Channels + ch) * Inner, Inner)) sumSq += (v - mu) * (v - mu);
-            double variance = sumSq / m;
-            float mean = (float)mu, invStd = (float)(1.0 / Math.Sqrt(variance + Eps));
-            Mean[ch] = mean;
-            InvStd[ch] = invStd;
-            RunningMean[ch] = (1 - Momentum) * RunningMean[ch] + Momentum * mean;
-            RunningVar[ch] = (1 - Momentum) * RunningVar[ch] + Momentum * (float)(sumSq / (m - 1));
-
-            float gamma = Gamma[ch], beta = Beta[ch];
-            for (int n = 0; n < Outer; n++)
+            long rowStride = (long)Channels * Inner;
+            fixed (float* px = X, py = Y)
             {
-                int at = (n * Channels + ch) * Inner;
-                var xs = X.AsSpan(at, Inner);
-                var ys = Y.AsSpan(at, Inner);
-                for (int i = 0; i < xs.Length; i++) ys[i] = (xs[i] - mean) * invStd * gamma + beta;
+                float* x = px + (long)ch * Inner, y = py + (long)ch * Inner;
+                // Two passes: the mean, then squares centred on it (no cancellation, unlike Σx² − m·mean²). Each pass adds
+                // float partials of at most SumChunk values in double.
+                var (blockRows, chunk) = Blocks(Inner);
+                double sum = 0, sumSq = 0;
+                for (int n = 0; n < Outer; n += blockRows)
+                    for (int at = 0; at < Inner; at += chunk)
+                        sum += BatchNormRows.Sum(x + n * rowStride + at, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), false, 0f);
+                double mu = sum / m;
+                float mean = (float)mu;
+                for (int n = 0; n < Outer; n += blockRows)
+                    for (int at = 0; at < Inner; at += chunk)
+                        sumSq += BatchNormRows.Sum(x + n * rowStride + at, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), true, mean);
+                // Centred on the float mean: Σ(x − mean)² = Σ(x − mu)² + m·(mu − mean)², so take that bit off.
+                sumSq = Math.Max(sumSq - m * (mu - mean) * (mu - mean), 0);
+                float invStd = (float)(1.0 / Math.Sqrt(sumSq / m + Eps));
+                Mean[ch] = mean;
+                InvStd[ch] = invStd;
+                RunningMean[ch] = (1 - Momentum) * RunningMean[ch] + Momentum * mean;
+                RunningVar[ch] = (1 - Momentum) * RunningVar[ch] + Momentum * (float)(sumSq / (m - 1));
+
+                BatchNormRows.Normalize(x, y, Outer, rowStride, Inner, mean, invStd * Gamma[ch], Beta[ch]);
             }
         }
     }
@@ -98,35 +107,31 @@ internal static unsafe class BatchNormKernel
         public override void Run(int ch)
         {
             int m = Outer * Inner;
+            long rowStride = (long)Channels * Inner;
             float mean = Mean[ch], invStd = InvStd[ch];
-            double sumG = 0, sumGXhat = 0;
-            for (int n = 0; n < Outer; n++)
+            fixed (float* px = X, pg = G)
             {
-                int at = (n * Channels + ch) * Inner;
-                var xs = X.AsSpan(at, Inner);
-                var gs = G.AsSpan(at, Inner);
-                for (int i = 0; i < xs.Length; i++)
-                {
-                    float xhat = (xs[i] - mean) * invStd;
-                    sumG += gs[i];
-                    sumGXhat += gs[i] * xhat;
-                }
-            }
-            GGamma[ch] = (float)sumGXhat;
-            GBeta[ch] = (float)sumG;
-            if (Gx is not { } gx) return;
+                float* x = px + (long)ch * Inner, g = pg + (long)ch * Inner;
+                var (blockRows, chunk) = Blocks(Inner);
+                double sumG = 0, dot = 0; // Σg and Σg·(x − mean)
+                for (int n = 0; n < Outer; n += blockRows)
+                    for (int at = 0; at < Inner; at += chunk)
+                    {
+                        var (partG, partDot) = BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at,
+                            Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), mean);
+                        sumG += partG;
+                        dot += partDot;
+                    }
+                GGamma[ch] = (float)(dot * invStd);
+                GBeta[ch] = (float)sumG;
+                if (Gx is not { } gxs) return;
 
-            float k = Gamma[ch] * invStd / m;
-            for (int n = 0; n < Outer; n++)
-            {
-                int at = (n * Channels + ch) * Inner;
-                var xs = X.AsSpan(at, Inner);
-                var gs = G.AsSpan(at, Inner);
-                var rs = gx.AsSpan(at, Inner);
-                for (int i = 0; i < xs.Length; i++)
+                // gx = gamma·invStd·(g − mean(g) − x̂·mean(g·x̂)), with x̂·mean(g·x̂) = (x − mean)·dot·invStd²/m.
+                float gMean = (float)(sumG / m), projection = (float)(dot * invStd * invStd / m), scale = Gamma[ch] * invStd;
+                fixed (float* pgx = gxs)
                 {
-                    float xhat = (xs[i] - mean) * invStd;
-                    rs[i] = k * (float)(m * gs[i] - sumG - xhat * sumGXhat);
+                    float* gx = pgx + (long)ch * Inner;
+                    BatchNormRows.InputGradient(x, g, gx, Outer, rowStride, Inner, mean, gMean, projection, scale);
                 }
             }
         }

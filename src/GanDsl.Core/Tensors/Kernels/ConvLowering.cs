@@ -3,7 +3,9 @@ namespace GanDsl.Tensors.Kernels;
 /// <summary>
 /// The whole batch's im2col and col2im, and the reorders between batch-major [N, C, P] and channel-major [C, N·P],
 /// as jobs for the persistent pool. Patches are laid out [Cin·k·k, N·Ho·Wo] so a convolution over the whole batch is
-/// one GEMM. Every part owns distinct output rows or planes and sums in a fixed order: bit-identical for any thread count.
+/// one GEMM. The per-plane loops live in <see cref="PlaneUnfold"/>; a whole-image patch is a transpose
+/// (<see cref="WholeImagePatches"/>). Every part owns distinct output rows or planes and sums in a fixed order:
+/// bit-identical for any thread count.
 /// </summary>
 internal static unsafe class ConvLowering
 {
@@ -13,26 +15,42 @@ internal static unsafe class ConvLowering
     [ThreadStatic] private static Im2ColJob? im2col;
     [ThreadStatic] private static Col2ImJob? col2im;
     [ThreadStatic] private static ReorderJob? reorder;
+    [ThreadStatic] private static TransposeJob? transpose;
+
+    /// <summary>The widest vectors the lowering loops may use: 512, 256 or 0 (scalar only); tests lower it to compare paths.</summary>
+    internal static int VectorBits { get; set; } = 512;
 
     /// <summary>cols[(c·k + ky)·k + kx, n·P + oy·Wo + ox] = x[n, c, oy·s − p + ky, ox·s − p + kx] (0 in the padding).</summary>
     public static void Im2Col(in ConvGeometry g, float* x, float* cols)
     {
+        if (WholeImagePatches.Applies(g))
+        {
+            Transpose(x, g.PatchSize, cols, g.Batch, g.Batch, g.PatchSize);
+            return;
+        }
         var job = im2col ??= new Im2ColJob();
         job.G = g;
         job.X = x;
         job.Cols = cols;
         job.BatchBlocks = g.PatchSize >= 16 ? 1 : Math.Min(g.Batch, 8);
+        job.Windows = Windows(g, job.Windows);
         Run(job, g.PatchSize * job.BatchBlocks, (long)g.PatchSize * g.Batch * g.OutPlane);
     }
 
     /// <summary>x[n, c, iy, ix] = Σ over the patches that read it (the adjoint of <see cref="Im2Col"/>); overwrites x.</summary>
     public static void Col2Im(in ConvGeometry g, float* cols, float* x)
     {
+        if (WholeImagePatches.Applies(g))
+        {
+            Transpose(cols, g.Batch, x, g.PatchSize, g.PatchSize, g.Batch);
+            return;
+        }
         var job = col2im ??= new Col2ImJob();
         job.G = g;
         job.X = x;
         job.Cols = cols;
         job.BatchBlocks = g.InChannels >= 8 ? 1 : Math.Min(g.Batch, 8);
+        job.Windows = Windows(g, job.Windows);
         Run(job, g.InChannels * job.BatchBlocks, (long)g.PatchSize * g.Batch * g.OutPlane);
     }
 
@@ -46,6 +64,17 @@ internal static unsafe class ConvLowering
         Run(job, channels, (long)batch * channels * plane);
     }
 
+    // dst[q·dstStride + r] = src[r·srcStride + q] for r < rows, q < columns; parts own distinct columns of src.
+    private static void Transpose(float* src, int srcStride, float* dst, int dstStride, int rows, int columns)
+    {
+        var job = transpose ??= new TransposeJob();
+        job.Src = src;
+        job.Dst = dst;
+        (job.SrcStride, job.DstStride, job.Rows, job.Columns) = (srcStride, dstStride, rows, columns);
+        int per = WholeImagePatches.ColumnsPerPart;
+        Run(job, (columns + per - 1) / per, (long)rows * columns);
+    }
+
     private static void Run(ParallelJob job, int parts, long floats)
     {
         if (floats < ParallelFloats)
@@ -57,11 +86,23 @@ internal static unsafe class ConvLowering
     private static (int Start, int End) Block(int count, int blocks, int b) =>
         ((int)((long)b * count / blocks), (int)((long)(b + 1) * count / blocks));
 
+    /// <summary>The window of every kernel offset, indexed ky·k + kx, in a buffer the job keeps (grown, never shrunk).</summary>
+    private static PatchWindow[] Windows(in ConvGeometry g, PatchWindow[] kept)
+    {
+        int k = g.Kernel;
+        var windows = kept.Length >= k * k ? kept : new PatchWindow[k * k];
+        for (int ky = 0; ky < k; ky++)
+        for (int kx = 0; kx < k; kx++)
+            windows[ky * k + kx] = new PatchWindow(g, ky, kx);
+        return windows;
+    }
+
     private sealed class Im2ColJob : ParallelJob
     {
         public ConvGeometry G;
         public float* X, Cols;
         public int BatchBlocks;
+        public PatchWindow[] Windows = [];
 
         public override void Run(int part)
         {
@@ -70,13 +111,9 @@ internal static unsafe class ConvLowering
             var (n0, n1) = Block(g.Batch, BatchBlocks, part % BatchBlocks);
             int kk = g.Kernel * g.Kernel, plane = g.OutPlane;
             int c = row / kk;
-            var offsets = PatchOffsets.For(g).AsSpan(row % kk * plane, plane);
             long np = (long)g.Batch * plane;
-            fixed (int* table = offsets)
-            {
-                for (int n = n0; n < n1; n++)
-                    PatchOffsets.Gather(X + ((long)n * g.InChannels + c) * g.InPlane, table, Cols + row * np + (long)n * plane, plane);
-            }
+            PlaneUnfold.Unfold(g, Windows[row % kk], X + ((long)n0 * g.InChannels + c) * g.InPlane, (long)g.InChannels * g.InPlane,
+                Cols + row * np + (long)n0 * plane, n1 - n0);
         }
     }
 
@@ -85,6 +122,7 @@ internal static unsafe class ConvLowering
         public ConvGeometry G;
         public float* X, Cols;
         public int BatchBlocks;
+        public PatchWindow[] Windows = [];
 
         public override void Run(int part)
         {
@@ -93,25 +131,21 @@ internal static unsafe class ConvLowering
             var (n0, n1) = Block(g.Batch, BatchBlocks, part % BatchBlocks);
             int kk = g.Kernel * g.Kernel, plane = g.OutPlane;
             long np = (long)g.Batch * plane;
-            fixed (int* offsets = PatchOffsets.For(g))
-            {
-                for (int n = n0; n < n1; n++)
-                {
-                    float* image = X + ((long)n * g.InChannels + c) * g.InPlane;
-                    new Span<float>(image, g.InPlane).Clear();
-                    // Kernel offsets in a fixed order, so each pixel sums its contributions in the same order every time.
-                    for (int r = 0; r < kk; r++)
-                    {
-                        float* src = Cols + (c * kk + r) * np + (long)n * plane;
-                        int* table = offsets + r * plane;
-                        for (int i = 0; i < plane; i++)
-                        {
-                            int at = table[i];
-                            if (at >= 0) image[at] += src[i];
-                        }
-                    }
-                }
-            }
+            // Kernel offsets in a fixed order, so each pixel sums its contributions in the same order every time.
+            PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), Cols + (long)c * kk * np + (long)n0 * plane, np,
+                X + ((long)n0 * g.InChannels + c) * g.InPlane, (long)g.InChannels * g.InPlane, n1 - n0);
+        }
+    }
+
+    private sealed class TransposeJob : ParallelJob
+    {
+        public float* Src, Dst;
+        public int SrcStride, DstStride, Rows, Columns;
+
+        public override void Run(int part)
+        {
+            int q0 = part * WholeImagePatches.ColumnsPerPart;
+            WholeImagePatches.Transpose(Src, SrcStride, Dst, DstStride, Rows, q0, Math.Min(Columns, q0 + WholeImagePatches.ColumnsPerPart));
         }
     }
 

@@ -4,8 +4,8 @@ using GanDsl.Tensors.Kernels;
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 /// <summary>
-/// The whole-batch convolution maps against a direct double-precision reference, on every lowering path (vector
-/// gather and scalar) and thread count, and bit-identical across thread counts. Serial: the tests flip global switches.
+/// The whole-batch convolution maps against a direct double-precision reference, on every lowering path (AVX-512,
+/// AVX2 and scalar loops; 8×8 transposes) and thread count, and bit-identical across them. Serial: the tests flip global switches.
 /// </summary>
 [Collection(nameof(GemmSerial))]
 public class ConvolutionTests
@@ -19,6 +19,9 @@ public class ConvolutionTests
         { 4, 12, 4, 1, 4, 1, 0 },
         { 2, 3, 9, 5, 3, 1, 2 },
         { 1, 2, 5, 3, 5, 3, 0 },
+        { 1, 2, 37, 3, 4, 2, 1 },  // rows longer than one 16-lane vector, stride 2
+        { 1, 2, 40, 3, 3, 1, 1 },  // the same for stride 1
+        { 10, 3, 3, 2, 3, 1, 0 },  // the whole image is the patch: 8×8 transpose blocks and ragged edges
     };
 
     [Theory]
@@ -33,17 +36,18 @@ public class ConvolutionTests
         var (refY, refDx, refDw) = Reference(g, x, w, dy);
 
         float[]? firstY = null, firstDx = null, firstDw = null;
-        foreach (var vectors in new[] { true, false })
+        foreach (var vectorBits in new[] { 512, 256, 0 })
         foreach (var threads in new[] { 1, 2, 3 })
         {
-            var (y, dx, dw) = RunAll(g, x, w, dy, vectors, threads);
+            var (y, dx, dw) = RunAll(g, x, w, dy, vectorBits, threads);
             AssertClose(refY, y);
             AssertClose(refDx, dx);
             AssertClose(refDw, dw);
             if (firstY is null) (firstY, firstDx, firstDw) = (y, dx, dw);
             else
             {
-                // The gather only copies values, so the lowering path and thread count never change a bit.
+                // im2col only copies values and col2im adds each pixel's contributions in one fixed order, so neither the
+                // lowering path nor the thread count changes a bit.
                 Assert.Equal(firstY, y);
                 Assert.Equal(firstDx, dx);
                 Assert.Equal(firstDw, dw);
@@ -59,12 +63,12 @@ public class ConvolutionTests
         Assert.Contains("needs 384", ex.Message);
     }
 
-    private static (float[] Y, float[] Dx, float[] Dw) RunAll(ConvGeometry g, float[] x, float[] w, float[] dy, bool vectors, int threads)
+    private static (float[] Y, float[] Dx, float[] Dw) RunAll(ConvGeometry g, float[] x, float[] w, float[] dy, int vectorBits, int threads)
     {
         int before = GemmSettings.Threads;
         try
         {
-            PatchOffsets.UseVectors = vectors;
+            ConvLowering.VectorBits = vectorBits;
             GemmSettings.Threads = threads;
             var y = new float[dy.Length];
             var dx = new float[x.Length];
@@ -77,7 +81,7 @@ public class ConvolutionTests
         }
         finally
         {
-            PatchOffsets.UseVectors = true;
+            ConvLowering.VectorBits = 512;
             GemmSettings.Threads = before;
         }
     }

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// <see cref="PlaneUnfold.Unfold"/> for strides 1 and 2 with AVX-512, 16 output columns at a time: lanes whose input
+/// column lies in the padding are masked off in the load (read as zero; masked-off lanes never fault, so a load may
+/// start before the row), and stride 2 is two loads and one even-lane permute. The masks depend only on the columns,
+/// so they are built once for all rows and images. Values are only copied: the same bits as the scalar loop.
+/// </summary>
+internal static unsafe class PlaneUnfold512
+{
+    public static bool IsSupported => Avx512F.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Unfold(in ConvGeometry g, in PatchWindow w, float* planes, long planeStride, float* dst, int images)
+    {
+        int wo = g.OutWidth, ho = g.OutHeight, s = g.Stride, width = g.Width, plane = g.OutPlane;
+        var lanes = Vector512<int>.Indices;
+        // Whole 16-lane stores up to 16 before the end: the lanes past a short row's end spill into the next row or plane,
+        // which is written after it (rows go up, chunks of a long row go from the last to the first); only the end is masked.
+        long wholeUpTo = (long)images * plane - 16;
+        for (int ox = (wo - 1) / 16 * 16; ox >= 0; ox -= 16)
+        {
+            var tail = Vector512.LessThan(lanes, Vector512.Create(wo - ox)).AsSingle();
+            int ix = w.IxAtZero + ox * s; // input column of lane 0
+            var inLow = Inside(lanes + Vector512.Create(ix), width);
+            var inHigh = Inside(lanes + Vector512.Create(ix + 16), width);
+            long at = ox;
+            for (int i = 0; i < images; i++)
+            {
+                int oy = 0;
+                for (; oy < w.Oy0; oy++, at += wo) Store(dst, at, wholeUpTo, tail, Vector512<float>.Zero);
+                float* from = planes + i * planeStride + (w.Oy0 * s + w.IyAtZero) * width + ix;
+                for (; oy < w.Oy1; oy++, at += wo, from += s * width)
+                {
+                    var low = Avx512F.MaskLoad(from, inLow, Vector512<float>.Zero);
+                    var v = s == 1 ? low : Avx512F.PermuteVar16x32x2(low, EvenLanes, Avx512F.MaskLoad(from + 16, inHigh, Vector512<float>.Zero));
+                    Store(dst, at, wholeUpTo, tail, v);
+                }
+                for (; oy < ho; oy++, at += wo) Store(dst, at, wholeUpTo, tail, Vector512<float>.Zero);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* dst, long at, long wholeUpTo, Vector512<float> tail, Vector512<float> v)
+    {
+        if (at <= wholeUpTo) v.Store(dst + at);
+        else Avx512F.MaskStore(dst + at, tail, v);
+    }
+
+    private static Vector512<int> EvenLanes => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+
+    // Lanes whose input column lies in [0, width).
+    private static Vector512<float> Inside(Vector512<int> columns, int width) =>
+        Vector512.LessThan(columns.AsUInt32(), Vector512.Create((uint)width)).AsSingle();
+}
