@@ -48,8 +48,11 @@ public static class ExampleCatalog
         {
             Config = TrainingConfig.Default with { BatchSize = 32 },
         },
-        new ExampleModel("cgan", "fashion-mnist", "Conditional MLP GAN on the dataset's labels (label embedding into G and D)",
-            CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed)),
+        new ExampleModel("cgan", "fashion-mnist", "Conditional DCGAN on the dataset's labels (label embedding into G, one-hot label planes into D)",
+            CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed))
+        {
+            Config = TrainingConfig.Default with { BatchSize = 32 },
+        },
         new ExampleModel("progressive", "fashion-mnist", "Progressive GAN growing 7x7 -> 14x14 -> 28x28, each new block faded in over 750 of its 1500 steps",
             ProgressiveGenerator28.Summary, ProgressiveDiscriminator28.Summary, seed => new ProgressiveFashionGan(seed)),
     };
