@@ -6,17 +6,14 @@ namespace GanDsl.Tensors;
 /// </summary>
 public sealed class Rng
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256 _state;
     private float _spareNormal;
     private bool _hasSpare;
 
     public Rng(ulong seed)
     {
         ulong x = seed;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
+        _state = new Xoshiro256(SplitMix(ref x), SplitMix(ref x), SplitMix(ref x), SplitMix(ref x));
     }
 
     private static ulong SplitMix(ref ulong x)
@@ -27,20 +24,7 @@ public sealed class Rng
         return z ^ (z >> 31);
     }
 
-    public ulong NextUInt64()
-    {
-        ulong result = RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+    public ulong NextUInt64() => _state.Next();
 
     /// <summary>Uniform in [0, 1) with 24 bits of precision (every value exactly representable as float).</summary>
     public float NextFloat() => (NextUInt64() >> 40) * (1.0f / (1 << 24));
@@ -83,26 +67,15 @@ public sealed class Rng
 
     /// <summary>
     /// dest[i] = <paramref name="hit"/> where <see cref="NextFloat"/> &lt; <paramref name="probability"/>, else <paramref name="miss"/>:
-    /// the same draws and the same outcomes as that loop, but on local copies of the state (fields are reloaded and
-    /// stored on every call otherwise) and compared as integers, which is exact: NextFloat is u·2⁻²⁴ for the top 24 bits u.
+    /// the same draws and the same outcomes as that loop, but on a local copy of the state (a field would be reloaded and
+    /// stored on every draw) and compared as integers, which is exact: NextFloat is u·2⁻²⁴ for the top 24 bits u.
     /// </summary>
     public void FillBelow(Span<float> dest, float probability, float hit, float miss)
     {
         ulong threshold = (ulong)Math.Ceiling((double)probability * (1 << 24)); // u·2⁻²⁴ < p  ⇔  u < ⌈p·2²⁴⌉
-        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
-        for (int i = 0; i < dest.Length; i++)
-        {
-            ulong result = RotateLeft(s1 * 5, 7) * 9;
-            ulong t = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = RotateLeft(s3, 45);
-            dest[i] = (result >> 40) < threshold ? hit : miss;
-        }
-        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        var state = _state;
+        for (int i = 0; i < dest.Length; i++) dest[i] = (state.Next() >> 40) < threshold ? hit : miss;
+        _state = state;
     }
 
     /// <summary>In-place Fisher-Yates shuffle.</summary>
@@ -118,14 +91,35 @@ public sealed class Rng
     /// <summary>The complete state, for checkpoints.</summary>
     public RngState State
     {
-        get => new(_s0, _s1, _s2, _s3, _hasSpare, _spareNormal);
+        get => new(_state.S0, _state.S1, _state.S2, _state.S3, _hasSpare, _spareNormal);
         set
         {
-            (_s0, _s1, _s2, _s3) = (value.S0, value.S1, value.S2, value.S3);
+            _state = new Xoshiro256(value.S0, value.S1, value.S2, value.S3);
             _hasSpare = value.HasSpare;
             _spareNormal = value.Spare;
         }
     }
+}
+
+/// <summary>The xoshiro256** state and step; a struct so a bulk fill can run it in registers on a local copy.</summary>
+internal struct Xoshiro256(ulong s0, ulong s1, ulong s2, ulong s3)
+{
+    public ulong S0 = s0, S1 = s1, S2 = s2, S3 = s3;
+
+    public ulong Next()
+    {
+        ulong result = RotateLeft(S1 * 5, 7) * 9;
+        ulong t = S1 << 17;
+        S2 ^= S0;
+        S3 ^= S1;
+        S1 ^= S2;
+        S0 ^= S3;
+        S2 ^= t;
+        S3 = RotateLeft(S3, 45);
+        return result;
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }
 
 /// <summary>A snapshot of an <see cref="Rng"/>.</summary>
