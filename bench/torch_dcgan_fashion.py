@@ -1,6 +1,6 @@
 """Reference run: the DCGAN of ../shared/bench/torch_gan_step.py trained by PyTorch on Fashion-MNIST, for comparing sample quality.
 
-Usage: /usr/bin/python3 bench/torch_dcgan_fashion.py EPOCHS OUT_PREFIX
+Usage: /usr/bin/python3 bench/torch_dcgan_fashion.py EPOCHS OUT_PREFIX [SEED (default 42)]   (threads: $TORCH_THREADS, default 2)
 Writes OUT_PREFIX-grid.png-like raw grid as .pgm and OUT_PREFIX-samples.idx (10000 generated images, u8 IDX) for
 `gandsl evaluate --images`. Same settings as GanDsl's dcgan example: AdamW lr 2e-4, betas (0.5, 0.999), weight decay 1e-5,
 BCE, batch 32 (the dcgan example's), DCGAN init N(0, 0.02), BN weights N(1, 0.02), D loss = (real + fake) / 2, drop_last.
@@ -27,8 +27,8 @@ def init(m):
 
 def main():
     epochs, prefix = int(sys.argv[1]), sys.argv[2]
-    torch.manual_seed(42)
-    torch.set_num_threads(2)
+    torch.manual_seed(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "2")))
     x = torch.from_numpy(idx_images("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz").astype(np.float32) / 127.5 - 1)
     G, D = DcG(), DcD()
     G.apply(init); D.apply(init)
