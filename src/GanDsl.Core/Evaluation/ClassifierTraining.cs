@@ -30,7 +30,7 @@ public static class ClassifierTraining
 {
     /// <summary>
     /// Names the training recipe in saved weights, so weights trained by an older recipe are retrained rather than
-    /// trusted. Version 2 added the cosine decay (Fashion-MNIST test accuracy 91.2% → over 92%).
+    /// trusted. Version 2 added the cosine decay; with it and batch norm the classifier clears 92% on Fashion-MNIST.
     /// </summary>
     public const string Recipe = "adam-cosine-v2";
 

@@ -12,8 +12,8 @@ public sealed record ClassifierArchitecture(int Conv1Channels = 32, int Conv2Cha
 
     /// <summary>
     /// The layer stack for [1, 28, 28] images; the features are the activations after the ReLU at index <see cref="FeatureLayer"/>.
-    /// Batch norm after each convolution lifts Fashion-MNIST test accuracy from about 92.2% to 92.7% for the same 10 epochs
-    /// (measured with the same network and recipe in PyTorch).
+    /// Batch norm after each convolution is there for accuracy: with the cosine recipe, PyTorch reached 92.2% Fashion-MNIST test
+    /// accuracy after 8 epochs without it and 92.5% after 7 of 10 with it; GanDsl's engine reaches 92.9% after the 10.
     /// </summary>
     public LayerSpec[] Layers() =>
     [
