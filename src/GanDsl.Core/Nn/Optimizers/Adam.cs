@@ -57,17 +57,8 @@ public class Adam : Optimizer
         float decay = 1f - LearningRate * WeightDecay;
         var k = new AdamConstants(Beta1, Beta2, (float)(1 - _beta1), (float)(1 - _beta2), stepSize, bias2Sqrt, Eps,
             Decoupled ? decay : 1f, Decoupled ? 0f : WeightDecay);
-        if (p.Length >= AdamChunks.ParallelLength)
-            AdamChunks.Run(k, Parameters[index].Data, Parameters[index].Grad!.Data, m, v);
-        else
-            UpdateRange(k, p, grad, m, v);
-    }
-
-    /// <summary>The fused update of one contiguous range; every element is independent, so ranges may run on any thread.</summary>
-    internal static void UpdateRange(in AdamConstants k, Span<float> p, ReadOnlySpan<float> grad, Span<float> m, Span<float> v)
-    {
         int i = UseVectors ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
-        AdamKernel.Scalar(k, p[i..], grad[i..], m[i..], v[i..]);
+        AdamKernel.Scalar(k, p[i..], grad[i..], m.AsSpan(i), v.AsSpan(i));
     }
 
     /// <summary>Tests switch the SIMD loop off to check it against the scalar one, bit for bit.</summary>
