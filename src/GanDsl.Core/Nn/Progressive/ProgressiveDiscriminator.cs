@@ -59,12 +59,7 @@ public class ProgressiveDiscriminator : DiscriminatorModule
     }
 
     /// <summary>The parameters the current stage's forward pass uses (the others get no gradient yet).</summary>
-    public IReadOnlyList<Tensor> ActiveParameters()
-    {
-        var modules = _blocks.Take(Stage + 1).Cast<Module>().Append(_fromImage[Stage]);
-        if (Stage > 0 && Alpha < 1f) modules = modules.Append(_fromImage[Stage - 1]);
-        return modules.SelectMany(m => m.Parameters()).ToList();
-    }
+    public IReadOnlyList<Tensor> ActiveParameters() => StageProgress.ActiveParameters(_blocks, _fromImage, Stage, Alpha);
 
     public override Tensor Score(Tensor x, int[]? labels)
     {

@@ -65,12 +65,7 @@ public class ProgressiveGenerator : GeneratorModule
     }
 
     /// <summary>The parameters the current stage's forward pass uses (the others get no gradient yet).</summary>
-    public IReadOnlyList<Tensor> ActiveParameters()
-    {
-        var modules = _blocks.Take(Stage + 1).Cast<Module>().Append(_toImage[Stage]);
-        if (Stage > 0 && Alpha < 1f) modules = modules.Append(_toImage[Stage - 1]);
-        return modules.SelectMany(m => m.Parameters()).ToList();
-    }
+    public IReadOnlyList<Tensor> ActiveParameters() => StageProgress.ActiveParameters(_blocks, _toImage, Stage, Alpha);
 
     public override Tensor Generate(Tensor z, int[]? labels)
     {
