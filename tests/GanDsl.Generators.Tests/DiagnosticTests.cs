@@ -108,19 +108,8 @@ public class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Diagnostic_has_id_message_and_span(string id, string message, string markup)
-    {
-        var (source, span) = Markup.Parse("using GanDsl;\n" + markup);
-        var outcome = GeneratorHarness.Run(source);
-
-        Assert.Null(outcome.Exception);
-        var diagnostic = Assert.Single(outcome.Diagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.True(diagnostic.Location.IsInSource);
-        Assert.Equal(id == "GAN0017" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
-    }
+    public void Diagnostic_has_id_message_and_span(string id, string message, string markup) =>
+        DiagnosticExpectation.Single(markup, id, message, id == "GAN0017" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
 
     [Fact]
     public void Unbounded_output_warning_is_suppressed_by_pragma()

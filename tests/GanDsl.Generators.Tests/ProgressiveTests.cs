@@ -90,18 +90,8 @@ public class ProgressiveTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Diagnostic_has_id_message_and_span(string id, string message, string markup)
-    {
-        var (source, span) = Markup.Parse("using GanDsl;\n" + markup);
-        var outcome = GeneratorHarness.Run(source);
-
-        Assert.Null(outcome.Exception);
-        var diagnostic = Assert.Single(outcome.Diagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(span, diagnostic.Location.SourceSpan);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-    }
+    public void Diagnostic_has_id_message_and_span(string id, string message, string markup) =>
+        DiagnosticExpectation.Single(markup, id, message, DiagnosticSeverity.Error);
 
     [Fact]
     public void Layer_shape_errors_inside_a_block_point_at_the_layer_and_silence_the_chain_check()
