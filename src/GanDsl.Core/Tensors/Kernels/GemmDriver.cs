@@ -2,9 +2,11 @@ namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
 /// Computes one output tile of a planned <see cref="GemmTask"/>: for each k block, pack the tile's
-/// rows of op(A) and columns of op(B), then sweep micro-kernels over it (A micro-panel outermost so
-/// it stays in L1 while B panels stream from L2). Ragged tiles go through a scratch tile so the
-/// arithmetic per element is exactly that of a full tile.
+/// rows of op(A) and columns of op(B), then sweep micro-kernels over it. The B micro-panel is the outer
+/// loop, so it stays in L1 while the A block (at most 128 rows) streams from L2; the whole B block
+/// (up to 512 columns) does not fit a 512 KiB L2, so the opposite order re-read it from L3 for every
+/// A micro-panel. Ragged tiles go through a scratch tile so the arithmetic per element is exactly that
+/// of a full tile.
 /// </summary>
 internal static unsafe class GemmDriver
 {
@@ -43,18 +45,18 @@ internal static unsafe class GemmDriver
             bool add = t.Accumulate || p0 > 0;
             GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa);
             GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
-            for (int ir = 0; ir < rows; ir += mr)
+            for (int jr = 0; jr < cols; jr += nr)
             {
-                int h = Math.Min(mr, rows - ir);
-                float* ap = pa + (nint)ir * kc;
-                for (int jr = 0; jr < cols; jr += nr)
+                int w = Math.Min(nr, cols - jr);
+                float* bp = pb + (nint)jr * kc;
+                for (int ir = 0; ir < rows; ir += mr)
                 {
-                    int w = Math.Min(nr, cols - jr);
+                    int h = Math.Min(mr, rows - ir);
                     float* c = t.C + (i0 + ir) * t.Ldc + j0 + jr;
                     if (h == mr && w == nr)
-                        TK.Run(kc, ap, pb + (nint)jr * kc, c, t.Ldc, t.Alpha, add);
+                        TK.Run(kc, pa + (nint)ir * kc, bp, c, t.Ldc, t.Alpha, add);
                     else
-                        RunEdge<TK>(kc, ap, pb + (nint)jr * kc, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
+                        RunEdge<TK>(kc, pa + (nint)ir * kc, bp, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
                 }
             }
         }
