@@ -7,9 +7,10 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 internal unsafe struct GemmTask
 {
-    // Cache blocking: an A block (MC×KC) and a B block (KC×NC) stay in L2; one A micro-panel stays in L1.
+    // Cache blocking: an A block (MC×KC) stays in L2 and one B micro-panel (KC×NR) in L1. MC reaches 144 so a batch
+    // of 128 rows is one block for 6-row kernels too (22 panels): two row blocks would each pack the whole B again.
     public const int MaxKc = 320;
-    public const int MaxMc = 128;
+    public const int MaxMc = 144;
     public const int MaxNc = 512;
 
     public bool TransA, TransB, Accumulate;
