@@ -29,9 +29,8 @@ public static class Engine
         foreach (var (tensor, grad) in grads)
         {
             if (!tensor.IsLeaf || !tensor.RequiresGrad) continue;
-            if (tensor.Grad is null) tensor.Grad = createGraph ? grad : grad.Clone(); // a copy: one gradient tensor may reach several leaves
-            else if (createGraph) tensor.Grad = Ops.Add(tensor.Grad, grad);
-            else System.Numerics.Tensors.TensorPrimitives.Add(tensor.Grad.Data, grad.Data, tensor.Grad.Data);
+            if (!createGraph) tensor.AccumulateGrad(grad);
+            else tensor.Grad = tensor.Grad is null ? grad : Ops.Add(tensor.Grad, grad);
         }
     }
 

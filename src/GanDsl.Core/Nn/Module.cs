@@ -86,10 +86,10 @@ public abstract class Module
 
     public long ParameterElementCount() => NamedParameters().Sum(p => (long)p.Value.Size);
 
-    /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer.</summary>
+    /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer; the clearing waits until the gradient is next read or written.</summary>
     public void ZeroGrad()
     {
-        foreach (var (_, p) in NamedParameters()) GradBuffers.Zero(p);
+        foreach (var (_, p) in NamedParameters()) p.ZeroGradDeferred();
     }
 
     /// <summary>Initialises every parameter, this module's first and then its children's in registration order.</summary>

@@ -5,7 +5,7 @@ namespace GanDsl.Tensors;
 /// Tensors that require gradients carry the op that produced them (<see cref="GradFn"/>)
 /// and, for leaves, the accumulated gradient (<see cref="Grad"/>).
 /// </summary>
-public sealed class Tensor
+public sealed partial class Tensor
 {
     public Tensor(Shape shape) : this(shape, new float[shape.Size]) { }
 
@@ -34,8 +34,6 @@ public sealed class Tensor
     /// <summary>True for parameters and inputs whose gradient is wanted.</summary>
     public bool RequiresGrad { get; set; }
 
-    /// <summary>The accumulated gradient of a leaf after <c>Backward</c>.</summary>
-    public Tensor? Grad { get; set; }
 
     /// <summary>The op that produced this tensor; null for leaves and for results computed without grad.</summary>
     public GradFunction? GradFn { get; set; }

@@ -15,6 +15,25 @@ public class EngineTests
     }
 
     [Fact]
+    public void Zeroed_gradients_read_as_zeros_keep_their_buffer_and_the_next_backward_starts_from_zero()
+    {
+        var w = Tensor.FromArray(new[] { 2f, 3f }, 2).RequireGrad();
+        var opt = new GanDsl.Nn.Optimizers.Sgd(new[] { w }, 0.1f);
+        Engine.Backward(Ops.Sum(Ops.Mul(w, w)));
+        var buffer = w.Grad!.Data;
+
+        opt.ZeroGrad(); // deferred: nothing is cleared until the gradient is read or written
+        Engine.Backward(Ops.Sum(w));
+        Assert.Equal(new[] { 1f, 1f }, w.Grad!.Data); // overwritten, not added to the stale 4, 6
+        Engine.Backward(Ops.Sum(w));
+        Assert.Equal(new[] { 2f, 2f }, w.Grad!.Data); // later passes add as before
+
+        opt.ZeroGrad();
+        Assert.Equal(new[] { 0f, 0f }, w.Grad!.Data); // a read sees zeros
+        Assert.Same(buffer, w.Grad!.Data);
+    }
+
+    [Fact]
     public void A_tensor_used_twice_receives_both_gradients()
     {
         var x = Tensor.FromArray(new[] { 3f }, 1).RequireGrad();

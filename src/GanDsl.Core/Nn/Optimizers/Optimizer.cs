@@ -23,6 +23,12 @@ public abstract class Optimizer
     public void Step()
     {
         StepCount++;
+        UpdateAll();
+    }
+
+    /// <summary>Applies <see cref="Update"/> to every parameter that has a gradient; optimizers may spread the work over threads.</summary>
+    protected virtual void UpdateAll()
+    {
         for (int i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
@@ -33,10 +39,10 @@ public abstract class Optimizer
 
     protected abstract void Update(int index, Span<float> param, ReadOnlySpan<float> grad);
 
-    /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer.</summary>
+    /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer; the clearing waits until the gradient is next read or written.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) GradBuffers.Zero(p);
+        foreach (var p in Parameters) p.ZeroGradDeferred();
     }
 
     /// <summary>Named state tensors (e.g. "3.exp_avg"), in a fixed order, for checkpoints.</summary>

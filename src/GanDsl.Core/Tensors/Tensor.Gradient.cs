@@ -1,0 +1,61 @@
+namespace GanDsl.Tensors;
+
+/// <summary>
+/// A leaf's accumulated gradient. Zeroing it is deferred: <see cref="ZeroGradDeferred"/> only marks the buffer, and the
+/// next backward pass overwrites it instead of adding to it. That saves two passes over every gradient per step (the
+/// clear, and reading zeros back to add to them); any other read of <see cref="Grad"/> clears the buffer first, so it
+/// still sees zeros.
+/// </summary>
+public sealed partial class Tensor
+{
+    private Tensor? grad;
+    private bool gradIsDeferredZero;
+
+    /// <summary>The accumulated gradient of a leaf after <c>Backward</c>.</summary>
+    public Tensor? Grad
+    {
+        get
+        {
+            if (gradIsDeferredZero)
+            {
+                Array.Clear(grad!.Data);
+                gradIsDeferredZero = false;
+            }
+
+            return grad;
+        }
+        set
+        {
+            grad = value;
+            gradIsDeferredZero = false;
+        }
+    }
+
+    /// <summary>
+    /// Zeroes the gradient, keeping its buffer; the clearing waits until the gradient is next read or written.
+    /// A gradient that carries a graph (createGraph) is dropped rather than mutated.
+    /// </summary>
+    internal void ZeroGradDeferred()
+    {
+        if (grad is { GradFn: null }) gradIsDeferredZero = true;
+        else Grad = null;
+    }
+
+    /// <summary>Adds <paramref name="increment"/> to the gradient (no graph), overwriting a deferred zero and copying into a new buffer when there is none.</summary>
+    internal void AccumulateGrad(Tensor increment)
+    {
+        if (grad is null)
+        {
+            Grad = increment.Clone(); // a copy: one gradient tensor may reach several leaves
+        }
+        else if (gradIsDeferredZero)
+        {
+            increment.Data.AsSpan().CopyTo(grad.Data);
+            gradIsDeferredZero = false;
+        }
+        else
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(grad.Data, increment.Data, grad.Data);
+        }
+    }
+}
