@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using GanDsl.Nn.Optimizers;
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Core.Tests.Nn;
 
@@ -37,5 +38,54 @@ public class AdamKernelTests
     {
         int n = 1 + size; // both below and above the vector width, with ragged tails
         Assert.Equal(Run(false, decoupled, n, seed).Select(BitConverter.SingleToInt32Bits), Run(true, decoupled, n, seed).Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_threaded_update_gives_the_same_bits_as_one_loop_per_parameter(int threads)
+    {
+        float[][] Train(bool useThreads)
+        {
+            var rng = new Rng(11);
+            // Sizes span several 32 Ki chunks with ragged ends; the third parameter gets no gradient and must not move.
+            var ps = new[] { 70_001, 33, 1000, 40_000 }.Select(n => new Tensor(new Shape(n)) { RequiresGrad = true }).ToArray();
+            foreach (var p in ps) rng.FillNormal(p.Data);
+            var opt = new AdamW(ps, 1e-2f, 0.5f, 0.999f, 1e-8f, 0.1f);
+            int savedThreads = GemmSettings.Threads;
+            bool saved = Adam.UseThreads;
+            try
+            {
+                GemmSettings.Threads = threads;
+                Adam.UseThreads = useThreads;
+                for (int step = 0; step < 3; step++)
+                {
+                    opt.ZeroGrad();
+                    foreach (var p in ps.Where((_, i) => i != 2))
+                    {
+                        p.Grad ??= new Tensor(p.Shape);
+                        rng.FillNormal(p.Grad.Data);
+                    }
+                    opt.Step();
+                }
+            }
+            finally
+            {
+                GemmSettings.Threads = savedThreads;
+                Adam.UseThreads = saved;
+            }
+            return ps.Select(p => p.Data).ToArray();
+        }
+
+        var threaded = Train(true);
+        var serial = Train(false);
+        for (int i = 0; i < threaded.Length; i++)
+            Assert.Equal(serial[i].Select(BitConverter.SingleToInt32Bits), threaded[i].Select(BitConverter.SingleToInt32Bits));
+        var untouched = new float[1000];
+        var check = new Rng(11);
+        check.FillNormal(new float[70_001]);
+        check.FillNormal(new float[33]);
+        check.FillNormal(untouched);
+        Assert.Equal(untouched, threaded[2]);
     }
 }

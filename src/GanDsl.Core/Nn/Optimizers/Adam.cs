@@ -45,21 +45,44 @@ public class Adam : Optimizer
     public float WeightDecay { get; }
     public bool Decoupled { get; }
 
-    protected override void Update(int index, Span<float> p, ReadOnlySpan<float> grad)
+    // The update is bound by its square roots and divisions, not by memory, so it runs in chunks on the GEMM's threads.
+    protected override void UpdateAll()
     {
-        var m = _expAvg[index].Data;
-        var v = _expAvgSq[index].Data;
+        if (!UseThreads)
+        {
+            base.UpdateAll();
+            return;
+        }
+
+        _parallel ??= new AdamParallelUpdate();
+        _parallel.Run(Constants(), Parameters, _expAvg, _expAvgSq);
+    }
+
+    protected override void Update(int index, Span<float> p, ReadOnlySpan<float> grad) =>
+        UpdateRange(Constants(), p, grad, _expAvg[index].Data, _expAvgSq[index].Data);
+
+    private AdamParallelUpdate? _parallel;
+
+    internal static void UpdateRange(in AdamConstants k, Span<float> p, ReadOnlySpan<float> grad, Span<float> m, Span<float> v)
+    {
+        int i = UseVectors ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
+        AdamKernel.Scalar(k, p[i..], grad[i..], m[i..], v[i..]);
+    }
+
+    private AdamConstants Constants()
+    {
         // PyTorch computes the bias corrections in double precision and the update in float.
         double bias1 = 1 - Math.Pow(_beta1, StepCount);
         double bias2 = 1 - Math.Pow(_beta2, StepCount);
         float stepSize = (float)(LearningRate / bias1);
         float bias2Sqrt = (float)Math.Sqrt(bias2);
         float decay = 1f - LearningRate * WeightDecay;
-        var k = new AdamConstants(Beta1, Beta2, (float)(1 - _beta1), (float)(1 - _beta2), stepSize, bias2Sqrt, Eps,
+        return new AdamConstants(Beta1, Beta2, (float)(1 - _beta1), (float)(1 - _beta2), stepSize, bias2Sqrt, Eps,
             Decoupled ? decay : 1f, Decoupled ? 0f : WeightDecay);
-        int i = UseVectors ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
-        AdamKernel.Scalar(k, p[i..], grad[i..], m.AsSpan(i), v.AsSpan(i));
     }
+
+    /// <summary>Tests switch the threaded update off to check it against the one-thread loop, bit for bit.</summary>
+    internal static bool UseThreads { get; set; } = true;
 
     /// <summary>Tests switch the SIMD loop off to check it against the scalar one, bit for bit.</summary>
     internal static bool UseVectors { get; set; } = true;
