@@ -46,8 +46,8 @@ public static partial class Ops
         return Recorder.Record(y, "tanh", x, g =>
         {
             if (GradMode.IsEnabled) return Mul(g, RSub(1f, Mul(y, y))); // createGraph: differentiable in y
-            var r = Tensor.Pooled(g.Shape);
-            for (int i = 0; i < r.Size; i++) r.Data[i] = g.Data[i] * (1f - y.Data[i] * y.Data[i]);
+            var r = Tensor.Pooled(g.Shape, clear: false);
+            TanhKernel.Backward(g.Data, y.Data, r.Data);
             return r;
         });
     }

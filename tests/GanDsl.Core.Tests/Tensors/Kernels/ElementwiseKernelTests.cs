@@ -3,7 +3,7 @@ using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
-/// <summary>The fused leaky-ReLU and batch-norm kernels: vector and scalar paths, one and several threads, the same bits.</summary>
+/// <summary>The fused leaky-ReLU, tanh-backward and batch-norm kernels: vector and scalar paths, one and several threads, the same bits.</summary>
 [Collection(nameof(GemmSerial))]
 public class ElementwiseKernelTests
 {
@@ -80,6 +80,35 @@ public class ElementwiseKernelTests
             {
                 GemmSettings.Threads = before;
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(100_355)] // a ragged tail after the vector loop
+    public void TanhBackwardPathsAgreeBitForBitWithTheDefinition(int length)
+    {
+        var rng = new Rng(5);
+        var y = new float[length];
+        var g = new float[length];
+        rng.FillUniform(y, -1f, 1f);
+        rng.FillUniform(g, -1f, 1f);
+        var expected = new float[length];
+        for (int i = 0; i < length; i++) expected[i] = g[i] * (1f - y[i] * y[i]);
+
+        foreach (bool vectors in new[] { true, false })
+        {
+            var r = new float[length];
+            try
+            {
+                TanhKernel.UseVectors = vectors;
+                TanhKernel.Backward(g, y, r);
+            }
+            finally
+            {
+                TanhKernel.UseVectors = true;
+            }
+            Assert.Equal(expected, r);
         }
     }
 
