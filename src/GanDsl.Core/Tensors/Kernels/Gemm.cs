@@ -15,6 +15,8 @@ public static unsafe class Gemm
     private const long SmallWork = 8 * 1024;
     private const long SmallVectorWork = 64 * 1024;
 
+    private static long lastTaskId;
+
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate = false) =>
         Multiply(transA, transB, m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, c, n, accumulate,
@@ -63,6 +65,7 @@ public static unsafe class Gemm
                 Path = GemmSettings.Resolve(path),
             };
             (task.Mr, task.Nr) = GemmDriver.Shape(task.Path);
+            task.Id = Interlocked.Increment(ref lastTaskId);
             task.Plan(threads);
             GemmWorkerPool.Shared.Run(task, threads);
         }

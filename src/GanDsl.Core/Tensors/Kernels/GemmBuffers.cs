@@ -15,6 +15,10 @@ internal sealed unsafe class GemmBuffers
     private float* a;
     private float* b;
     private float* edge;
+    private float* sharedA;
+    private nint sharedACapacity;
+    private long sharedATask = -1;
+    private ulong sharedABlocks;
     private nint aCapacity;
     private nint bCapacity;
 
@@ -25,6 +29,7 @@ internal sealed unsafe class GemmBuffers
         NativeMemory.AlignedFree(a);
         NativeMemory.AlignedFree(b);
         NativeMemory.AlignedFree(edge);
+        NativeMemory.AlignedFree(sharedA);
     }
 
     /// <summary>The calling thread's buffers.</summary>
@@ -36,6 +41,27 @@ internal sealed unsafe class GemmBuffers
     public float* A(nint floats) => Ensure(ref a, ref aCapacity, floats);
 
     public float* B(nint floats) => Ensure(ref b, ref bCapacity, floats);
+
+    /// <summary>Room for A packed over all k blocks of task <paramref name="taskId"/>; a new task forgets what was packed.</summary>
+    public float* SharedA(long taskId, nint floats)
+    {
+        if (taskId != sharedATask)
+        {
+            sharedATask = taskId;
+            sharedABlocks = 0;
+        }
+
+        return Ensure(ref sharedA, ref sharedACapacity, floats);
+    }
+
+    /// <summary>True the first time k block <paramref name="block"/> of the current shared-A task is claimed by this thread (it must pack it).</summary>
+    public bool ClaimSharedABlock(int block)
+    {
+        ulong bit = 1UL << block;
+        if ((sharedABlocks & bit) != 0) return false;
+        sharedABlocks |= bit;
+        return true;
+    }
 
     private static float* Ensure(ref float* buffer, ref nint capacity, nint floats)
     {

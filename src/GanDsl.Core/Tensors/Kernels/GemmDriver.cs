@@ -37,13 +37,16 @@ internal static unsafe class GemmDriver
         int j0 = pn0 * nr, cols = Math.Min(pn1 * nr, t.N) - j0;
         if (rows <= 0 || cols <= 0) return;
 
-        float* pa = buffers.A((nint)(pm1 - pm0) * mr * t.Kc);
+        nint rowsPadded = (nint)(pm1 - pm0) * mr;
+        float* pa = t.ShareA ? buffers.SharedA(t.Id, rowsPadded * t.K) : buffers.A(rowsPadded * t.Kc);
         float* pb = buffers.B((nint)(pn1 - pn0) * nr * t.Kc);
         for (int p0 = 0; p0 < t.K; p0 += t.Kc)
         {
             int kc = Math.Min(t.Kc, t.K - p0);
             bool add = t.Accumulate || p0 > 0;
-            GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa);
+            if (!t.ShareA) GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa);
+            else if (buffers.ClaimSharedABlock(p0 / t.Kc)) GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa + rowsPadded * p0);
+            float* pak = t.ShareA ? pa + rowsPadded * p0 : pa;
             GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
             for (int jr = 0; jr < cols; jr += nr)
             {
@@ -54,9 +57,9 @@ internal static unsafe class GemmDriver
                     int h = Math.Min(mr, rows - ir);
                     float* c = t.C + (i0 + ir) * t.Ldc + j0 + jr;
                     if (h == mr && w == nr)
-                        TK.Run(kc, pa + (nint)ir * kc, bp, c, t.Ldc, t.Alpha, add);
+                        TK.Run(kc, pak + (nint)ir * kc, bp, c, t.Ldc, t.Alpha, add);
                     else
-                        RunEdge<TK>(kc, pa + (nint)ir * kc, bp, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
+                        RunEdge<TK>(kc, pak + (nint)ir * kc, bp, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
                 }
             }
         }

@@ -13,6 +13,10 @@ internal unsafe struct GemmTask
     public const int MaxMc = 144;
     public const int MaxNc = 512;
 
+    // A thread keeps A packed for all k blocks (see GemmBuffers.SharedA) only up to this size, and this many k blocks.
+    public const long MaxSharedA = 1 << 20;
+    public const int MaxSharedKBlocks = 64;
+
     public bool TransA, TransB, Accumulate;
     public int M, N, K, Kc;
     public float Alpha;
@@ -21,9 +25,21 @@ internal unsafe struct GemmTask
     public GemmPath Path;
     public int Mr, Nr, TilesM, TilesN;
 
+    /// <summary>Every tile covers all rows, so a thread packs each k block of A once and reuses it for all its tiles.</summary>
+    public bool ShareA;
+
+    /// <summary>Unique per multiply: tells a thread whether the A it packed before belongs to this task.</summary>
+    public long Id;
+
     public readonly int TileCount => TilesM * TilesN;
 
-    /// <summary>Picks KC from k alone, and the tile grid that keeps <paramref name="threads"/> threads evenly busy.</summary>
+    /// <summary>
+    /// Picks KC from k alone, and the tile grid that finishes soonest on <paramref name="threads"/> threads. Threads take
+    /// tiles from a shared counter, so the time is about all tiles' work over the threads plus one tile (the last one
+    /// to start). A tile's work is its multiply-adds per k plus its packing, weighted like 16 multiply-adds per float.
+    /// When all tiles share one row block (<see cref="ShareA"/>), each thread packs A once for all its tiles, so tiles
+    /// can be cut finer for balance without packing A again.
+    /// </summary>
     public void Plan(int threads)
     {
         int kBlocks = (K + MaxKc - 1) / MaxKc;
@@ -34,16 +50,19 @@ internal unsafe struct GemmTask
         long best = long.MaxValue;
         for (int tm = minTm; tm <= Math.Min(panelsM, minTm + 2 * threads); tm++)
         {
-            for (int tn = minTn; tn <= Math.Min(panelsN, minTn + 2 * threads); tn++)
+            bool share = tm == 1 && threads > 1 && kBlocks <= MaxSharedKBlocks && (long)panelsM * Mr * K <= MaxSharedA;
+            for (int tn = minTn; tn <= Math.Min(panelsN, minTn + (share ? 8 : 2) * threads); tn++)
             {
-                // Time ≈ waves × (one tile's multiply-adds per k + its packing, weighted like 16 multiply-adds per float).
                 long rows = (long)Ceil(panelsM, tm) * Mr, cols = (long)Ceil(panelsN, tn) * Nr;
-                long cost = Ceil(tm * tn, threads) * (rows * cols + 16 * (rows + cols));
+                long tile = rows * cols + 16 * (cols + (share ? 0 : rows));
+                long cost = threads == 1 ? tm * tn * tile
+                    : (tm * tn * tile + (share ? 16 * rows * Math.Min(threads, tn) : 0)) / threads + tile;
                 if (cost < best)
                 {
                     best = cost;
                     TilesM = tm;
                     TilesN = tn;
+                    ShareA = share;
                 }
             }
         }

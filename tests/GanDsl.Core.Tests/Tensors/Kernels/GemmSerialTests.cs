@@ -23,6 +23,27 @@ public class GemmSerialTests
             return new[] { 2, 3, 5 }.All(t => Bits(problem.Run(path, t)).SequenceEqual(Bits(single)));
         });
 
+    [Theory]
+    [InlineData(false, true)]  // a linear layer's forward: x·Wᵀ
+    [InlineData(false, false)] // its input gradient: g·W
+    public void TilesOfOneRowBlockShareTheirPackedAAndKeepTheBits(bool transA, bool transB)
+    {
+        // Batch 128 fits one row block, so with two threads the plan cuts the columns into many tiles that reuse each
+        // thread's packed A over three k blocks; the result must still match one thread bit for bit.
+        var plan = new GemmTask { M = 128, N = 784, K = 1000, Mr = 6, Nr = 16 };
+        plan.Plan(threads: 2);
+        Assert.True(plan.ShareA);
+        Assert.True(plan.TilesN > 2, $"expected a fine column split, got {plan.TilesM}x{plan.TilesN}");
+
+        var problem = new GemmProblem(transA, transB, 128, 784, 1000, 1f, false, 0, 0, 0, Seed: 21);
+        foreach (var path in GemmTests.Paths)
+        {
+            var single = problem.Run(path, threads: 1);
+            Assert.Null(problem.Check(single));
+            Assert.Equal(Bits(single), Bits(problem.Run(path, threads: 2)));
+        }
+    }
+
     [Fact]
     public void PathSwitchIsReadOnEveryCall()
     {
