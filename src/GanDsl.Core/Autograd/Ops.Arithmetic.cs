@@ -10,10 +10,14 @@ namespace GanDsl.Autograd;
 public static partial class Ops
 {
     public static Tensor Add(Tensor a, Tensor b) =>
-        Recorder.Record(Binary<AddOp>("add", a, b), "add", a, b, g => (SumTo(g, a.Shape), SumTo(g, b.Shape)));
+        Recorder.Record(Binary<AddOp>("add", a, b), "add", a, b, g => (
+            a.RequiresGrad ? SumTo(g, a.Shape) : null,
+            b.RequiresGrad ? SumTo(g, b.Shape) : null)); // a frozen bias needs no column sums
 
     public static Tensor Sub(Tensor a, Tensor b) =>
-        Recorder.Record(Binary<SubOp>("sub", a, b), "sub", a, b, g => (SumTo(g, a.Shape), SumTo(Neg(g), b.Shape)));
+        Recorder.Record(Binary<SubOp>("sub", a, b), "sub", a, b, g => (
+            a.RequiresGrad ? SumTo(g, a.Shape) : null,
+            b.RequiresGrad ? SumTo(Neg(g), b.Shape) : null));
 
     public static Tensor Mul(Tensor a, Tensor b) =>
         Recorder.Record(Binary<MulOp>("mul", a, b), "mul", a, b, g => (
