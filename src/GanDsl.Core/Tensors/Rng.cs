@@ -66,22 +66,33 @@ public sealed class Rng
     }
 
     /// <summary>
-    /// dest[i] = <paramref name="hit"/> where <see cref="NextFloat"/> &lt; <paramref name="probability"/>, else <paramref name="miss"/>:
-    /// the same draws and the same outcomes as that loop, but on a local copy of the state (a field would be reloaded and
-    /// stored on every draw) and compared as integers, which is exact: NextFloat is u·2⁻²⁴ for the top 24 bits u.
-    /// The choice is a bit mask, not a branch: a branch taken at random mispredicts often enough to double the loop's time.
+    /// dest[i] = <paramref name="hit"/> with probability <paramref name="probability"/>, else <paramref name="miss"/>
+    /// (dropout masks). Each draw yields two 24-bit uniforms u (bits 63–40 for an even i, bits 39–16 for the odd i
+    /// after it; a last odd element takes a draw of its own), and the test u·2⁻²⁴ &lt; p is done exactly on integers
+    /// as u &lt; ⌈p·2²⁴⌉. The state is a local copy (a field would be reloaded and stored on every draw), and the choice
+    /// is a bit mask, not a branch: a branch taken at random mispredicts often enough to double the loop's time.
     /// </summary>
     public void FillBelow(Span<float> dest, float probability, float hit, float miss)
     {
         long threshold = (long)Math.Ceiling((double)probability * (1 << 24)); // u·2⁻²⁴ < p  ⇔  u < ⌈p·2²⁴⌉
         long hitBits = BitConverter.SingleToInt32Bits(hit), missBits = BitConverter.SingleToInt32Bits(miss);
         var state = _state;
-        for (int i = 0; i < dest.Length; i++)
+        int i = 0;
+        for (; i + 1 < dest.Length; i += 2)
         {
-            long below = ((long)(state.Next() >> 40) - threshold) >> 63; // all ones exactly when u < threshold
-            dest[i] = BitConverter.Int32BitsToSingle((int)((hitBits & below) | (missBits & ~below)));
+            ulong draw = state.Next();
+            dest[i] = Choose((long)(draw >> 40), threshold, hitBits, missBits);
+            dest[i + 1] = Choose((long)(draw >> 16) & 0xFFFFFF, threshold, hitBits, missBits);
         }
+
+        if (i < dest.Length) dest[i] = Choose((long)(state.Next() >> 40), threshold, hitBits, missBits);
         _state = state;
+    }
+
+    private static float Choose(long uniform24, long threshold, long hitBits, long missBits)
+    {
+        long below = (uniform24 - threshold) >> 63; // all ones exactly when uniform24 < threshold
+        return BitConverter.Int32BitsToSingle((int)((hitBits & below) | (missBits & ~below)));
     }
 
     /// <summary>In-place Fisher-Yates shuffle.</summary>
