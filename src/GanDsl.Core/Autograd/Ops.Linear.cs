@@ -19,7 +19,21 @@ public static partial class Ops
         Gemm.Multiply(transA, transB, m, n, k, a.Data, b.Data, c.Data);
         return Recorder.Record(c, "matmul", a, b, g => (
             a.RequiresGrad ? (transA ? MatMul(b, g, transB, true) : MatMul(g, b, false, !transB)) : null,
-            b.RequiresGrad ? (transB ? MatMul(g, a, true, transA) : MatMul(a, g, !transA, false)) : null));
+            b.RequiresGrad ? (transB ? LeafMatMul(b, g, a, true, transA) : LeafMatMul(b, a, g, !transA, false)) : null));
+    }
+
+    /// <summary>
+    /// op(x)·op(y) as the gradient of <paramref name="leaf"/> (a weight). During <see cref="Engine.Backward"/> the product
+    /// goes straight into the leaf's <see cref="Tensor.Grad"/> (overwriting a zeroed gradient, adding to a live one) and
+    /// null is returned, which saves a temporary, a copy and, for a weight used twice, an add.
+    /// </summary>
+    private static Tensor? LeafMatMul(Tensor leaf, Tensor x, Tensor y, bool transX, bool transY)
+    {
+        if (!leaf.IsLeaf || !Engine.WritesLeafGradientsInPlace) return MatMul(x, y, transX, transY);
+        int m = transX ? x.Shape[1] : x.Shape[0], k = transX ? x.Shape[0] : x.Shape[1], n = transY ? y.Shape[0] : y.Shape[1];
+        var (buffer, accumulate) = leaf.GradTarget();
+        Gemm.Multiply(transX, transY, m, n, k, x.Data, y.Data, buffer, accumulate);
+        return null;
     }
 
     /// <summary>x · Wᵀ + b, PyTorch's linear: x [N, in], weight [out, in], bias [out].</summary>

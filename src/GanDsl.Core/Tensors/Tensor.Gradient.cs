@@ -41,6 +41,27 @@ public sealed partial class Tensor
         else Grad = null;
     }
 
+    /// <summary>
+    /// The buffer a backward rule writes this leaf's gradient into, and whether it must add to it: false for a new
+    /// gradient or a deferred zero (overwrite), true for a gradient already accumulated this pass.
+    /// </summary>
+    internal (float[] Buffer, bool Accumulate) GradTarget()
+    {
+        if (grad is null)
+        {
+            Grad = new Tensor(Shape);
+            return (grad!.Data, false);
+        }
+
+        if (gradIsDeferredZero)
+        {
+            gradIsDeferredZero = false;
+            return (grad.Data, false);
+        }
+
+        return (grad.Data, true);
+    }
+
     /// <summary>Adds <paramref name="increment"/> to the gradient (no graph), overwriting a deferred zero and copying into a new buffer when there is none.</summary>
     internal void AccumulateGrad(Tensor increment)
     {

@@ -33,6 +33,40 @@ public class EngineTests
         Assert.Same(buffer, w.Grad!.Data);
     }
 
+    [Theory]
+    [InlineData(5, 7, 3)]      // small enough for the direct multiply
+    [InlineData(128, 300, 64)] // the packed, threaded GEMM
+    public void Weight_gradients_multiplied_straight_into_Grad_match_Engine_Grad(int batch, int fanIn, int fanOut)
+    {
+        var rng = new Rng(2);
+        var x1 = new Tensor(new Shape(batch, fanIn));
+        var x2 = new Tensor(new Shape(batch, fanIn));
+        var w = new Tensor(new Shape(fanOut, fanIn)) { RequiresGrad = true };
+        rng.FillNormal(x1.Data);
+        rng.FillNormal(x2.Data);
+        rng.FillNormal(w.Data);
+        // w is used twice, as a discriminator's weight is on real and on fake images.
+        Tensor Loss() => Ops.Sum(Ops.Mul(Ops.Add(Ops.Linear(x1, w), Ops.Linear(x2, w)), Ops.Linear(x1, w)));
+
+        var expected = Engine.Grad(Loss(), new[] { w })[0].Data.ToArray();
+        Assert.Null(w.Grad); // Grad leaves leaf gradients alone, even for a weight
+        // The in-place path may add the three contributions in another association (the direct multiply accumulates into
+        // C), so values agree to float rounding of the sums, not bit for bit.
+        float tolerance = 1e-5f * expected.Max(Math.Abs);
+        void AssertGradIs(float factor)
+        {
+            for (int i = 0; i < expected.Length; i++) Assert.Equal(factor * expected[i], w.Grad!.Data[i], factor * tolerance);
+        }
+
+        Engine.Backward(Loss());
+        AssertGradIs(1);
+        Engine.Backward(Loss()); // a second pass adds
+        AssertGradIs(2);
+        new GanDsl.Nn.Optimizers.Sgd(new[] { w }, 0.1f).ZeroGrad();
+        Engine.Backward(Loss()); // after zeroing the pass starts again from zero
+        AssertGradIs(1);
+    }
+
     [Fact]
     public void A_tensor_used_twice_receives_both_gradients()
     {
