@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace GanDsl.Tensors.Kernels;
 
@@ -41,6 +42,17 @@ internal static unsafe class GemmPacking
     // Source rows of `width` contiguous values (stride ld), one per k step: a straight copy per step.
     private static void CopyRows(float* src, nint ld, int kc, int width, float* dst, int panel)
     {
+        if (width == panel && panel == 16 && Vector256.IsHardwareAccelerated) // the AVX2 kernel's B: two vectors, no call per step
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                float* s = src + p * ld, d = dst + (nint)p * 16;
+                Vector256.Store(Vector256.Load(s), d);
+                Vector256.Store(Vector256.Load(s + 8), d + 8);
+            }
+            return;
+        }
+
         if (width == panel)
         {
             for (int p = 0; p < kc; p++)
@@ -62,7 +74,14 @@ internal static unsafe class GemmPacking
     private static void Transpose(float* src, nint ld, int count, int kc, float* dst, int panel)
     {
         int fullLines = 0, fullSteps = 0;
-        if (Transpose8x8.IsSupported)
+        if (Transpose8x8.IsSupported && count == 6 && panel == 6) // a full panel of the AVX2 kernel's A
+        {
+            fullLines = 6;
+            fullSteps = kc & ~7;
+            for (int p0 = 0; p0 < fullSteps; p0 += 8)
+                Transpose8x8.Block6(src + p0, ld, dst + (nint)p0 * 6);
+        }
+        else if (Transpose8x8.IsSupported)
         {
             fullLines = count & ~7;
             fullSteps = kc & ~7;
