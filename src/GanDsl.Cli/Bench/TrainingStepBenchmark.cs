@@ -8,7 +8,8 @@ namespace GanDsl.Cli.Bench;
 
 /// <summary>
 /// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE, batch 128) with the
-/// step structure of the PyTorch peer script, after a warm-up long enough for tiered compilation to settle.
+/// step structure of the PyTorch peer script, after a warm-up long enough for tiered compilation to settle; like the peer,
+/// it reports the median over 5 repeats of the mean over 20 steps.
 /// As GanDsl's training loop does (<c>TrainingSession.GeneratorStep</c>), the G step runs through D with D's parameters
 /// frozen, so it skips D's weight gradients, which the peer computes and then zeroes unused.
 /// </summary>
@@ -16,7 +17,7 @@ internal static class TrainingStepBenchmark
 {
     public sealed record Result(string Model, int Batch, int Threads, double MsPerStep, long AllocBytesPerStep);
 
-    public static Result Run(string model, int batch = 128, int warmupSteps = 30, int stepsPerRepeat = 10, int repeats = 5)
+    public static Result Run(string model, int batch = 128, int warmupSteps = 30, int stepsPerRepeat = 20, int repeats = 5)
     {
         var pair = BenchModels.Create(model, seed: 42);
         var rng = new Rng(42);

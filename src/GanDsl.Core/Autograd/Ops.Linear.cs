@@ -43,7 +43,19 @@ public static partial class Ops
             throw new ArgumentException($"linear: input {x.Shape} does not fit weight {weight.Shape}; the input must be [N, {(weight.Rank == 2 ? weight.Shape[1] : -1)}].");
         if (bias is not null && (bias.Rank != 1 || bias.Shape[0] != weight.Shape[0]))
             throw new ArgumentException($"linear: bias {bias.Shape} does not fit weight {weight.Shape}; it must be [{weight.Shape[0]}].");
-        var y = MatMul(x, weight, transB: true);
-        return bias is null ? y : Add(y, bias);
+        if (bias is null) return MatMul(x, weight, transB: true);
+
+        // One op rather than matmul + add: the bias is added in place into the product (a buffer no one else has seen),
+        // which saves a tensor and a pass; the values are the same two roundings, product then sum.
+        int n = x.Shape[0], fanIn = x.Shape[1], fanOut = weight.Shape[0];
+        var y = Tensor.Pooled(Shape.Owning(n, fanOut), clear: false);
+        Gemm.Multiply(false, true, n, fanOut, fanIn, x.Data, weight.Data, y.Data);
+        Elementwise.Binary<AddOp>(y, bias, y);
+        return Recorder.Record(y, "linear", new[] { x, weight, bias }, g => new[]
+        {
+            x.RequiresGrad ? MatMul(g, weight) : null,
+            weight.RequiresGrad ? LeafMatMul(weight, g, x, true, false) : null,
+            bias.RequiresGrad ? SumTo(g, bias.Shape) : null,
+        });
     }
 }
