@@ -62,21 +62,17 @@ public sealed partial class Tensor
         return (grad.Data, true);
     }
 
-    /// <summary>Adds <paramref name="increment"/> to the gradient (no graph), overwriting a deferred zero and copying into a new buffer when there is none.</summary>
+    /// <summary>Adds <paramref name="increment"/> to the gradient (no graph): a copy where there is none yet, an overwrite of a deferred zero.</summary>
     internal void AccumulateGrad(Tensor increment)
     {
         if (grad is null)
         {
             Grad = increment.Clone(); // a copy: one gradient tensor may reach several leaves
+            return;
         }
-        else if (gradIsDeferredZero)
-        {
-            increment.Data.AsSpan().CopyTo(grad.Data);
-            gradIsDeferredZero = false;
-        }
-        else
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(grad.Data, increment.Data, grad.Data);
-        }
+
+        var (buffer, add) = GradTarget();
+        if (add) System.Numerics.Tensors.TensorPrimitives.Add(buffer, increment.Data, buffer);
+        else increment.Data.AsSpan().CopyTo(buffer);
     }
 }

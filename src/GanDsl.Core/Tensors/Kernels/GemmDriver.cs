@@ -3,10 +3,10 @@ namespace GanDsl.Tensors.Kernels;
 /// <summary>
 /// Computes one output tile of a planned <see cref="GemmTask"/>: for each k block, pack the tile's
 /// rows of op(A) and columns of op(B), then sweep micro-kernels over it. The B micro-panel is the outer
-/// loop, so it stays in L1 while the A block (at most 128 rows) streams from L2; the whole B block
+/// loop, so it stays in L1 while the A block (at most 144 rows) streams from L2; the whole B block
 /// (up to 512 columns) does not fit a 512 KiB L2, so the opposite order re-read it from L3 for every
-/// A micro-panel. Ragged tiles go through a scratch tile so the arithmetic per element is exactly that
-/// of a full tile.
+/// A micro-panel. With <see cref="GemmTask.ShareA"/> a thread packs each k block of A once, for all its
+/// tiles. Ragged tiles go through a scratch tile so the arithmetic per element is exactly that of a full tile.
 /// </summary>
 internal static unsafe class GemmDriver
 {
