@@ -77,7 +77,7 @@ internal sealed unsafe class GemmBuffers
         return buffer;
     }
 
-    // Room past the end: a 6-row A panel's vector stores spill two floats beyond its last k step (Transpose8x8.Block6).
+    // Room past the end: a 6-row A panel's vector stores spill two floats beyond its last k step (Transpose8x8.Block with rows: 6).
     private const nint Slack = 16;
 
     private static float* Allocate(nint floats) =>

@@ -79,7 +79,7 @@ internal static unsafe class GemmPacking
             fullLines = 6;
             fullSteps = kc & ~7;
             for (int p0 = 0; p0 < fullSteps; p0 += 8)
-                Transpose8x8.Block6(src + p0, ld, dst + (nint)p0 * 6);
+                Transpose8x8.Block(src + p0, ld, dst + (nint)p0 * 6, 6, rows: 6);
         }
         else if (Transpose8x8.IsSupported)
         {

@@ -12,9 +12,14 @@ internal static unsafe class Transpose8x8
 {
     public static bool IsSupported => Avx.IsSupported;
 
-    /// <summary>dst[q·dstStride + r] = src[r·srcStride + q] for r, q in 0..7.</summary>
+    /// <summary>
+    /// dst[q·dstStride + r] = src[r·srcStride + q] for q in 0..7 and r below <paramref name="rows"/> (8, or 6 for the AVX2
+    /// kernel's A panels, where rows 6 and 7 read as zeros). Each q is stored as a full vector, so with a
+    /// <paramref name="dstStride"/> under 8 the last lanes spill into the next q's slots (rewritten by the next store)
+    /// and past the last one: the caller stores in increasing order and leaves room after the block.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Block(float* src, nint srcStride, float* dst, nint dstStride)
+    public static void Block(float* src, nint srcStride, float* dst, nint dstStride, int rows = 8)
     {
         var r0 = Avx.LoadVector256(src);
         var r1 = Avx.LoadVector256(src + srcStride);
@@ -22,8 +27,8 @@ internal static unsafe class Transpose8x8
         var r3 = Avx.LoadVector256(src + 3 * srcStride);
         var r4 = Avx.LoadVector256(src + 4 * srcStride);
         var r5 = Avx.LoadVector256(src + 5 * srcStride);
-        var r6 = Avx.LoadVector256(src + 6 * srcStride);
-        var r7 = Avx.LoadVector256(src + 7 * srcStride);
+        var r6 = rows > 6 ? Avx.LoadVector256(src + 6 * srcStride) : Vector256<float>.Zero;
+        var r7 = rows > 7 ? Avx.LoadVector256(src + 7 * srcStride) : Vector256<float>.Zero;
 
         // Interleave pairs of rows, then pairs of pairs, then swap 128-bit halves.
         var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
@@ -43,40 +48,5 @@ internal static unsafe class Transpose8x8
         Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(u1, u5, 0x31));
         Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(u2, u6, 0x31));
         Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(u3, u7, 0x31));
-    }
-
-    /// <summary>
-    /// dst[q·6 + r] = src[r·srcStride + q] for r in 0..5, q in 0..7: eight k steps of a 6-row A panel. Each k step is
-    /// stored as a full vector whose last two lanes spill into the next step's slots (rewritten by the next store),
-    /// so the caller must store steps in increasing order and leave two floats of room after the last one.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Block6(float* src, nint srcStride, float* dst)
-    {
-        var r0 = Avx.LoadVector256(src);
-        var r1 = Avx.LoadVector256(src + srcStride);
-        var r2 = Avx.LoadVector256(src + 2 * srcStride);
-        var r3 = Avx.LoadVector256(src + 3 * srcStride);
-        var r4 = Avx.LoadVector256(src + 4 * srcStride);
-        var r5 = Avx.LoadVector256(src + 5 * srcStride);
-        var r6 = Vector256<float>.Zero;
-
-        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
-        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
-        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
-        var t6 = r6; var t7 = r6;
-        var u0 = Avx.Shuffle(t0, t2, 0x44); var u1 = Avx.Shuffle(t0, t2, 0xEE);
-        var u2 = Avx.Shuffle(t1, t3, 0x44); var u3 = Avx.Shuffle(t1, t3, 0xEE);
-        var u4 = Avx.Shuffle(t4, t6, 0x44); var u5 = Avx.Shuffle(t4, t6, 0xEE);
-        var u6 = Avx.Shuffle(t5, t7, 0x44); var u7 = Avx.Shuffle(t5, t7, 0xEE);
-
-        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
-        Avx.Store(dst + 6, Avx.Permute2x128(u1, u5, 0x20));
-        Avx.Store(dst + 12, Avx.Permute2x128(u2, u6, 0x20));
-        Avx.Store(dst + 18, Avx.Permute2x128(u3, u7, 0x20));
-        Avx.Store(dst + 24, Avx.Permute2x128(u0, u4, 0x31));
-        Avx.Store(dst + 30, Avx.Permute2x128(u1, u5, 0x31));
-        Avx.Store(dst + 36, Avx.Permute2x128(u2, u6, 0x31));
-        Avx.Store(dst + 42, Avx.Permute2x128(u3, u7, 0x31));
     }
 }
