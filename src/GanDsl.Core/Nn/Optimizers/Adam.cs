@@ -45,7 +45,8 @@ public class Adam : Optimizer
     public float WeightDecay { get; }
     public bool Decoupled { get; }
 
-    // The update is bound by its square roots and divisions, not by memory, so it runs in chunks on the GEMM's threads.
+    // A square root and two divisions per element plus seven streams of memory: on the GEMM's threads, in chunks, the
+    // MLP GAN's 2.05 M parameters take 1.3-1.5 ms instead of 2.2 on one thread.
     protected override void UpdateAll()
     {
         if (!UseThreads)
