@@ -13,7 +13,6 @@ internal sealed class AdamParallelUpdate : ParallelJob
     private const int Chunk = 32 * 1024;
 
     private readonly List<(int Parameter, int Start, int Length)> _chunks = new();
-    private int[] _chunkedSizes = [];
     private AdamConstants _k;
     private IReadOnlyList<Tensor> _parameters = [];
     private Tensor[] _m = [], _v = [];
@@ -29,27 +28,21 @@ internal sealed class AdamParallelUpdate : ParallelJob
     public override void Run(int part)
     {
         var (index, start, length) = _chunks[part];
-        var grad = _parameters[index].Grad!; // chunks exist only for parameters that had a gradient when planned
+        var grad = _parameters[index].Grad!; // chunks exist only for parameters with a gradient
         Adam.UpdateRange(_k, _parameters[index].Data.AsSpan(start, length), grad.Data.AsSpan(start, length),
             _m[index].Data.AsSpan(start, length), _v[index].Data.AsSpan(start, length));
     }
 
-    // Re-plans only when the set of parameters with gradients changes (a progressive stage, a frozen layer).
+    // Chunks of the parameters that have a gradient this step (a progressive stage or a frozen layer may have none);
+    // the list keeps its capacity, so listing them again each step allocates nothing.
     private void Plan(IReadOnlyList<Tensor> parameters)
     {
-        if (_chunkedSizes.Length != parameters.Count) _chunkedSizes = new int[parameters.Count];
-        bool same = true;
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            int size = parameters[i].Grad is null ? -1 : parameters[i].Size;
-            if (_chunkedSizes[i] != size) same = false;
-            _chunkedSizes[i] = size;
-        }
-
-        if (same && _chunks.Count > 0) return;
         _chunks.Clear();
         for (int i = 0; i < parameters.Count; i++)
-            for (int start = 0; start < Math.Max(_chunkedSizes[i], 0); start += Chunk)
-                _chunks.Add((i, start, Math.Min(Chunk, _chunkedSizes[i] - start)));
+        {
+            if (parameters[i].Grad is null) continue;
+            int size = parameters[i].Size;
+            for (int start = 0; start < size; start += Chunk) _chunks.Add((i, start, Math.Min(Chunk, size - start)));
+        }
     }
 }
