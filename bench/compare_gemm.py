@@ -1,7 +1,8 @@
 """Side-by-side GEMM table: GanDsl (bench/GanDsl.Benchmarks --quick) vs PyTorch/OpenBLAS (bench/openblas_gemm.py).
 
 Usage (after `dotnet build bench/GanDsl.Benchmarks -c Release`):
-    /usr/bin/python3 bench/compare_gemm.py [rounds]
+    /usr/bin/python3 bench/compare_gemm.py [rounds] [threads]
+Both engines get the same thread count (default 2); 1 compares one core against one core.
 The two programs run alternately `rounds` times (default 3) so both see the same machine load;
 each shape keeps its best GFLOP/s per engine. Prints a Markdown table.
 """
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOTNET = ["dotnet", str(ROOT / "bench/GanDsl.Benchmarks/bin/Release/net10.0/GanDsl.Benchmarks.dll"), "--quick", "2"]
+DOTNET = ["dotnet", str(ROOT / "bench/GanDsl.Benchmarks/bin/Release/net10.0/GanDsl.Benchmarks.dll"), "--quick"]
 TORCH = ["/usr/bin/python3", str(ROOT / "bench/openblas_gemm.py")]
 LINE = re.compile(r"^(\w+\s+\d+->\d+)\s+m=\s*(\d+) n=\s*(\d+) k=\s*(\d+)\s+([\d.]+) ms\s+([\d.]+) GFLOP/s")
 
@@ -27,10 +28,11 @@ def run(cmd, best):
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    threads = sys.argv[2] if len(sys.argv) > 2 else "2"
     ours, theirs = {}, {}
     for _ in range(rounds):
-        run(DOTNET, ours)
-        run(TORCH, theirs)
+        run(DOTNET + [threads], ours)
+        run(TORCH + [threads], theirs)
     print("| shape | m | n | k | GanDsl ms | GanDsl GFLOP/s | OpenBLAS ms | OpenBLAS GFLOP/s | GanDsl/OpenBLAS |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     tot_flop = tot_ours = tot_theirs = 0.0

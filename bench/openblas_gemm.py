@@ -1,13 +1,20 @@
-"""Measure PyTorch/OpenBLAS sgemm GFLOP/s on the MLP GAN's shapes (batch 128), 2 threads.
+"""Measure PyTorch/OpenBLAS sgemm GFLOP/s on the MLP GAN's shapes (batch 128) on THREADS threads (default 2).
 
-Usage: /usr/bin/python3 bench/openblas_gemm.py
+Usage: /usr/bin/python3 bench/openblas_gemm.py [THREADS]
+Debian's PyTorch hands x @ w to OpenBLAS, whose own thread pool ignores torch.set_num_threads; it reads
+OPENBLAS_NUM_THREADS once, when the library loads, so that is set here before torch is imported.
 Prints one line per case: name, m, n, k, best ms, GFLOP/s (2*m*n*k / best time).
 The cases and names match bench/GanDsl.Benchmarks/GemmBenchmarks.cs.
 """
+import os
+import sys
 import time
-import torch
 
-torch.set_num_threads(2)
+THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+os.environ["OPENBLAS_NUM_THREADS"] = str(THREADS)
+import torch  # noqa: E402  (after the environment variable, which OpenBLAS reads at load)
+
+torch.set_num_threads(THREADS)
 BATCH = 128
 LAYERS = [(100, 256), (256, 512), (512, 1024), (1024, 784),   # generator
           (784, 512), (512, 256), (256, 128), (128, 1)]       # discriminator
