@@ -34,7 +34,6 @@ public sealed partial class Tensor
     /// <summary>True for parameters and inputs whose gradient is wanted.</summary>
     public bool RequiresGrad { get; set; }
 
-
     /// <summary>The op that produced this tensor; null for leaves and for results computed without grad.</summary>
     public GradFunction? GradFn { get; set; }
 
