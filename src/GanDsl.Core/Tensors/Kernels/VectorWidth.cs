@@ -15,6 +15,6 @@ public enum VectorWidth
     /// <summary>At most Vector256 loops; the GEMM runs its 256-bit micro-kernel.</summary>
     Bits256,
 
-    /// <summary>Scalar loops only, everywhere: the reference path tests compare the others with.</summary>
+    /// <summary>The scalar loop of every kernel that has one, and the GEMM's scalar micro-kernel: the reference path tests compare the others with.</summary>
     Scalar,
 }
