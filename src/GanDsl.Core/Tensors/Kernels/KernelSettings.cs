@@ -7,11 +7,12 @@ namespace GanDsl.Tensors.Kernels;
 /// The one place every kernel (GEMM, convolution lowering, batch norm, leaky ReLU, tanh's backward, the Adam update) reads
 /// how wide its own vector loops may be and how many threads may share a call. Loops handed to <c>TensorPrimitives</c>
 /// (element-wise arithmetic, sums, the GEMM's direct path for tiny products) always run at the CPU's width and on the
-/// calling thread. This is global mutable state, on purpose and in two layers. The process-wide values describe the machine, not a model (as a BLAS's thread count does): a program or a
-/// benchmark sets them once, and no setting changes a result beyond float rounding (for one width, not even that: results
-/// are bit-identical for any thread count). <see cref="Override"/> replaces them on the calling thread only, until its scope
-/// is disposed: tests force a path that way without reaching tests running on other threads. The <see cref="WorkerPool"/>
-/// hands the caller's values to its helper threads for each job, so every part of one call runs the same path.
+/// calling thread. This is global mutable state, on purpose and in two layers. The process-wide values describe the
+/// machine, not a model (as a BLAS's thread count does): a program or a benchmark sets them once, and no setting changes a
+/// result beyond float rounding (for one width, not even that: results are bit-identical for any thread count).
+/// <see cref="Override"/> replaces them on the calling thread only, until its scope is disposed: tests force a path that
+/// way without reaching tests running on other threads. The <see cref="WorkerPool"/> hands the caller's values to its
+/// helper threads for each job, so every part of one call runs the same path.
 /// </summary>
 public static class KernelSettings
 {
