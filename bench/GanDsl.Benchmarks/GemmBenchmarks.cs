@@ -24,8 +24,8 @@ public class GemmBenchmarks
         a = Fill(rng, Case.M * Case.K);
         b = Fill(rng, Case.K * Case.N);
         c = new float[Case.M * Case.N];
-        GemmSettings.Threads = Threads;
-        GemmSettings.Path = GemmPath.Auto;
+        KernelSettings.Threads = Threads;
+        KernelSettings.VectorWidth = VectorWidth.Auto;
     }
 
     [Benchmark]

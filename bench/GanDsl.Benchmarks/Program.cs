@@ -3,14 +3,14 @@ using BenchmarkDotNet.Running;
 using GanDsl.Benchmarks;
 using GanDsl.Tensors.Kernels;
 
-// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --quick [threads] [path]   (Stopwatch table)
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --quick [threads] [width]  (Stopwatch table; width: auto, bits512, bits256, scalar)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --peak [rounds]                 (FMA ceiling, 1 and 2 threads)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --filter '*Gemm*'          (BenchmarkDotNet)
 if (args.Length > 0 && args[0] == "--quick")
 {
     int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
-    var path = args.Length > 2 ? Enum.Parse<GemmPath>(args[2], ignoreCase: true) : GemmPath.Auto;
-    QuickTable.Run(threads, path);
+    var width = args.Length > 2 ? Enum.Parse<VectorWidth>(args[2], ignoreCase: true) : VectorWidth.Auto;
+    QuickTable.Run(threads, width);
     return;
 }
 

@@ -10,13 +10,13 @@ namespace GanDsl.Benchmarks;
 /// </summary>
 internal static class QuickTable
 {
-    public static void Run(int threads, GemmPath path)
+    public static void Run(int threads, VectorWidth width)
     {
-        GemmSettings.Threads = threads;
-        GemmSettings.Path = path;
+        KernelSettings.Threads = threads;
+        KernelSettings.VectorWidth = width;
         var rng = new Random(42);
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"GanDsl GEMM, path {(path == GemmPath.Auto ? GemmSettings.BestAvailable : path)}, threads {threads}");
+        Console.WriteLine($"GanDsl GEMM, vector width {(width == VectorWidth.Auto ? KernelSettings.BestAvailable : width)}, threads {threads}");
         double totalFlop = 0, totalSeconds = 0;
         foreach (var g in GemmCase.MlpGan())
         {

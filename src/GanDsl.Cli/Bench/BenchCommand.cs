@@ -19,7 +19,7 @@ internal static class BenchCommand
             {
                 if (t < 1 || t > Environment.ProcessorCount)
                     throw new UserError($"--threads must be between 1 and {Environment.ProcessorCount} but is {t}.");
-                GanDsl.Tensors.Kernels.GemmSettings.Threads = t;
+                GanDsl.Tensors.Kernels.KernelSettings.Threads = t;
             }
             var names = parse.GetValue(models) is { Length: > 0 } given ? given : BenchModels.Names;
             foreach (var name in names)

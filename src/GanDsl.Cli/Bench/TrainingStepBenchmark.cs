@@ -60,7 +60,7 @@ internal static class TrainingStepBenchmark
             allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
         }
         times.Sort();
-        return new Result(model, batch, GanDsl.Tensors.Kernels.GemmSettings.Threads, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
+        return new Result(model, batch, GanDsl.Tensors.Kernels.KernelSettings.Threads, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
     }
 
     private static void SetRequiresGrad(IReadOnlyList<Tensor> parameters, bool value)

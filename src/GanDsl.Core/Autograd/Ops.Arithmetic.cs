@@ -4,8 +4,9 @@ using GanDsl.Tensors.Kernels;
 namespace GanDsl.Autograd;
 
 /// <summary>
-/// Differentiable tensor operations. Each op computes its result with a kernel and records a backward rule written with
-/// these same ops, so a backward pass run with <c>createGraph</c> is itself differentiable.
+/// Differentiable tensor operations. Each op computes its result with a kernel and records a backward rule. Under
+/// <c>createGraph</c> every rule records what it computes, so the backward pass is itself differentiable; without it,
+/// some rules take an unrecorded shortcut (a fused kernel, or a weight gradient written straight into its Grad).
 /// </summary>
 public static partial class Ops
 {

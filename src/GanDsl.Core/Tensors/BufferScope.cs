@@ -3,24 +3,29 @@ namespace GanDsl.Tensors;
 /// <summary>
 /// Recycles the buffers of intermediate tensors. Inside <c>using (BufferScope.Begin())</c> every tensor an op creates takes
 /// its buffer from a per-thread pool, and all of them go back when the scope ends, so a training step that repeats the same
-/// shapes allocates nothing in steady state. Tensors made inside a scope are valid only until it ends: read what you need
+/// shapes allocates no tensor buffer in steady state (it still allocates small objects: the tensors themselves, shapes and
+/// graph nodes). Tensors made inside a scope are valid only until it ends: read what you need
 /// (<see cref="Tensor.Item"/>) or <see cref="Tensor.Clone"/> it before. Parameters, gradients of leaves, optimizer state and
 /// tensors built with public constructors never come from the pool.
 /// </summary>
 public static class BufferScope
 {
     [ThreadStatic] private static Dictionary<int, Stack<float[]>>? _free;
-    [ThreadStatic] private static Stack<List<float[]>>? _frames;
 
-    public static bool IsActive => _frames is { Count: > 0 };
+    // The buffers rented by each open scope, outermost first: _frames[d − 1] for depth d. Lists past the depth are kept
+    // (empty) for the next scopes, so beginning and ending one allocates nothing once warm.
+    [ThreadStatic] private static List<List<float[]>>? _frames;
+    [ThreadStatic] private static int _depth;
+
+    public static bool IsActive => _depth > 0;
 
     /// <summary>Starts a scope; scopes nest, and each returns only the buffers rented while it was the innermost.</summary>
     public static Frame Begin()
     {
-        _frames ??= new Stack<List<float[]>>();
+        _frames ??= new List<List<float[]>>();
         _free ??= new Dictionary<int, Stack<float[]>>();
-        _frames.Push(new List<float[]>());
-        return new Frame(_frames.Count);
+        if (_frames.Count == _depth) _frames.Add(new List<float[]>());
+        return new Frame(++_depth);
     }
 
     /// <summary>
@@ -29,7 +34,7 @@ public static class BufferScope
     /// </summary>
     internal static float[] Rent(int length, bool clear = true)
     {
-        if (_frames is not { Count: > 0 } frames || length == 0) return new float[length];
+        if (_depth == 0 || length == 0) return new float[length];
         float[] buffer;
         if (_free!.TryGetValue(length, out var stack) && stack.Count > 0)
         {
@@ -40,15 +45,15 @@ public static class BufferScope
         {
             buffer = new float[length];
         }
-        frames.Peek().Add(buffer);
+        _frames![_depth - 1].Add(buffer);
         return buffer;
     }
 
     private static void End(int depth)
     {
-        if (_frames is null || _frames.Count != depth)
+        if (depth <= 0 || depth != _depth)
             throw new InvalidOperationException("BufferScope frames must be disposed in the reverse order of Begin.");
-        var rented = _frames.Pop();
+        var rented = _frames![--_depth];
         foreach (var buffer in rented)
         {
             if (!_free!.TryGetValue(buffer.Length, out var stack)) _free[buffer.Length] = stack = new Stack<float[]>();

@@ -59,7 +59,10 @@ public sealed partial class Tensor
         return Data[0];
     }
 
-    /// <summary>A new leaf holding a copy of the values, cut off from the graph.</summary>
+    /// <summary>
+    /// A new leaf over the same buffer, cut off from the graph (as PyTorch's <c>detach</c>): nothing is copied, so a write
+    /// through either tensor shows in both. Use <see cref="Clone"/> for a copy.
+    /// </summary>
     public Tensor Detach() => new(Shape, Data);
 
     /// <summary>A deep copy of the values as a new leaf.</summary>

@@ -5,7 +5,7 @@ using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Core.Tests.Nn;
 
-[Collection("GemmSerial")] // flips a global switch (harmless to others: both paths give the same bits)
+[Collection("GemmSerial")] // the threaded update needs the worker pool to itself, or it runs on one thread
 public class AdamKernelTests
 {
     private static float[] Run(bool vectors, bool decoupled, int size, int seed)
@@ -15,9 +15,7 @@ public class AdamKernelTests
         rng.FillNormal(p.Data);
         p.RequiresGrad = true;
         Adam opt = decoupled ? new AdamW(new[] { p }, 1e-2f, 0.5f, 0.999f, 1e-8f, 0.1f) : new Adam(new[] { p }, 1e-2f, 0.5f, 0.999f, 1e-8f, 0.1f);
-        bool saved = Adam.UseVectors;
-        Adam.UseVectors = vectors;
-        try
+        using (KernelSettings.Override(vectors ? VectorWidth.Auto : VectorWidth.Scalar))
         {
             for (int step = 0; step < 3; step++)
             {
@@ -25,10 +23,6 @@ public class AdamKernelTests
                 rng.FillNormal(p.Grad.Data);
                 opt.Step();
             }
-        }
-        finally
-        {
-            Adam.UseVectors = saved;
         }
         return p.Data;
     }
@@ -41,23 +35,19 @@ public class AdamKernelTests
     }
 
     [Theory]
-    [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public void The_threaded_update_gives_the_same_bits_as_one_loop_per_parameter(int threads)
     {
-        float[][] Train(bool useThreads)
+        float[][] Train(int threads) // one thread: one loop per parameter; more: the chunked job on the worker pool
         {
             var rng = new Rng(11);
             // Sizes span several 32 Ki chunks with ragged ends; the third parameter gets no gradient and must not move.
             var ps = new[] { 70_001, 33, 1000, 40_000 }.Select(n => new Tensor(new Shape(n)) { RequiresGrad = true }).ToArray();
             foreach (var p in ps) rng.FillNormal(p.Data);
             var opt = new AdamW(ps, 1e-2f, 0.5f, 0.999f, 1e-8f, 0.1f);
-            int savedThreads = GemmSettings.Threads;
-            bool saved = Adam.UseThreads;
-            try
+            using (KernelSettings.Override(threads: threads))
             {
-                GemmSettings.Threads = threads;
-                Adam.UseThreads = useThreads;
                 for (int step = 0; step < 3; step++)
                 {
                     opt.ZeroGrad();
@@ -69,16 +59,11 @@ public class AdamKernelTests
                     opt.Step();
                 }
             }
-            finally
-            {
-                GemmSettings.Threads = savedThreads;
-                Adam.UseThreads = saved;
-            }
             return ps.Select(p => p.Data).ToArray();
         }
 
-        var threaded = Train(true);
-        var serial = Train(false);
+        var threaded = Train(threads);
+        var serial = Train(1);
         for (int i = 0; i < threaded.Length; i++)
             Assert.Equal(serial[i].Select(BitConverter.SingleToInt32Bits), threaded[i].Select(BitConverter.SingleToInt32Bits));
         var untouched = new float[1000];

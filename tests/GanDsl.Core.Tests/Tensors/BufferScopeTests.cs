@@ -35,6 +35,43 @@ public class BufferScopeTests
     }
 
     [Fact]
+    public void A_warm_scope_begins_rents_and_ends_without_allocating()
+    {
+        static void Step()
+        {
+            using (BufferScope.Begin())
+            {
+                BufferScope.Rent(64);
+                BufferScope.Rent(64, clear: false);
+                using (BufferScope.Begin()) BufferScope.Rent(16);
+            }
+        }
+
+        // Tiered compilation may allocate on this thread while it promotes these methods: look for a clean round after
+        // warm-up; a per-scope allocation would dirty every round.
+        var rounds = new List<long>();
+        for (int round = 0; round < 40 && rounds is not [.., 0]; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++) Step();
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.True(rounds[^1] == 0, $"Every round of scopes allocated: {string.Join(", ", rounds)} bytes.");
+        Assert.False(BufferScope.IsActive);
+    }
+
+    [Fact]
+    public void Scopes_disposed_out_of_order_are_refused()
+    {
+        var outer = BufferScope.Begin();
+        var inner = BufferScope.Begin();
+        Assert.Throws<InvalidOperationException>(() => outer.Dispose());
+        inner.Dispose();
+        outer.Dispose();
+        Assert.False(BufferScope.IsActive);
+    }
+
+    [Fact]
     public void Leaf_gradients_outlive_the_scope_of_the_backward_pass()
     {
         var w = Tensor.Full(3f, 4).RequireGrad();

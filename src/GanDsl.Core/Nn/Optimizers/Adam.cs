@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Nn.Optimizers;
 
@@ -45,11 +46,12 @@ public class Adam : Optimizer
     public float WeightDecay { get; }
     public bool Decoupled { get; }
 
-    // A square root and two divisions per element plus seven streams of memory: on the GEMM's threads, in chunks, the
-    // MLP GAN's 2.05 M parameters take 1.3-1.5 ms instead of 2.2 on one thread.
+    // A square root and two divisions per element plus seven streams of memory: on the worker pool's threads, in chunks,
+    // the MLP GAN's 2.05 M parameters take 1.3-1.5 ms instead of 2.2 on one thread. With one thread (KernelSettings.Threads),
+    // one loop per parameter: the same bits.
     protected override void UpdateAll()
     {
-        if (!UseThreads)
+        if (KernelSettings.Threads == 1)
         {
             base.UpdateAll();
             return;
@@ -66,7 +68,7 @@ public class Adam : Optimizer
 
     internal static void UpdateRange(in AdamConstants k, Span<float> p, ReadOnlySpan<float> grad, Span<float> m, Span<float> v)
     {
-        int i = UseVectors ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
+        int i = KernelSettings.Allows(VectorWidth.Bits256) ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
         AdamKernel.Scalar(k, p[i..], grad[i..], m[i..], v[i..]);
     }
 
@@ -81,12 +83,6 @@ public class Adam : Optimizer
         return new AdamConstants(Beta1, Beta2, (float)(1 - _beta1), (float)(1 - _beta2), stepSize, bias2Sqrt, Eps,
             Decoupled ? decay : 1f, Decoupled ? 0f : WeightDecay);
     }
-
-    /// <summary>Tests switch the threaded update off to check it against the one-thread loop, bit for bit.</summary>
-    internal static bool UseThreads { get; set; } = true;
-
-    /// <summary>Tests switch the SIMD loop off to check it against the scalar one, bit for bit.</summary>
-    internal static bool UseVectors { get; set; } = true;
 
     public override IReadOnlyList<(string Name, Tensor Value)> State()
     {

@@ -4,7 +4,7 @@ using GanDsl.Tensors.Kernels;
 namespace GanDsl.Nn.Optimizers;
 
 /// <summary>
-/// One Adam step over all parameters as a single job on the GEMM's persistent threads: the parameters are cut into
+/// One Adam step over all parameters as a single job on the persistent <see cref="WorkerPool"/>: the parameters are cut into
 /// fixed chunks, so one wake-up serves the whole step. Every element's update is the same IEEE sequence whichever
 /// thread runs it, so the result does not depend on the thread count.
 /// </summary>

@@ -15,11 +15,11 @@ internal static unsafe class BatchNormRows
     /// <summary>The most values one float partial sum may cover.</summary>
     public const int SumChunk = 1024;
 
-    /// <summary>When false, only the scalar loops run (tests force it to compare paths).</summary>
-    internal static bool UseVectors { get; set; } = true;
-
-    private static bool Use512(int count) => UseVectors && Vector512.IsHardwareAccelerated && count >= Vector512<float>.Count;
-    private static bool Use256(int count) => UseVectors && Vector256.IsHardwareAccelerated && count >= Vector256<float>.Count;
+    // The widths come from KernelSettings (tests force Scalar to compare paths).
+    private static bool Use512(int count) =>
+        KernelSettings.Allows(VectorWidth.Bits512) && Vector512.IsHardwareAccelerated && count >= Vector512<float>.Count;
+    private static bool Use256(int count) =>
+        KernelSettings.Allows(VectorWidth.Bits256) && Vector256.IsHardwareAccelerated && count >= Vector256<float>.Count;
 
     /// <summary>Σ (x − center)² over the block, or Σ x when <paramref name="squares"/> is false.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -132,15 +132,16 @@ internal static unsafe class BatchNormRows
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Normalize(float* x, float* y, int rows, long rowStride, int count, float mean, float scale, float shift)
     {
+        bool use512 = Use512(count), use256 = Use256(count);
         for (int r = 0; r < rows; r++, x += rowStride, y += rowStride)
         {
             int i = 0;
-            if (Use512(count))
+            if (use512)
             {
                 var (m, k, b) = (Vector512.Create(mean), Vector512.Create(scale), Vector512.Create(shift));
                 for (; i <= count - 16; i += 16) ((Vector512.Load(x + i) - m) * k + b).Store(y + i);
             }
-            else if (Use256(count))
+            else if (use256)
             {
                 var (m, k, b) = (Vector256.Create(mean), Vector256.Create(scale), Vector256.Create(shift));
                 for (; i <= count - 8; i += 8) ((Vector256.Load(x + i) - m) * k + b).Store(y + i);
@@ -154,16 +155,17 @@ internal static unsafe class BatchNormRows
     public static void InputGradient(float* x, float* g, float* gx, int rows, long rowStride, int count,
         float mean, float gMean, float projection, float scale)
     {
+        bool use512 = Use512(count), use256 = Use256(count);
         for (int r = 0; r < rows; r++, x += rowStride, g += rowStride, gx += rowStride)
         {
             int i = 0;
-            if (Use512(count))
+            if (use512)
             {
                 var (m, gm, p, k) = (Vector512.Create(mean), Vector512.Create(gMean), Vector512.Create(projection), Vector512.Create(scale));
                 for (; i <= count - 16; i += 16)
                     ((Vector512.Load(g + i) - gm - (Vector512.Load(x + i) - m) * p) * k).Store(gx + i);
             }
-            else if (Use256(count))
+            else if (use256)
             {
                 var (m, gm, p, k) = (Vector256.Create(mean), Vector256.Create(gMean), Vector256.Create(projection), Vector256.Create(scale));
                 for (; i <= count - 8; i += 8)

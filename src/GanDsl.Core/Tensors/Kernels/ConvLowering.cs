@@ -17,9 +17,6 @@ internal static unsafe class ConvLowering
     [ThreadStatic] private static ReorderJob? reorder;
     [ThreadStatic] private static TransposeJob? transpose;
 
-    /// <summary>The widest vectors the lowering loops may use: 512, 256 or 0 (scalar only); tests lower it to compare paths.</summary>
-    internal static int VectorBits { get; set; } = 512;
-
     /// <summary>cols[(c·k + ky)·k + kx, n·P + oy·Wo + ox] = x[n, c, oy·s − p + ky, ox·s − p + kx] (0 in the padding).</summary>
     public static void Im2Col(in ConvGeometry g, float* x, float* cols)
     {

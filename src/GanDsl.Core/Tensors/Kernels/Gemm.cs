@@ -3,8 +3,8 @@ namespace GanDsl.Tensors.Kernels;
 /// <summary>
 /// Single-precision matrix multiply on row-major buffers: C = alpha·op(A)·op(B) (+ C when accumulating).
 /// op(A) is m×k (A stored k×m when <c>transA</c>), op(B) is k×n (B stored n×k when <c>transB</c>).
-/// Packed panels, a register-blocked SIMD micro-kernel (<see cref="GemmSettings.Path"/>), cache blocking,
-/// and output tiles shared over <see cref="GemmSettings.Threads"/> persistent threads; results are
+/// Packed panels, a register-blocked SIMD micro-kernel (<see cref="KernelSettings.VectorWidth"/>), cache blocking,
+/// and output tiles shared over <see cref="KernelSettings.Threads"/> persistent threads; results are
 /// bit-identical for any thread count. Allocates nothing in steady state.
 /// </summary>
 public static unsafe class Gemm
@@ -20,7 +20,7 @@ public static unsafe class Gemm
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate = false) =>
         Multiply(transA, transB, m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, c, n, accumulate,
-            GemmSettings.Path, GemmSettings.Threads);
+            KernelSettings.VectorWidth, KernelSettings.Threads);
 
     /// <summary>
     /// The general form: <paramref name="lda"/>, <paramref name="ldb"/>, <paramref name="ldc"/> are the row strides
@@ -28,12 +28,12 @@ public static unsafe class Gemm
     /// </summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate = false) =>
-        Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc, accumulate, GemmSettings.Path, GemmSettings.Threads);
+        Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, c, ldc, accumulate, KernelSettings.VectorWidth, KernelSettings.Threads);
 
-    /// <summary>The general form with the path and thread count given explicitly instead of read from <see cref="GemmSettings"/>.</summary>
+    /// <summary>The general form with the vector width and thread count given explicitly instead of read from <see cref="KernelSettings"/>.</summary>
     internal static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate,
-        GemmPath path, int threads)
+        VectorWidth width, int threads)
     {
         if (m < 0 || n < 0 || k < 0)
             throw new ArgumentOutOfRangeException(nameof(m), $"Gemm sizes must be non-negative but m={m}, n={n}, k={k}.");
@@ -62,12 +62,12 @@ public static unsafe class Gemm
                 TransA = transA, TransB = transB, Accumulate = accumulate,
                 M = m, N = n, K = k, Alpha = alpha,
                 A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc,
-                Path = GemmSettings.Resolve(path),
+                Kernel = KernelSettings.GemmKernel(width),
             };
-            (task.Mr, task.Nr) = GemmDriver.Shape(task.Path);
+            (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
             task.Id = Interlocked.Increment(ref lastTaskId);
             task.Plan(threads);
-            GemmWorkerPool.Shared.Run(task, threads);
+            WorkerPool.Shared.Run(task, threads);
         }
     }
 

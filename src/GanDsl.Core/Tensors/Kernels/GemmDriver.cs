@@ -12,19 +12,19 @@ internal static unsafe class GemmDriver
 {
     public static void RunTile(in GemmTask task, int tile, GemmBuffers buffers)
     {
-        switch (task.Path)
+        switch (task.Kernel)
         {
-            case GemmPath.Vector512: RunTile<Kernel512x8x32>(task, tile, buffers); break;
-            case GemmPath.Vector256: RunTile<Kernel256x6x16>(task, tile, buffers); break;
+            case VectorWidth.Bits512: RunTile<Kernel512x8x32>(task, tile, buffers); break;
+            case VectorWidth.Bits256: RunTile<Kernel256x6x16>(task, tile, buffers); break;
             default: RunTile<KernelScalar4x4>(task, tile, buffers); break;
         }
     }
 
-    /// <summary>MR and NR of the kernel that serves <paramref name="path"/> (already resolved).</summary>
-    public static (int Mr, int Nr) Shape(GemmPath path) => path switch
+    /// <summary>MR and NR of the micro-kernel of <paramref name="width"/> (already resolved, never Auto).</summary>
+    public static (int Mr, int Nr) Shape(VectorWidth width) => width switch
     {
-        GemmPath.Vector512 => (Kernel512x8x32.MR, Kernel512x8x32.NR),
-        GemmPath.Vector256 => (Kernel256x6x16.MR, Kernel256x6x16.NR),
+        VectorWidth.Bits512 => (Kernel512x8x32.MR, Kernel512x8x32.NR),
+        VectorWidth.Bits256 => (Kernel256x6x16.MR, Kernel256x6x16.NR),
         _ => (KernelScalar4x4.MR, KernelScalar4x4.NR),
     };
 

@@ -22,7 +22,8 @@ internal unsafe struct GemmTask
     public float Alpha;
     public float* A, B, C;
     public nint Lda, Ldb, Ldc;
-    public GemmPath Path;
+    /// <summary>The micro-kernel family (resolved: never Auto).</summary>
+    public VectorWidth Kernel;
     public int Mr, Nr, TilesM, TilesN;
 
     /// <summary>Every tile covers all rows, so a thread packs each k block of A once and reuses it for all its tiles.</summary>

@@ -13,9 +13,6 @@ internal static unsafe class LeakyReluKernel
 
     [ThreadStatic] private static Job? job;
 
-    /// <summary>When false, only the scalar loop runs (tests force it to compare paths).</summary>
-    internal static bool UseVectors { get; set; } = true;
-
     /// <summary>y = x &gt; 0 ? x : x·slope.</summary>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y, float slope)
     {
@@ -48,7 +45,7 @@ internal static unsafe class LeakyReluKernel
     private static void Range(float* x, float* g, float* r, int start, int end, float slope)
     {
         int i = start;
-        if (UseVectors && Vector512.IsHardwareAccelerated)
+        if (KernelSettings.Allows(VectorWidth.Bits512) && Vector512.IsHardwareAccelerated)
         {
             var s = Vector512.Create(slope);
             for (; i <= end - 16; i += 16)
@@ -58,7 +55,7 @@ internal static unsafe class LeakyReluKernel
                 Vector512.ConditionalSelect(Vector512.GreaterThan(vx, Vector512<float>.Zero), v, v * s).Store(r + i);
             }
         }
-        else if (UseVectors && Vector256.IsHardwareAccelerated)
+        else if (KernelSettings.Allows(VectorWidth.Bits256) && Vector256.IsHardwareAccelerated)
         {
             var s = Vector256.Create(slope);
             for (; i <= end - 8; i += 8)

@@ -17,7 +17,7 @@ internal static unsafe class PlaneUnfold
     {
         if (Use512(g))
             PlaneUnfold512.Unfold(g, w, planes, planeStride, dst, images);
-        else if (ConvLowering.VectorBits >= 256 && PlaneUnfold256.IsSupported)
+        else if (KernelSettings.Allows(VectorWidth.Bits256) && PlaneUnfold256.IsSupported)
             PlaneUnfold256.Unfold(g, w, planes, planeStride, dst, images);
         else
             for (int i = 0; i < images; i++) UnfoldScalar(g, w, planes + i * planeStride, dst + (long)i * g.OutPlane);
@@ -43,7 +43,7 @@ internal static unsafe class PlaneUnfold
         }
     }
 
-    private static bool Use512(in ConvGeometry g) => ConvLowering.VectorBits >= 512 && PlaneUnfold512.IsSupported && g.Stride <= 2;
+    private static bool Use512(in ConvGeometry g) => KernelSettings.Allows(VectorWidth.Bits512) && PlaneUnfold512.IsSupported && g.Stride <= 2;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnfoldScalar(in ConvGeometry g, in PatchWindow w, float* plane, float* dst)

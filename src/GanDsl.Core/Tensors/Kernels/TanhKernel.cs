@@ -8,13 +8,10 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 internal static class TanhKernel
 {
-    /// <summary>When false, only the scalar loop runs (tests force it to compare paths).</summary>
-    internal static bool UseVectors { get; set; } = true;
-
     public static void Backward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> r)
     {
         int i = 0;
-        if (UseVectors && Vector256.IsHardwareAccelerated)
+        if (KernelSettings.Allows(VectorWidth.Bits256) && Vector256.IsHardwareAccelerated)
         {
             var one = Vector256.Create(1f);
             for (; i <= r.Length - 8; i += 8)

@@ -17,7 +17,7 @@ internal static unsafe class WholeImagePatches
     public static void Transpose(float* src, int srcStride, float* dst, int dstStride, int rows, int q0, int q1)
     {
         int r = 0;
-        if (ConvLowering.VectorBits >= 256 && Transpose8x8.IsSupported && q1 - q0 == 8)
+        if (KernelSettings.Allows(VectorWidth.Bits256) && Transpose8x8.IsSupported && q1 - q0 == 8)
             for (; r <= rows - 8; r += 8)
                 Transpose8x8.Block(src + (long)r * srcStride + q0, srcStride, dst + (long)q0 * dstStride + r, dstStride);
         for (; r < rows; r++)

@@ -33,12 +33,12 @@ public class BatchNormKernelTests
         rng.FillNormal(beta);
         var expected = Reference(n, c, inner, x, g, gamma, beta);
 
-        foreach (var vectors in new[] { true, false })
+        foreach (var width in Enum.GetValues<VectorWidth>())
         {
             Result? first = null;
             foreach (var threads in new[] { 1, 2, 3 })
             {
-                var actual = Run(n, c, inner, x, g, gamma, beta, vectors, threads);
+                var actual = Run(n, c, inner, x, g, gamma, beta, width, threads);
                 // x − mean is taken in float, with x up to 300 and the mean rounded to float: y and gx carry about
                 // 300·2⁻²⁴/σ of relative rounding, as in PyTorch; the statistics themselves are nearly exact.
                 AssertClose("mean", expected.Mean, actual.Mean, 1e-6);
@@ -62,24 +62,14 @@ public class BatchNormKernelTests
 
     private sealed record Result(float[] Mean, float[] InvStd, float[] RunningMean, float[] RunningVar, float[] Y, float[] Gx, float[] GGamma, float[] GBeta);
 
-    private static Result Run(int n, int c, int inner, float[] x, float[] g, float[] gamma, float[] beta, bool vectors, int threads)
+    private static Result Run(int n, int c, int inner, float[] x, float[] g, float[] gamma, float[] beta, VectorWidth width, int threads)
     {
-        int before = GemmSettings.Threads;
-        try
-        {
-            BatchNormRows.UseVectors = vectors;
-            GemmSettings.Threads = threads;
-            var r = new Result(new float[c], new float[c], new float[c], Enumerable.Repeat(1f, c).ToArray(),
-                new float[x.Length], new float[x.Length], new float[c], new float[c]);
-            BatchNormKernel.Forward(n, c, inner, x, gamma, beta, Eps, Momentum, r.RunningMean, r.RunningVar, r.Mean, r.InvStd, r.Y);
-            BatchNormKernel.Backward(n, c, inner, x, g, gamma, r.Mean, r.InvStd, r.Gx, r.GGamma, r.GBeta);
-            return r;
-        }
-        finally
-        {
-            BatchNormRows.UseVectors = true;
-            GemmSettings.Threads = before;
-        }
+        using var scope = KernelSettings.Override(width, threads);
+        var r = new Result(new float[c], new float[c], new float[c], Enumerable.Repeat(1f, c).ToArray(),
+            new float[x.Length], new float[x.Length], new float[c], new float[c]);
+        BatchNormKernel.Forward(n, c, inner, x, gamma, beta, Eps, Momentum, r.RunningMean, r.RunningVar, r.Mean, r.InvStd, r.Y);
+        BatchNormKernel.Backward(n, c, inner, x, g, gamma, r.Mean, r.InvStd, r.Gx, r.GGamma, r.GBeta);
+        return r;
     }
 
     // Training-mode batch norm and its gradients, every sum in double.

@@ -4,8 +4,9 @@ using GanDsl.Tensors.Kernels;
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 /// <summary>
-/// The whole-batch convolution maps against a direct double-precision reference, on every lowering path (AVX-512,
-/// AVX2 and scalar loops; 8×8 transposes) and thread count, and bit-identical across them. Serial: the tests flip global switches.
+/// The whole-batch convolution maps against a direct double-precision reference, on every vector width (AVX-512, AVX2
+/// and scalar lowering loops and GEMM micro-kernels; 8×8 transposes) and thread count: bit-identical across thread counts,
+/// and the lowering alone bit-identical across widths too. Serial: the threaded runs need the worker pool to themselves.
 /// </summary>
 [Collection(nameof(GemmSerial))]
 public class ConvolutionTests
@@ -35,24 +36,60 @@ public class ConvolutionTests
         var dy = Random(rng, batch * cout * g.OutPlane);
         var (refY, refDx, refDw) = Reference(g, x, w, dy);
 
-        float[]? firstY = null, firstDx = null, firstDw = null;
-        foreach (var vectorBits in new[] { 512, 256, 0 })
-        foreach (var threads in new[] { 1, 2, 3 })
+        foreach (var width in GemmTests.Paths)
         {
-            var (y, dx, dw) = RunAll(g, x, w, dy, vectorBits, threads);
-            AssertClose(refY, y);
-            AssertClose(refDx, dx);
-            AssertClose(refDw, dw);
-            if (firstY is null) (firstY, firstDx, firstDw) = (y, dx, dw);
-            else
+            float[]? firstY = null, firstDx = null, firstDw = null;
+            foreach (var threads in new[] { 1, 2, 3 })
             {
-                // im2col only copies values and col2im adds each pixel's contributions in one fixed order, so neither the
-                // lowering path nor the thread count changes a bit.
-                Assert.Equal(firstY, y);
-                Assert.Equal(firstDx, dx);
-                Assert.Equal(firstDw, dw);
+                var (y, dx, dw) = RunAll(g, x, w, dy, width, threads);
+                AssertClose(refY, y);
+                AssertClose(refDx, dx);
+                AssertClose(refDw, dw);
+                if (firstY is null) (firstY, firstDx, firstDw) = (y, dx, dw);
+                else
+                {
+                    // The GEMM never splits a sum over threads, im2col only copies values and col2im adds each pixel's
+                    // contributions in one fixed order: the thread count changes no bit. (The width does, through the GEMM's FMA.)
+                    Assert.Equal(firstY, y);
+                    Assert.Equal(firstDx, dx);
+                    Assert.Equal(firstDw, dw);
+                }
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Geometries))]
+    [InlineData(16, 4, 28, 8, 4, 2, 1)] // over the lowering's parallel threshold: parts on the worker pool
+    public void TheLoweringGivesTheScalarPathsBitsOnEveryWidthAndThreadCount(int batch, int cin, int size, int cout, int kernel, int stride, int padding)
+    {
+        var g = ConvGeometry.ForConv(batch, cin, size, size, cout, kernel, stride, padding);
+        var rng = new Rng(7);
+        var x = Random(rng, batch * cin * size * size);
+        var cols = Random(rng, g.PatchSize * batch * g.OutPlane);
+        var (scalarPatches, scalarFolded) = Lower(g, x, cols, VectorWidth.Scalar, threads: 1);
+        foreach (var width in GemmTests.Paths)
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            // im2col only copies values and col2im adds each pixel's contributions in one fixed order.
+            var (patches, folded) = Lower(g, x, cols, width, threads);
+            Assert.Equal(scalarPatches, patches);
+            Assert.Equal(scalarFolded, folded);
+        }
+    }
+
+    private static unsafe (float[] Patches, float[] Folded) Lower(ConvGeometry g, float[] x, float[] cols, VectorWidth width, int threads)
+    {
+        using var scope = KernelSettings.Override(width, threads);
+        var patches = new float[cols.Length];
+        var folded = new float[x.Length];
+        Array.Fill(folded, float.NaN); // col2im overwrites every pixel
+        fixed (float* px = x, pcols = cols, ppatches = patches, pfolded = folded)
+        {
+            ConvLowering.Im2Col(g, px, ppatches);
+            ConvLowering.Col2Im(g, pcols, pfolded);
+        }
+        return (patches, folded);
     }
 
     [Fact]
@@ -63,27 +100,17 @@ public class ConvolutionTests
         Assert.Contains("needs 384", ex.Message);
     }
 
-    private static (float[] Y, float[] Dx, float[] Dw) RunAll(ConvGeometry g, float[] x, float[] w, float[] dy, int vectorBits, int threads)
+    private static (float[] Y, float[] Dx, float[] Dw) RunAll(ConvGeometry g, float[] x, float[] w, float[] dy, VectorWidth width, int threads)
     {
-        int before = GemmSettings.Threads;
-        try
-        {
-            ConvLowering.VectorBits = vectorBits;
-            GemmSettings.Threads = threads;
-            var y = new float[dy.Length];
-            var dx = new float[x.Length];
-            var dw = new float[w.Length];
-            Array.Fill(dx, float.NaN); // every element must be written, not accumulated into
-            Convolution.Forward(g, x, w, y);
-            Convolution.InputGrad(g, dy, w, dx);
-            Convolution.WeightGrad(g, x, dy, dw);
-            return (y, dx, dw);
-        }
-        finally
-        {
-            ConvLowering.VectorBits = 512;
-            GemmSettings.Threads = before;
-        }
+        using var scope = KernelSettings.Override(width, threads);
+        var y = new float[dy.Length];
+        var dx = new float[x.Length];
+        var dw = new float[w.Length];
+        Array.Fill(dx, float.NaN); // every element must be written, not accumulated into
+        Convolution.Forward(g, x, w, y);
+        Convolution.InputGrad(g, dy, w, dx);
+        Convolution.WeightGrad(g, x, dy, dw);
+        return (y, dx, dw);
     }
 
     // y[n,o,oy,ox] = Σ w[o,c,ky,kx]·x[n,c,iy,ix]; dx and dw are its adjoints, summed directly in double.

@@ -20,10 +20,10 @@ public class ElementwiseKernelTests
         rng.FillUniform(g, -1f, 1f);
         x[0] = 0f;
         x[1] = float.NaN;
-        foreach (var vectors in new[] { true, false })
+        foreach (var width in Enum.GetValues<VectorWidth>())
         foreach (var threads in new[] { 1, 2 })
         {
-            var (y, r) = Run(x, g, slope, vectors, threads);
+            var (y, r) = Run(x, g, slope, width, threads);
             for (int i = 0; i < length; i++)
             {
                 Assert.Equal(x[i] > 0 ? x[i] : x[i] * slope, y[i]);
@@ -49,9 +49,7 @@ public class ElementwiseKernelTests
         float[]? firstY = null, firstGx = null;
         foreach (var threads in new[] { 1, 2, 3 })
         {
-            int before = GemmSettings.Threads;
-            GemmSettings.Threads = threads;
-            try
+            using (KernelSettings.Override(threads: threads))
             {
                 var (mean, invStd, y) = (new float[c], new float[c], new float[x.Length]);
                 var (runMean, runVar) = (new float[c], Enumerable.Repeat(1f, c).ToArray());
@@ -76,10 +74,6 @@ public class ElementwiseKernelTests
                     Assert.Equal(firstGx, gx);
                 }
             }
-            finally
-            {
-                GemmSettings.Threads = before;
-            }
         }
     }
 
@@ -96,39 +90,22 @@ public class ElementwiseKernelTests
         var expected = new float[length];
         for (int i = 0; i < length; i++) expected[i] = g[i] * (1f - y[i] * y[i]);
 
-        foreach (bool vectors in new[] { true, false })
+        foreach (var width in Enum.GetValues<VectorWidth>())
         {
             var r = new float[length];
-            try
-            {
-                TanhKernel.UseVectors = vectors;
+            using (KernelSettings.Override(width))
                 TanhKernel.Backward(g, y, r);
-            }
-            finally
-            {
-                TanhKernel.UseVectors = true;
-            }
             Assert.Equal(expected, r);
         }
     }
 
-    private static (float[] Y, float[] R) Run(float[] x, float[] g, float slope, bool vectors, int threads)
+    private static (float[] Y, float[] R) Run(float[] x, float[] g, float slope, VectorWidth width, int threads)
     {
-        int before = GemmSettings.Threads;
-        try
-        {
-            LeakyReluKernel.UseVectors = vectors;
-            GemmSettings.Threads = threads;
-            var y = new float[x.Length];
-            var r = new float[x.Length];
-            LeakyReluKernel.Forward(x, y, slope);
-            LeakyReluKernel.Backward(g, x, r, slope);
-            return (y, r);
-        }
-        finally
-        {
-            LeakyReluKernel.UseVectors = true;
-            GemmSettings.Threads = before;
-        }
+        using var scope = KernelSettings.Override(width, threads);
+        var y = new float[x.Length];
+        var r = new float[x.Length];
+        LeakyReluKernel.Forward(x, y, slope);
+        LeakyReluKernel.Backward(g, x, r, slope);
+        return (y, r);
     }
 }

@@ -16,7 +16,7 @@ public sealed record GemmProblem(bool TransA, bool TransB, int M, int N, int K, 
     public override string ToString() =>
         $"{(TransA ? "Aᵀ" : "A")}·{(TransB ? "Bᵀ" : "B")} m={M} n={N} k={K} alpha={Alpha} acc={Accumulate} pads={PadA},{PadB},{PadC} seed={Seed}";
 
-    internal float[] Run(GemmPath path, int threads)
+    internal float[] Run(VectorWidth path, int threads)
     {
         var c = (float[])C0.Clone();
         Gemm.Multiply(TransA, TransB, M, N, K, Alpha, A, Lda, B, Ldb, c, Ldc, Accumulate, path, threads);

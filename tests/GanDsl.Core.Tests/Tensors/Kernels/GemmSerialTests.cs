@@ -9,8 +9,9 @@ namespace GanDsl.Core.Tests.Tensors.Kernels;
 public sealed class GemmSerial;
 
 /// <summary>
-/// Tests that change <see cref="GemmSettings"/>, need the worker pool to themselves (so the threaded
-/// split really runs), or count allocations: they run alone, after the parallel tests.
+/// Tests that need the worker pool to themselves (so the threaded split really runs, which a busy pool
+/// would refuse) or count allocations: they run alone, after the parallel tests. Paths and thread counts are
+/// forced with <see cref="KernelSettings.Override"/>, which reaches no other test.
 /// </summary>
 [Collection(nameof(GemmSerial))]
 public class GemmSerialTests
@@ -48,32 +49,25 @@ public class GemmSerialTests
     public void PathSwitchIsReadOnEveryCall()
     {
         var problem = new GemmProblem(false, true, 64, 96, 300, 1f, false, 0, 0, 0, Seed: 5);
-        var scalar = problem.Run(GemmPath.Scalar, 1);
-        var vector = problem.Run(GemmPath.Vector256, 1);
+        var scalar = problem.Run(VectorWidth.Scalar, 1);
+        var vector = problem.Run(VectorWidth.Bits256, 1);
         Assert.NotEqual(Bits(scalar), Bits(vector)); // FMA vs separate multiply and add: the paths are tellable apart
 
-        try
+        foreach (var (path, expected) in new[] { (VectorWidth.Scalar, scalar), (VectorWidth.Bits256, vector) })
         {
-            foreach (var (path, expected) in new[] { (GemmPath.Scalar, scalar), (GemmPath.Vector256, vector) })
-            {
-                GemmSettings.Path = path;
-                var c = new float[64 * 96];
-                Gemm.Multiply(false, true, 64, 96, 300, problem.A, problem.B, c);
-                Assert.Equal(Bits(expected), Bits(c));
-            }
-        }
-        finally
-        {
-            GemmSettings.Path = GemmPath.Auto;
+            using var scope = KernelSettings.Override(path);
+            var c = new float[64 * 96];
+            Gemm.Multiply(false, true, 64, 96, 300, problem.A, problem.B, c);
+            Assert.Equal(Bits(expected), Bits(c));
         }
     }
 
     [Fact]
     public void ThreadsOutsideTheirRangeAreRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => GemmSettings.Threads = 0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => GemmSettings.Path = (GemmPath)42);
-        Assert.True(GemmSettings.Threads >= 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelSettings.Threads = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelSettings.VectorWidth = (VectorWidth)42);
+        Assert.True(KernelSettings.Threads >= 1);
     }
 
     [Fact]
@@ -93,10 +87,8 @@ public class GemmSerialTests
         // left running (servers, timers) and tiered compilation's background work, which made this test fail under load.
         // Tiered compilation can still allocate on this thread while it promotes methods, so look for a clean round
         // after warm-up rather than demanding the first one be clean; an allocation per call dirties every round.
-        int threads = GemmSettings.Threads;
-        GemmSettings.Threads = 1;
         var rounds = new List<long>();
-        try
+        using (KernelSettings.Override(threads: 1))
         {
             for (int round = 0; round < 40; round++)
             {
@@ -105,10 +97,6 @@ public class GemmSerialTests
                 rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
                 if (rounds[^1] == 0) break;
             }
-        }
-        finally
-        {
-            GemmSettings.Threads = threads;
         }
 
         Assert.True(rounds[^1] == 0, $"Every round of multiplies allocated: {string.Join(", ", rounds)} bytes.");

@@ -7,9 +7,9 @@ namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 public class GemmTests
 {
-    public static readonly GemmPath[] Paths = [GemmPath.Vector512, GemmPath.Vector256, GemmPath.Scalar];
+    public static readonly VectorWidth[] Paths = [VectorWidth.Bits512, VectorWidth.Bits256, VectorWidth.Scalar];
 
-    public static TheoryData<GemmPath> AllPaths => new(Paths);
+    public static TheoryData<VectorWidth> AllPaths => new(Paths);
 
     // Sizes lean small (ragged edges, the direct path) but reach past MC, NR multiples and one k block.
     private static Gen<int> Size(int max) =>
@@ -36,7 +36,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(AllPaths))]
-    public void AllTransposesMatchReferenceAcrossEveryCacheBlock(GemmPath path)
+    public void AllTransposesMatchReferenceAcrossEveryCacheBlock(VectorWidth path)
     {
         // m > MC, n > NC and k > KC, none a multiple of a micro-tile.
         foreach (var (ta, tb) in new[] { (false, false), (false, true), (true, false), (true, true) })
@@ -64,12 +64,12 @@ public class GemmTests
     public void MlpGanShapesMatchReference(string name, bool transA, bool transB, int m, int n, int k)
     {
         var problem = new GemmProblem(transA, transB, m, n, k, 1f, false, 0, 0, 0, Seed: name.Length);
-        Assert.Null(problem.Check(problem.Run(GemmPath.Auto, threads: 2)));
+        Assert.Null(problem.Check(problem.Run(VectorWidth.Auto, threads: 2)));
     }
 
     [Theory]
     [MemberData(nameof(AllPaths))]
-    public void ZeroKClearsOrKeepsC(GemmPath path)
+    public void ZeroKClearsOrKeepsC(VectorWidth path)
     {
         var c = new[] { 1f, 2f, 3f, 4f };
         Gemm.Multiply(false, false, 2, 2, 0, 1f, [], 1, [], 2, c, 2, accumulate: true, path, 2);

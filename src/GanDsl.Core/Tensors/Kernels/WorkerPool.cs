@@ -1,20 +1,22 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Persistent helper threads for <see cref="Gemm"/>: created once (lazily, up to the largest thread
-/// count asked for), parked between multiplies, woken per multiply. The caller works too; every
-/// participant takes whole output tiles from a shared counter, so no reduction is ever split.
-/// A caller that finds the pool busy (another thread is multiplying) runs its multiply alone.
+/// Persistent helper threads for every parallel kernel: a <see cref="Gemm"/> multiply's output tiles, or the parts of a
+/// <see cref="ParallelJob"/> (convolution lowering, batch norm, element-wise loops, the Adam update). Created once (lazily,
+/// up to the largest thread count asked for), parked between calls, woken per call. The caller works too; every
+/// participant takes whole tiles or parts from a shared counter, so no reduction is ever split. Helpers run each call
+/// with the caller's <see cref="KernelSettings"/>. A caller that finds the pool busy (another thread is using it) runs
+/// its call alone.
 /// </summary>
-internal sealed unsafe class GemmWorkerPool
+internal sealed unsafe class WorkerPool
 {
     public const int MaxThreads = 64;
 
-    // Spin this long for the next job before parking: a training step issues multiplies back to back,
+    // Spin this long for the next job before parking: a training step issues kernel calls back to back,
     // and waking a parked thread costs tens of microseconds.
     private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5_000; // 200 µs
 
-    public static readonly GemmWorkerPool Shared = new();
+    public static readonly WorkerPool Shared = new();
 
     private readonly object gate = new();
     private readonly List<Worker> workers = new();
@@ -25,6 +27,8 @@ internal sealed unsafe class GemmWorkerPool
     private int pending;
     private int generation;
     private int participants;
+    private VectorWidth callerWidth;
+    private int callerThreads;
 
     /// <summary>Runs every tile of <paramref name="t"/> on up to <paramref name="threads"/> threads, the caller included.</summary>
     public void Run(in GemmTask t, int threads)
@@ -78,6 +82,7 @@ internal sealed unsafe class GemmWorkerPool
     private void WorkWithHelpers(int helpers)
     {
         while (workers.Count < helpers) workers.Add(new Worker(this));
+        (callerWidth, callerThreads) = (KernelSettings.VectorWidth, KernelSettings.Threads);
         nextTile = 0;
         participants = helpers;
         Volatile.Write(ref pending, helpers);
@@ -111,18 +116,18 @@ internal sealed unsafe class GemmWorkerPool
 
     private sealed class Worker
     {
-        private readonly GemmWorkerPool pool;
+        private readonly WorkerPool pool;
         private readonly int index;
         private readonly SemaphoreSlim signal = new(0);
         private int sleeping;
         private int seenGeneration;
 
-        public Worker(GemmWorkerPool pool)
+        public Worker(WorkerPool pool)
         {
             this.pool = pool;
             index = pool.workers.Count;
             seenGeneration = Volatile.Read(ref pool.generation);
-            new Thread(Loop) { IsBackground = true, Name = $"GanDsl GEMM worker {index + 1}" }.Start();
+            new Thread(Loop) { IsBackground = true, Name = $"GanDsl kernel worker {index + 1}" }.Start();
         }
 
         public void Wake()
@@ -139,7 +144,7 @@ internal sealed unsafe class GemmWorkerPool
                 seenGeneration = gen;
                 if (index < pool.participants)
                 {
-                    pool.WorkTiles(buffers);
+                    using (KernelSettings.Override(pool.callerWidth, pool.callerThreads)) pool.WorkTiles(buffers);
                     Interlocked.Decrement(ref pool.pending);
                 }
             }
