@@ -1,10 +1,9 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Generators.Tests.Support;
 using GanDsl.Nn;
 using GanDsl.Shapes;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Generators.Tests;
 
@@ -14,9 +13,9 @@ namespace GanDsl.Generators.Tests;
 /// </summary>
 public class RuntimeEquivalenceTests
 {
-    [Property(MaxTest = 15)]
-    public Property Generated_discriminator_agrees_with_runtime_and_layer_stack() =>
-        Prop.ForAll(Arb.From(StackPropertyTests.ConvStacks.Where(s => s.Expected() != null)), stack =>
+    [Fact]
+    public void Generated_discriminator_agrees_with_runtime_and_layer_stack() =>
+        StackPropertyTests.ConvStacks.Where(s => s.Expected() != null).ForAll(stack =>
         {
             var assembly = GeneratorHarness.Load(GeneratorHarness.Run(stack.Source()));
             var type = assembly.GetType("D")!;
@@ -33,7 +32,7 @@ public class RuntimeEquivalenceTests
                 && net.Score(input, null).Shape == new Shape(2, 1)
                 && runtime.Forward(input).Shape == new Shape(2, 1)
                 && net.StateDict().Select(p => p.Name).SequenceEqual(runtime.StateDict().Select(p => p.Name));
-        });
+        }, iter: 15);
 
     [Fact]
     public void Sample_nets_generate_and_score_with_their_declared_shapes()

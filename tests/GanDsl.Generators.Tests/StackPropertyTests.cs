@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Generators.Tests.Support;
+using GanDsl.Tests;
 using Microsoft.CodeAnalysis;
 
 namespace GanDsl.Generators.Tests;
@@ -46,22 +45,22 @@ public class StackPropertyTests
     }
 
     internal static readonly Gen<ConvStack> ConvStacks =
-        from channels in Gen.Choose(1, 3)
-        from size in Gen.Choose(4, 16)
-        from count in Gen.Choose(1, 3)
-        from convs in Gen.ArrayOf(
-            from o in Gen.Choose(1, 8)
-            from k in Gen.Choose(1, 4)
-            from s in Gen.Choose(1, 2)
-            from p in Gen.Choose(0, 1)
-            from b in Gen.Elements(true, false)
-            select new Conv(o, k, s, p, b), count)
-        from hidden in Gen.Choose(1, 16)
+        from channels in Gen.Int[1, 3]
+        from size in Gen.Int[4, 16]
+        from count in Gen.Int[1, 3]
+        from convs in (
+            from o in Gen.Int[1, 8]
+            from k in Gen.Int[1, 4]
+            from s in Gen.Int[1, 2]
+            from p in Gen.Int[0, 1]
+            from b in Gen.Bool
+            select new Conv(o, k, s, p, b)).Array[count]
+        from hidden in Gen.Int[1, 16]
         select new ConvStack(channels, size, convs, hidden);
 
-    [Property(MaxTest = 25)]
-    public Property Valid_conv_stacks_compile_and_count_like_pytorch() =>
-        Prop.ForAll(Arb.From(ConvStacks.Where(s => s.Expected() != null)), stack =>
+    [Fact]
+    public void Valid_conv_stacks_compile_and_count_like_pytorch() =>
+        ConvStacks.Where(s => s.Expected() != null).ForAll(stack =>
         {
             var outcome = GeneratorHarness.Run(stack.Source());
             var expected = stack.Expected()!.Value;
@@ -72,7 +71,7 @@ public class StackPropertyTests
                 && GeneratorHarness.CompileWithRuntime(outcome).IsEmpty
                 && count == expected.Params
                 && text.Contains("public static int[] OutputShape => new int[] { 1 };", StringComparison.Ordinal);
-        });
+        }, iter: 25);
 
     private static readonly string[] LayerPool =
     {
@@ -83,22 +82,22 @@ public class StackPropertyTests
     };
 
     private static readonly Gen<string> RandomDeclarations =
-        from isGenerator in Gen.Elements(true, false)
+        from isGenerator in Gen.Bool
         from role in isGenerator
-            ? Gen.Elements("GanGenerator(LatentDim = 16)", "GanGenerator(LatentDim = 0)", "GanGenerator(LatentDim = 4, Classes = 3)", "GanGenerator")
-            : Gen.Elements("GanDiscriminator(1, 8, 8)", "GanDiscriminator(16)", "GanDiscriminator(2, 4, 4, Classes = 2)", "GanDiscriminator()", "GanDiscriminator(1, 0, 3)")
-        from count in Gen.Choose(0, 6)
-        from layers in Gen.ArrayOf(Gen.Elements(LayerPool), count)
+            ? Gen.OneOf("GanGenerator(LatentDim = 16)", "GanGenerator(LatentDim = 0)", "GanGenerator(LatentDim = 4, Classes = 3)", "GanGenerator")
+            : Gen.OneOf("GanDiscriminator(1, 8, 8)", "GanDiscriminator(16)", "GanDiscriminator(2, 4, 4, Classes = 2)", "GanDiscriminator()", "GanDiscriminator(1, 0, 3)")
+        from count in Gen.Int[0, 6]
+        from layers in Gen.OneOf(LayerPool).Array[count]
         select $"using GanDsl;\n[{role}]\n{string.Concat(layers.Select(l => "[" + l + "]"))}\npublic partial class N;";
 
-    [Property(MaxTest = 60)]
-    public Property Random_stacks_never_crash_and_errors_come_with_no_source() =>
-        Prop.ForAll(Arb.From(RandomDeclarations), source =>
+    [Fact]
+    public void Random_stacks_never_crash_and_errors_come_with_no_source() =>
+        RandomDeclarations.ForAll(source =>
         {
             var outcome = GeneratorHarness.Run(source);
             bool hasError = outcome.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
             bool allOurs = outcome.Diagnostics.All(d => d.Id.StartsWith("GAN", StringComparison.Ordinal) && d.Id != "GAN0018" && d.Location.IsInSource);
             bool compiles = hasError || GeneratorHarness.CompileWithRuntime(outcome).All(d => d.Id == "GAN0017");
             return outcome.Exception == null && allOurs && (hasError ? outcome.Sources.Count == 0 : outcome.Sources.Count == 1) && compiles;
-        });
+        }, iter: 60);
 }

@@ -1,14 +1,15 @@
-using FsCheck;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Autograd;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Autograd;
 
 public class BatchNormAndLossGradTests
 {
-    [Property(MaxTest = 25)]
-    public void Batch_norm_in_train_mode_matches_finite_differences(bool image, byte batch, byte channels, int seed)
+    [Fact]
+    public void Batch_norm_in_train_mode_matches_finite_differences() =>
+        Gen.Select(Gen.Bool, Gen.Byte, Gen.Byte, Sized.Int).ForAll((image, batch, channels, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int n = 3 + batch % 3, c = 1 + channels % 3;
@@ -17,10 +18,11 @@ public class BatchNormAndLossGradTests
         var beta = GradCheck.Random(rng, c);
         GradCheck.Assert(t => GradCheck.Weighted(
             Ops.BatchNorm(t[0], t[1], t[2], Tensor.Zeros(c), Tensor.Full(1f, c), training: true), seed), x, gamma, beta);
-    }
+    }, iter: 25);
 
-    [Property(MaxTest = 20)]
-    public void Batch_norm_in_eval_mode_matches_finite_differences(byte channels, int seed)
+    [Fact]
+    public void Batch_norm_in_eval_mode_matches_finite_differences() =>
+        Gen.Select(Gen.Byte, Sized.Int).ForAll((channels, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int c = 1 + channels % 3;
@@ -29,7 +31,7 @@ public class BatchNormAndLossGradTests
         var variance = GradCheck.Positive(rng, 0.5f, 2f, c);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.BatchNorm(t[0], t[1], t[2], mean, variance, training: false), seed),
             x, GradCheck.Random(rng, c), GradCheck.Random(rng, c));
-    }
+    }, iter: 20);
 
     [Fact]
     public void Batch_norm_updates_running_statistics_with_momentum_and_unbiased_variance()
@@ -42,8 +44,9 @@ public class BatchNormAndLossGradTests
         Assert.Equal(0.9f + 0.1f * (14f / 3f), rv.Data[0], 5); // unbiased: sum((x−3)²)/(4−1) = 14/3
     }
 
-    [Property(MaxTest = 30)]
-    public void Losses_match_finite_differences(byte n, int seed)
+    [Fact]
+    public void Losses_match_finite_differences() =>
+        Gen.Select(Gen.Byte, Sized.Int).ForAll((n, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int count = 1 + n % 6;
@@ -53,7 +56,7 @@ public class BatchNormAndLossGradTests
         GradCheck.Assert(t => Ops.BinaryCrossEntropy(t[0], target), probability);
         GradCheck.Assert(t => Ops.BinaryCrossEntropyWithLogits(t[0], target), logits);
         GradCheck.Assert(t => Ops.MseLoss(t[0], t[1]), logits, target.Clone());
-    }
+    }, iter: 30);
 
     [Fact]
     public void Bce_clamps_each_log_term_at_minus_100()

@@ -1,7 +1,7 @@
-using FsCheck;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Autograd;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Autograd;
 
@@ -17,8 +17,9 @@ public class ElementwiseGradTests
         _ => (new[] { 2, n, m }, new[] { n, 1 }),
     };
 
-    [Property(MaxTest = 40)]
-    public void Add_sub_mul_div_with_broadcasting_match_finite_differences(byte kind, byte n, byte m, int seed)
+    [Fact]
+    public void Add_sub_mul_div_with_broadcasting_match_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((kind, n, m, seed) =>
     {
         var rng = new Rng((ulong)seed);
         var (sa, sb) = BroadcastPair(kind, 1 + n % 4, 1 + m % 4);
@@ -29,10 +30,11 @@ public class ElementwiseGradTests
         GradCheck.Assert(x => GradCheck.Weighted(Ops.Sub(x[0], x[1]), seed), a, b);
         GradCheck.Assert(x => GradCheck.Weighted(Ops.Mul(x[0], x[1]), seed), a, b);
         GradCheck.Assert(x => GradCheck.Weighted(Ops.Div(x[0], x[1]), seed), a, b);
-    }
+    }, iter: 40);
 
-    [Property(MaxTest = 30)]
-    public void Unary_ops_match_finite_differences(byte n, byte m, int seed)
+    [Fact]
+    public void Unary_ops_match_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Sized.Int).ForAll((n, m, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int[] dims = { 1 + n % 5, 1 + m % 5 };
@@ -49,7 +51,7 @@ public class ElementwiseGradTests
         GradCheck.Assert(t => GradCheck.Weighted(Ops.LeakyRelu(t[0], 0.2f), seed), awayFromZero);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Abs(t[0]), seed), awayFromZero);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.ClampMin(t[0], 0f), seed), awayFromZero);
-    }
+    }, iter: 30);
 
     [Fact]
     public void Broadcasting_mismatch_names_the_op_and_both_shapes()

@@ -1,34 +1,37 @@
-using FsCheck;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Autograd;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Autograd;
 
 public class LinearConvGradTests
 {
-    [Property(MaxTest = 30)]
-    public void Matmul_in_every_transpose_matches_finite_differences(byte m, byte n, byte k, bool transA, bool transB, int seed)
+    [Fact]
+    public void Matmul_in_every_transpose_matches_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Gen.Bool, Gen.Bool, Sized.Int).ForAll((m, n, k, transA, transB, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int mm = 1 + m % 4, nn = 1 + n % 4, kk = 1 + k % 4;
         var a = GradCheck.Random(rng, transA ? new[] { kk, mm } : new[] { mm, kk });
         var b = GradCheck.Random(rng, transB ? new[] { nn, kk } : new[] { kk, nn });
         GradCheck.Assert(t => GradCheck.Weighted(Ops.MatMul(t[0], t[1], transA, transB), seed), a, b);
-    }
+    }, iter: 30);
 
-    [Property(MaxTest = 30)]
-    public void Linear_matches_finite_differences(byte batch, byte inF, byte outF, int seed)
+    [Fact]
+    public void Linear_matches_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((batch, inF, outF, seed) =>
     {
         var rng = new Rng((ulong)seed);
         var x = GradCheck.Random(rng, 1 + batch % 4, 1 + inF % 5);
         var w = GradCheck.Random(rng, 1 + outF % 4, x.Shape[1]);
         var b = GradCheck.Random(rng, w.Shape[0]);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Linear(t[0], t[1], t[2]), seed), x, w, b);
-    }
+    }, iter: 30);
 
-    [Property(MaxTest = 30)]
-    public void Conv2d_with_stride_and_padding_matches_finite_differences(byte cin, byte cout, byte size, byte kernel, byte stride, byte padding, int seed)
+    [Fact]
+    public void Conv2d_with_stride_and_padding_matches_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((cin, cout, size, kernel, stride, padding, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int k = 1 + kernel % 3, s = 1 + stride % 2, p = padding % 2, h = k + size % 3;
@@ -36,11 +39,11 @@ public class LinearConvGradTests
         var w = GradCheck.Random(rng, 1 + cout % 3, x.Shape[1], k, k);
         var b = GradCheck.Random(rng, w.Shape[0]);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Conv2d(t[0], t[1], t[2], s, p), seed), x, w, b);
-    }
+    }, iter: 30);
 
-    [Property(MaxTest = 30)]
-    public void Conv_transpose2d_with_stride_padding_and_output_padding_matches_finite_differences(
-        byte cin, byte cout, byte size, byte kernel, byte stride, byte padding, int seed)
+    [Fact]
+    public void Conv_transpose2d_with_stride_padding_and_output_padding_matches_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((cin, cout, size, kernel, stride, padding, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int k = 1 + kernel % 4, s = 1 + stride % 2, p = Math.Min(padding % 2, k - 1), op = s > 1 ? padding % 2 : 0, h = 1 + size % 3;
@@ -49,7 +52,7 @@ public class LinearConvGradTests
         var b = GradCheck.Random(rng, w.Shape[1]);
         if ((h - 1) * s - 2 * p + k + op <= 0) return;
         GradCheck.Assert(t => GradCheck.Weighted(Ops.ConvTranspose2d(t[0], t[1], t[2], s, p, op), seed), x, w, b);
-    }
+    }, iter: 30);
 
     [Fact]
     public void Conv_transpose2d_output_size_follows_pytorch()

@@ -1,14 +1,15 @@
-using FsCheck;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Autograd;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Autograd;
 
 public class ReductionGradTests
 {
-    [Property(MaxTest = 30)]
-    public void Sums_means_and_reshapes_match_finite_differences(byte a, byte b, byte c, int seed)
+    [Fact]
+    public void Sums_means_and_reshapes_match_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((a, b, c, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int[] dims = { 1 + a % 3, 1 + b % 4, 1 + c % 3 };
@@ -23,10 +24,11 @@ public class ReductionGradTests
         }
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Reshape(t[0], -1, dims[2]), seed), x);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Flatten(t[0]), seed), x);
-    }
+    }, iter: 30);
 
-    [Property(MaxTest = 30)]
-    public void Concat_and_narrow_match_finite_differences(byte axis, byte n, byte m, int seed)
+    [Fact]
+    public void Concat_and_narrow_match_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((axis, n, m, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int ax = axis % 2;
@@ -34,10 +36,11 @@ public class ReductionGradTests
         var q = GradCheck.Random(rng, ax == 0 ? 1 + m % 3 : 1 + n % 3, ax == 0 ? 2 : 1 + m % 3);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Concat(new[] { t[0], t[1] }, ax), seed), p, q);
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Narrow(t[0], 1, 1, 1), seed), p);
-    }
+    }, iter: 30);
 
-    [Property(MaxTest = 25)]
-    public void Max_pool_upsample_and_embedding_match_finite_differences(byte n, byte size, byte kernel, int seed)
+    [Fact]
+    public void Max_pool_upsample_and_embedding_match_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Gen.Byte, Sized.Int).ForAll((n, size, kernel, seed) =>
     {
         var rng = new Rng((ulong)seed);
         int h = 2 + size % 4, k = 1 + kernel % 2;
@@ -51,5 +54,5 @@ public class ReductionGradTests
         GradCheck.Assert(t => GradCheck.Weighted(Ops.UpsampleNearest(t[0], 2), seed), GradCheck.Random(rng, 1, 2, h, h));
         var labels = new[] { 2, 0, 2, 1 };
         GradCheck.Assert(t => GradCheck.Weighted(Ops.Embedding(t[0], labels), seed), GradCheck.Random(rng, 3, 1 + n % 4));
-    }
+    }, iter: 25);
 }

@@ -1,21 +1,21 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Data;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Data;
 
 public class BatchSamplerTests
 {
-    private static (int Count, int Batch) Sizes(PositiveInt n, PositiveInt b)
+    private static (int Count, int Batch) Sizes(int n, int b)
     {
-        int count = n.Get % 200 + 1;
-        return (count, b.Get % count + 1);
+        int count = n % 200 + 1;
+        return (count, b % count + 1);
     }
 
-    [Property(MaxTest = 60)]
-    public bool Every_index_appears_at_most_once_per_epoch_and_only_the_remainder_is_dropped(PositiveInt n, PositiveInt b, ulong seed)
+    [Fact]
+    public void Every_index_appears_at_most_once_per_epoch_and_only_the_remainder_is_dropped() =>
+        Gen.Select(Sized.PositiveInt, Sized.PositiveInt, Sized.ULong).ForAll((n, b, seed) =>
     {
         var (count, batch) = Sizes(n, b);
         var sampler = new BatchSampler(count, batch, seed);
@@ -30,18 +30,20 @@ public class BatchSamplerTests
                && seen.Distinct().Count() == seen.Count
                && seen.All(i => i >= 0 && i < count)
                && seen.Order().SequenceEqual(sampler.EpochOrder(0)[..seen.Count].Order());
-    }
+    }, iter: 60);
 
-    [Property(MaxTest = 60)]
-    public bool Each_epoch_order_is_a_permutation(PositiveInt n, ulong seed, byte epoch)
+    [Fact]
+    public void Each_epoch_order_is_a_permutation() =>
+        Gen.Select(Sized.PositiveInt, Sized.ULong, Gen.Byte).ForAll((n, seed, epoch) =>
     {
-        int count = n.Get % 300 + 1;
+        int count = n % 300 + 1;
         var order = new BatchSampler(count, 1, seed).EpochOrder(epoch);
         return order.Order().SequenceEqual(Enumerable.Range(0, count));
-    }
+    }, iter: 60);
 
-    [Property(MaxTest = 40)]
-    public bool Same_seed_gives_the_same_batches(PositiveInt n, PositiveInt b, ulong seed)
+    [Fact]
+    public void Same_seed_gives_the_same_batches() =>
+        Gen.Select(Sized.PositiveInt, Sized.PositiveInt, Sized.ULong).ForAll((n, b, seed) =>
     {
         var (count, batch) = Sizes(n, b);
         var first = new BatchSampler(count, batch, seed);
@@ -49,14 +51,15 @@ public class BatchSamplerTests
         for (int i = 0; i < 3 * first.BatchesPerEpoch + 1; i++)
             if (!first.Next().SequenceEqual(second.Next())) return false;
         return true;
-    }
+    }, iter: 40);
 
-    [Property(MaxTest = 40)]
-    public bool Resuming_from_a_saved_position_continues_with_the_same_batches(PositiveInt n, PositiveInt b, ulong seed, PositiveInt stop)
+    [Fact]
+    public void Resuming_from_a_saved_position_continues_with_the_same_batches() =>
+        Gen.Select(Sized.PositiveInt, Sized.PositiveInt, Sized.ULong, Sized.PositiveInt).ForAll((n, b, seed, stop) =>
     {
         var (count, batch) = Sizes(n, b);
         var uninterrupted = new BatchSampler(count, batch, seed);
-        int before = stop.Get % (3 * uninterrupted.BatchesPerEpoch);
+        int before = stop % (3 * uninterrupted.BatchesPerEpoch);
         for (int i = 0; i < before; i++) uninterrupted.Next();
         var saved = uninterrupted.Position;
 
@@ -65,7 +68,7 @@ public class BatchSamplerTests
         for (int i = 0; i < 2 * uninterrupted.BatchesPerEpoch + 1; i++)
             same &= uninterrupted.Next().SequenceEqual(resumed.Next());
         return same;
-    }
+    }, iter: 40);
 
     [Fact]
     public void Epochs_are_shuffled_differently_and_seeds_differ()

@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Data;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Data;
 
@@ -16,13 +15,14 @@ public class DatasetTests
         Assert.Equal([3], data.Labels);
     }
 
-    [Property(MaxTest = 50)]
-    public bool Writer_inverts_the_scaling_for_every_byte(byte value)
+    [Fact]
+    public void Writer_inverts_the_scaling_for_every_byte() =>
+        Gen.Byte.ForAll(value =>
     {
         Span<float> scaled = stackalloc float[1];
         Dataset.Scale([value], scaled);
         return IdxWriter.ToByte(scaled[0]) == value;
-    }
+    }, iter: 50);
 
     [Fact]
     public void Writer_clamps_values_outside_the_range()

@@ -1,18 +1,18 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Data;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Data;
 
 public class IdxReaderTests
 {
-    [Property(MaxTest = 30)]
-    public bool Raw_and_gzip_files_round_trip(PositiveInt n, PositiveInt h, PositiveInt w, bool gzip)
+    [Fact]
+    public void Raw_and_gzip_files_round_trip() =>
+        Gen.Select(Sized.PositiveInt, Sized.PositiveInt, Sized.PositiveInt, Gen.Bool).ForAll((n, h, w, gzip) =>
     {
-        int count = n.Get % 20 + 1, height = h.Get % 9 + 1, width = w.Get % 9 + 1;
+        int count = n % 20 + 1, height = h % 9 + 1, width = w % 9 + 1;
         using var tmp = new TempFolder();
         string suffix = gzip ? ".gz" : "";
         var pixels = IdxFixtures.Pixels(count, height, width);
@@ -24,7 +24,7 @@ public class IdxReaderTests
         bool compressed = File.ReadAllBytes(tmp.File("img" + suffix)).AsSpan(0, 2).SequenceEqual(new byte[] { 0x1f, 0x8b });
         return compressed == gzip && images.Count == count && images.Height == height && images.Width == width
                && images.Pixels.AsSpan().SequenceEqual(pixels) && readLabels.AsSpan().SequenceEqual(labels);
-    }
+    }, iter: 30);
 
     [Fact]
     public void Gzip_is_detected_by_content_not_by_name()

@@ -1,7 +1,6 @@
 using System.Globalization;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
+using GanDsl.Core.Tests;
 using GanDsl.Imaging;
 
 namespace GanDsl.Tests.Imaging;
@@ -18,29 +17,31 @@ public class AxisScaleTests
         Assert.Equal(expected, scale.Ticks().Select(scale.Label));
     }
 
-    [Property]
-    public Property TicksCoverTheRangeAtOneTwoOrFiveTimesAPowerOfTen(NormalFloat a, NormalFloat b)
+    [Fact]
+    public void TicksCoverTheRangeAtOneTwoOrFiveTimesAPowerOfTen() =>
+        Gen.Select(Sized.NormalFloat, Sized.NormalFloat).ForAll((a, b) =>
     {
-        double lo = Math.Min(a.Get, b.Get) % 1e12, hi = Math.Max(a.Get, b.Get) % 1e12;
+        double lo = Math.Min(a, b) % 1e12, hi = Math.Max(a, b) % 1e12;
         if (lo > hi) (lo, hi) = (hi, lo);
         var scale = AxisScale.Create(lo, hi);
         var ticks = scale.Ticks();
         double mantissa = scale.Step / Math.Pow(10, Math.Floor(Math.Log10(scale.Step)));
         bool nice = new[] { 1.0, 2.0, 5.0, 10.0 }.Any(m => Math.Abs(mantissa - m) < 1e-9);
-        return (nice && scale.Min <= lo && scale.Max >= hi && scale.Max > scale.Min
-                && ticks.Count is >= 2 and <= 12 && ticks.All(double.IsFinite))
-            .Label($"lo={lo} hi={hi} step={scale.Step} ticks={ticks.Count}");
-    }
+        Assert.True(nice && scale.Min <= lo && scale.Max >= hi && scale.Max > scale.Min
+                && ticks.Count is >= 2 and <= 12 && ticks.All(double.IsFinite),
+            $"lo={lo} hi={hi} step={scale.Step} ticks={ticks.Count}");
+    }, iter: 100);
 
-    [Property]
-    public Property LabelsParseBackInInvariantCultureAndAreDistinct(NormalFloat a, PositiveInt span)
+    [Fact]
+    public void LabelsParseBackInInvariantCultureAndAreDistinct() =>
+        Gen.Select(Sized.NormalFloat, Sized.PositiveInt).ForAll((a, span) =>
     {
-        double lo = a.Get % 1e6;
-        var scale = AxisScale.Create(lo, lo + span.Get * 0.001);
+        double lo = a % 1e6;
+        var scale = AxisScale.Create(lo, lo + span * 0.001);
         var labels = scale.Ticks().Select(scale.Label).ToList();
         bool parse = labels.All(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        return (parse && labels.Distinct().Count() == labels.Count).Label(string.Join(" ", labels));
-    }
+        Assert.True(parse && labels.Distinct().Count() == labels.Count, string.Join(" ", labels));
+    }, iter: 100);
 
     [Fact]
     public void IntegerStepsNeverGoBelowOne()

@@ -1,7 +1,6 @@
 using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
+using GanDsl.Core.Tests;
 using GanDsl.Imaging;
 
 namespace GanDsl.Tests.Imaging;
@@ -16,21 +15,22 @@ public class Crc32Tests
     public void MatchesTheCrcOfAnEmptyIendChunk() =>
         Assert.Equal(0xAE426082u, Crc32.Compute(Encoding.ASCII.GetBytes("IEND")));
 
-    [Property]
-    public Property UpdatingInPiecesEqualsComputingAtOnce(byte[] first, byte[] second)
+    [Fact]
+    public void UpdatingInPiecesEqualsComputingAtOnce() =>
+        Gen.Select(Sized.Bytes, Sized.Bytes).ForAll((first, second) =>
     {
         var whole = first.Concat(second).ToArray();
         uint chained = Crc32.Finish(Crc32.Update(Crc32.Update(0xFFFFFFFFu, first), second));
-        return (chained == Crc32.Compute(whole)).ToProperty();
-    }
+        return chained == Crc32.Compute(whole);
+    }, iter: 100);
 
-    [Property]
-    public Property FlippingOneBitChangesTheCrc(NonEmptyArray<byte> data, PositiveInt bit)
+    [Fact]
+    public void FlippingOneBitChangesTheCrc() =>
+        Gen.Select(Sized.NonEmptyBytes, Sized.PositiveInt).ForAll((bytes, bit) =>
     {
-        var bytes = data.Get;
         var flipped = (byte[])bytes.Clone();
-        int index = bit.Get % (bytes.Length * 8);
+        int index = bit % (bytes.Length * 8);
         flipped[index / 8] ^= (byte)(1 << (index % 8));
-        return (Crc32.Compute(bytes) != Crc32.Compute(flipped)).ToProperty();
-    }
+        return Crc32.Compute(bytes) != Crc32.Compute(flipped);
+    }, iter: 100);
 }

@@ -1,6 +1,5 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
+using GanDsl.Core.Tests;
 using GanDsl.Imaging;
 using GanDsl.Tensors;
 
@@ -19,14 +18,15 @@ public class SampleGridTests
     [InlineData(float.NaN, 0)]
     public void ToPixelMapsMinusOneToOneOntoBytes(float value, byte expected) => Assert.Equal(expected, SampleGrid.ToPixel(value));
 
-    [Property]
-    public Property ToPixelIsTheRoundedClampedLinearMap(NormalFloat value)
+    [Fact]
+    public void ToPixelIsTheRoundedClampedLinearMap() =>
+        Sized.NormalFloat.ForAll(value =>
     {
-        double v = Math.Clamp(value.Get, -1, 1);
+        double v = Math.Clamp(value, -1, 1);
         double exact = (v + 1) / 2 * 255;
-        int pixel = SampleGrid.ToPixel((float)value.Get);
-        return (Math.Abs(pixel - exact) <= 0.5 + 1e-4).ToProperty();
-    }
+        int pixel = SampleGrid.ToPixel((float)value);
+        return Math.Abs(pixel - exact) <= 0.5 + 1e-4;
+    }, iter: 100);
 
     [Fact]
     public void ImagesLandAtTorchvisionsPositionsWithPaddingBetweenThem()
@@ -70,10 +70,11 @@ public class SampleGridTests
         Assert.Equal([0, 0, 0], new[] { grid.At(3, 1, 0), grid.At(3, 1, 1), grid.At(3, 1, 2) });
     }
 
-    [Property(MaxTest = 50)]
-    public Property EveryImagePixelComesFromItsTensorValue(PositiveInt n, PositiveInt h, PositiveInt w, PositiveInt perRow, bool rgb, int seed)
+    [Fact]
+    public void EveryImagePixelComesFromItsTensorValue() =>
+        Gen.Select(Sized.PositiveInt, Sized.PositiveInt, Sized.PositiveInt, Sized.PositiveInt, Gen.Bool, Sized.Int).ForAll((n, h, w, perRow, rgb, seed) =>
     {
-        int count = 1 + n.Get % 9, height = 1 + h.Get % 6, width = 1 + w.Get % 6, row = 1 + perRow.Get % 5, ch = rgb ? 3 : 1;
+        int count = 1 + n % 9, height = 1 + h % 6, width = 1 + w % 6, row = 1 + perRow % 5, ch = rgb ? 3 : 1;
         var rng = new Random(seed);
         var values = Enumerable.Range(0, count * ch * height * width).Select(_ => (float)(rng.NextDouble() * 3 - 1.5)).ToArray();
         var grid = SampleGrid.Create(Tensor.FromArray(values, count, ch, height, width), imagesPerRow: row, padValue: 7);
@@ -92,8 +93,8 @@ public class SampleGridTests
         }
         // Everything else is padding.
         ok &= grid.Pixels.Count(b => b == 7) >= grid.Pixels.Length - imagePixels;
-        return ok.ToProperty();
-    }
+        return ok;
+    }, iter: 50);
 
     [Fact]
     public void UpscaleRepeatsEveryGridPixel()

@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Shapes;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Shapes;
 
@@ -80,25 +79,25 @@ public class ShapeInferenceTests
         Assert.Equal("ConvTranspose2d(4, 3, 2, 1, 2) at layer 1 needs output_padding smaller than stride 2 but has 2; lower output_padding or raise the stride", error!.Message);
     }
 
-    [Property(MaxTest = 200)]
-    public Property Activations_and_dropout_keep_any_shape() =>
-        Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(1, 50), 3)), dims =>
+    [Fact]
+    public void Activations_and_dropout_keep_any_shape() =>
+        Gen.Int[1, 50].Array[3].ForAll(dims =>
             new[] { LayerSpec.ReLU(), LayerSpec.Tanh(), LayerSpec.Sigmoid(), LayerSpec.LeakyReLU(0.1), LayerSpec.Dropout(0.2) }
-                .All(l => ShapeInference.Infer(l, dims, 0, "the input").Output!.SequenceEqual(dims)));
+                .All(l => ShapeInference.Infer(l, dims, 0, "the input").Output!.SequenceEqual(dims)), iter: 200);
 
-    [Property(MaxTest = 200)]
-    public Property Flatten_keeps_the_element_count() =>
-        Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(1, 40), 3)), dims =>
-            ShapeInference.Infer(LayerSpec.Flatten(), dims, 0, "the input").Output!.Single() == dims[0] * dims[1] * dims[2]);
+    [Fact]
+    public void Flatten_keeps_the_element_count() =>
+        Gen.Int[1, 40].Array[3].ForAll(dims =>
+            ShapeInference.Infer(LayerSpec.Flatten(), dims, 0, "the input").Output!.Single() == dims[0] * dims[1] * dims[2], iter: 200);
 
-    [Property(MaxTest = 200)]
-    public Property Conv_output_is_positive_exactly_when_the_kernel_fits() =>
-        Prop.ForAll(Arb.From(Gen.Choose(1, 20)), Arb.From(Gen.Choose(1, 9)), Arb.From(Gen.Choose(0, 3)), (size, kernel, padding) =>
+    [Fact]
+    public void Conv_output_is_positive_exactly_when_the_kernel_fits() =>
+        Gen.Select(Gen.Int[1, 20], Gen.Int[1, 9], Gen.Int[0, 3]).ForAll((size, kernel, padding) =>
         {
             var result = ShapeInference.Infer(LayerSpec.Conv2d(2, kernel, 1, padding), new[] { 1, size, size }, 0, "the input");
             bool fits = size + 2 * padding >= kernel;
             return fits ? result.Output![1] == size + 2 * padding - kernel + 1 : result.Error!.Kind == ShapeErrorKind.KernelTooLarge;
-        });
+        }, iter: 200);
 
     [Fact]
     public void Layer_spec_equality_is_structural()

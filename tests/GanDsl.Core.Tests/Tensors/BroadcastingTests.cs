@@ -1,7 +1,7 @@
-using FsCheck;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Autograd;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Tensors;
 
@@ -27,8 +27,9 @@ public class BroadcastingTests
         return op(a.Data[ia[i]], b.Data[ib[i]]);
     }
 
-    [Property(MaxTest = 200)]
-    public void Every_broadcast_path_equals_the_index_by_index_definition(int seed, bool smallOnLeft)
+    [Fact]
+    public void Every_broadcast_path_equals_the_index_by_index_definition() =>
+        Gen.Select(Sized.Int, Gen.Bool).ForAll((seed, smallOnLeft) =>
     {
         var (fullDims, smallDims) = Pair(seed);
         var rng = new Rng((ulong)seed + 7);
@@ -52,5 +53,5 @@ public class BroadcastingTests
         for (int i = 0; i < small.Size; i++) Assert.Equal(expected[i], reduced.Data[i], 1e-4);
         var expanded = Ops.Expand(small, full.Shape);
         for (int i = 0; i < full.Size; i++) Assert.Equal(small.Data[idx[i]], expanded.Data[i]);
-    }
+    }, iter: 200);
 }

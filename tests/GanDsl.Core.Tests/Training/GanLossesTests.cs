@@ -1,8 +1,8 @@
-using FsCheck;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Autograd;
 using GanDsl.Nn;
 using GanDsl.Tensors;
+using GanDsl.Tests;
 using GanDsl.Training;
 
 namespace GanDsl.Core.Tests.Training;
@@ -16,8 +16,9 @@ public class GanLossesTests
         return t;
     }
 
-    [Property(MaxTest = 50)]
-    public void Cross_entropy_at_one_half_is_ln2_for_real_and_fake(byte size)
+    [Fact]
+    public void Cross_entropy_at_one_half_is_ln2_for_real_and_fake() =>
+        Gen.Byte.ForAll(size =>
     {
         int n = 1 + size % 16;
         var half = Tensor.Full(0.5f, n, 1);
@@ -29,10 +30,11 @@ public class GanLossesTests
         }
         foreach (var loss in new[] { GanLoss.Minimax, GanLoss.NonSaturating })
             Assert.Equal(MathF.Log(2f), GanLosses.Discriminator(loss, half, half, probabilities: true).Item(), 5);
-    }
+    }, iter: 50);
 
-    [Property(MaxTest = 100)]
-    public void Non_saturating_generator_loss_decreases_as_D_of_G_rises(int seed)
+    [Fact]
+    public void Non_saturating_generator_loss_decreases_as_D_of_G_rises() =>
+        Sized.Int.ForAll(seed =>
     {
         var rng = new Rng((ulong)seed);
         float p1 = 0.01f + 0.97f * rng.NextFloat(), p2 = 0.01f + 0.97f * rng.NextFloat();
@@ -44,10 +46,11 @@ public class GanLossesTests
         // the logit form is the same function of σ(x)
         float logit = MathF.Log(hi / (1 - hi));
         Assert.Equal(atHigh, GanLosses.Generator(GanLoss.NonSaturating, Tensor.Full(logit, 3, 1), false).Item(), 1e-4);
-    }
+    }, iter: 100);
 
-    [Property(MaxTest = 100)]
-    public void Hinge_discriminator_loss_is_zero_once_real_is_at_least_1_and_fake_at_most_minus_1(int seed, byte size)
+    [Fact]
+    public void Hinge_discriminator_loss_is_zero_once_real_is_at_least_1_and_fake_at_most_minus_1() =>
+        Gen.Select(Sized.Int, Gen.Byte).ForAll((seed, size) =>
     {
         var rng = new Rng((ulong)seed);
         int n = 1 + size % 8;
@@ -57,19 +60,21 @@ public class GanLossesTests
         // and positive when a real score falls below the margin
         real.Data[0] = 0.5f;
         Assert.True(GanLosses.Discriminator(GanLoss.Hinge, real, fake, false).Item() > 0f);
-    }
+    }, iter: 100);
 
-    [Property(MaxTest = 50)]
-    public void Least_squares_is_zero_at_its_targets(byte size, byte smoothing)
+    [Fact]
+    public void Least_squares_is_zero_at_its_targets() =>
+        Gen.Select(Gen.Byte, Gen.Byte).ForAll((size, smoothing) =>
     {
         int n = 1 + size % 8;
         float target = 0.7f + 0.3f * (smoothing / 255f);
         Assert.Equal(0f, GanLosses.Discriminator(GanLoss.LeastSquares, Tensor.Full(target, n, 1), Tensor.Zeros(n, 1), false, target).Item(), 6);
         Assert.Equal(0f, GanLosses.Generator(GanLoss.LeastSquares, Tensor.Full(1f, n, 1), false).Item(), 6);
-    }
+    }, iter: 50);
 
-    [Property(MaxTest = 100)]
-    public void Label_smoothing_changes_only_the_real_targets(int seed, byte smoothing)
+    [Fact]
+    public void Label_smoothing_changes_only_the_real_targets() =>
+        Gen.Select(Sized.Int, Gen.Byte).ForAll((seed, smoothing) =>
     {
         var rng = new Rng((ulong)seed);
         float s = 0.5f + 0.5f * (smoothing / 255f);
@@ -85,10 +90,11 @@ public class GanLossesTests
         }
         // and the generator's targets do not move either (it has no smoothing parameter at all)
         Assert.Equal(GanLosses.Generator(GanLoss.NonSaturating, fake1, true).Item(), GanLosses.Bce(fake1, 1f, true).Item());
-    }
+    }, iter: 100);
 
-    [Property(MaxTest = 50)]
-    public void Gradient_penalty_of_a_linear_critic_with_unit_norm_weights_is_zero(int seed, byte size)
+    [Fact]
+    public void Gradient_penalty_of_a_linear_critic_with_unit_norm_weights_is_zero() =>
+        Gen.Select(Sized.Int, Gen.Byte).ForAll((seed, size) =>
     {
         var rng = new Rng((ulong)seed);
         int features = 2 + size % 6;
@@ -103,7 +109,7 @@ public class GanLossesTests
         // a critic with weight norm 2 is penalised (2 − 1)² = 1
         for (int i = 0; i < features; i++) critic.Weight.Data[i] *= 2f;
         Assert.Equal(1f, Penalties.GradientPenalty(critic.Forward, Ops.Reshape(real, 4, features), Ops.Reshape(fake, 4, features), rng).Item(), 1e-4);
-    }
+    }, iter: 50);
 
     [Fact]
     public void R1_of_a_linear_critic_is_its_squared_weight_norm()

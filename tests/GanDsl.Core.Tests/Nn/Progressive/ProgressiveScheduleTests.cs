@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Nn.Progressive;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Nn.Progressive;
 
@@ -24,20 +23,21 @@ public class ProgressiveScheduleTests
         Assert.Equal(new ProgressiveSchedule(100, 40), p.Schedule);
     }
 
-    [Property]
-    public Property Alpha_is_min_of_one_and_steps_into_stage_over_fade_steps_and_stages_never_shrink(PositiveInt perStage, NonNegativeInt fadeSeed, NonNegativeInt stepSeed, PositiveInt stagesSeed)
+    [Fact]
+    public void Alpha_is_min_of_one_and_steps_into_stage_over_fade_steps_and_stages_never_shrink() =>
+        Gen.Select(Sized.PositiveInt, Sized.NonNegativeInt, Sized.NonNegativeInt, Sized.PositiveInt).ForAll((perStage, fadeSeed, stepSeed, stagesSeed) =>
     {
-        long per = perStage.Get % 50 + 1, fade = fadeSeed.Get % (per + 1);
-        int stages = stagesSeed.Get % 4 + 1;
-        long step = stepSeed.Get % (per * (stages + 2));
+        long per = perStage % 50 + 1, fade = fadeSeed % (per + 1);
+        int stages = stagesSeed % 4 + 1;
+        long step = stepSeed % (per * (stages + 2));
         var schedule = new ProgressiveSchedule(per, fade);
         var now = schedule.At(step, stages);
         var next = schedule.At(step + 1, stages);
         long into = step - now.Stage * per;
         float expected = now.Stage == 0 || fade == 0 ? 1f : (float)Math.Min(1.0, (double)into / fade);
-        return (now.Alpha == expected && now.Alpha is >= 0f and <= 1f && now.Stage < stages
-                && (next.Stage > now.Stage || next.Alpha >= now.Alpha) && next.Stage >= now.Stage).ToProperty();
-    }
+        return now.Alpha == expected && now.Alpha is >= 0f and <= 1f && now.Stage < stages
+                && (next.Stage > now.Stage || next.Alpha >= now.Alpha) && next.Stage >= now.Stage;
+    }, iter: 100);
 
     [Fact]
     public void Invalid_schedules_are_refused_naming_the_field()

@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
+using CsCheck;
 using GanDsl.Tensors.Kernels;
+using GanDsl.Tests;
 
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
@@ -13,26 +12,26 @@ public class GemmTests
 
     // Sizes lean small (ragged edges, the direct path) but reach past MC, NR multiples and one k block.
     private static Gen<int> Size(int max) =>
-        Gen.Frequency((3, Gen.Choose(1, 9)), (4, Gen.Choose(10, 70)), (2, Gen.Choose(71, max)));
+        Gen.Frequency((3, Gen.Int[1, 9]), (4, Gen.Int[10, 70]), (2, Gen.Int[71, max]));
 
-    internal static Arbitrary<GemmProblem> Problems(int maxM, int maxN, int maxK) =>
-        (from ta in Gen.Elements(false, true)
-         from tb in Gen.Elements(false, true)
-         from m in Size(maxM)
-         from n in Size(maxN)
-         from k in Size(maxK)
-         from alpha in Gen.Elements(1f, 0.5f, -2f)
-         from acc in Gen.Elements(false, true)
-         from pa in Gen.Elements(0, 0, 3)
-         from pb in Gen.Elements(0, 0, 5)
-         from pc in Gen.Elements(0, 0, 2)
-         from seed in Gen.Choose(0, 1_000_000)
-         select new GemmProblem(ta, tb, m, n, k, alpha, acc, pa, pb, pc, seed)).ToArbitrary();
+    internal static Gen<GemmProblem> Problems(int maxM, int maxN, int maxK) =>
+        from ta in Gen.Bool
+        from tb in Gen.Bool
+        from m in Size(maxM)
+        from n in Size(maxN)
+        from k in Size(maxK)
+        from alpha in Gen.OneOf(1f, 0.5f, -2f)
+        from acc in Gen.Bool
+        from pa in Gen.OneOf(0, 0, 3)
+        from pb in Gen.OneOf(0, 0, 5)
+        from pc in Gen.OneOf(0, 0, 2)
+        from seed in Gen.Int[0, 1_000_000]
+        select new GemmProblem(ta, tb, m, n, k, alpha, acc, pa, pb, pc, seed);
 
-    [FsCheck.Xunit.Property(MaxTest = 120)]
-    public Property EveryPathAndThreadCountMatchesDoublePrecisionReference() =>
-        Prop.ForAll(Problems(150, 150, 360), Gen.Elements(Paths).ToArbitrary(), Gen.Choose(1, 3).ToArbitrary(),
-            (problem, path, threads) => problem.Check(problem.Run(path, threads)) is null);
+    [Fact]
+    public void EveryPathAndThreadCountMatchesDoublePrecisionReference() =>
+        Gen.Select(Problems(150, 150, 360), Gen.OneOf(Paths), Gen.Int[1, 3]).ForAll(
+            (problem, path, threads) => problem.Check(problem.Run(path, threads)) is null, iter: 120);
 
     [Theory]
     [MemberData(nameof(AllPaths))]
