@@ -34,7 +34,7 @@ public class AdamKernelTests
     {
         int n = 1 + size; // both below and above the vector width, with ragged tails
         Assert.Equal(Run(false, decoupled, n, seed).Select(BitConverter.SingleToInt32Bits), Run(true, decoupled, n, seed).Select(BitConverter.SingleToInt32Bits));
-    }, iter: 30, threads: 1); // one case at a time: Run flips the process-wide Adam.UseVectors
+    }, iter: 30, threads: 1); // one case at a time: the update may use the worker pool, which this collection holds alone
 
     [Theory]
     [InlineData(2)]
