@@ -13,7 +13,7 @@ public class BadInputTests
     public void Empty_folder()
     {
         using var s = new Scratch();
-        AssertRefused(s, () => s.Load(3, 8, 8),
+        Refusal.Assert(s, () => s.Load(3, 8, 8),
             $"{s.Images} is empty; put {Formats} files in it (or one subfolder of them per class).");
     }
 
@@ -23,7 +23,7 @@ public class BadInputTests
         using var s = new Scratch();
         s.Put("notes.txt", "hello"u8.ToArray());
         s.Put("sub/data.csv", "1,2"u8.ToArray());
-        AssertRefused(s, () => s.Load(3, 8, 8, s.Options with { LabelsFromSubfolders = false }),
+        Refusal.Assert(s, () => s.Load(3, 8, 8, s.Options with { LabelsFromSubfolders = false }),
             $"{s.Images} holds 2 files but none is a {Formats} image; put images in it (or one subfolder of them per class).");
     }
 
@@ -32,7 +32,7 @@ public class BadInputTests
     {
         using var s = new Scratch();
         string missing = Path.Combine(s.Images, "nope");
-        AssertRefused(s, () => ImageFolder.Load(missing, [3, 8, 8], s.Options),
+        Refusal.Assert(s, () => ImageFolder.Load(missing, [3, 8, 8], s.Options),
             $"{missing} does not exist; pass a folder of {Formats} files (or one subfolder of them per class).");
     }
 
@@ -41,7 +41,7 @@ public class BadInputTests
     {
         using var s = new Scratch();
         string file = s.Put("one.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
-        AssertRefused(s, () => ImageFolder.Load(file, [1, 1, 1], s.Options),
+        Refusal.Assert(s, () => ImageFolder.Load(file, [1, 1, 1], s.Options),
             $"{file} is a file, but an image dataset is a folder of {Formats} files (or one subfolder of them per class); pass the folder.");
     }
 
@@ -51,7 +51,7 @@ public class BadInputTests
         using var s = new Scratch();
         s.Put("a.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
         string bad = s.Put("b.png", "this is a text file, not a picture"u8.ToArray());
-        AssertRefused(s, () => s.Load(1, 1, 1),
+        Refusal.Assert(s, () => s.Load(1, 1, 1),
             $"{bad} is not an image: its content is not a {Formats} file that can be decoded; {SkipHint}.");
     }
 
@@ -62,7 +62,7 @@ public class BadInputTests
         s.Put("a.png", Noise(32, 32));
         byte[] whole = Noise(32, 32, seed: 2);
         string cut = s.Put("cut.png", whole[..(whole.Length / 2)]);
-        AssertRefused(s, () => s.Load(3, 32, 32),
+        Refusal.Assert(s, () => s.Load(3, 32, 32),
             $"{cut} cannot be decoded completely (its data ends early, as in a truncated file or an interrupted download); {SkipHint}.");
     }
 
@@ -73,7 +73,7 @@ public class BadInputTests
         var rgba = Enumerable.Range(0, 64 * 64 * 4).Select(i => (byte)(i * 7 % 251)).ToArray();
         byte[] whole = LossyFile.Jpeg(64, 64, rgba);
         string cut = s.Put("cut.jpg", whole[..(whole.Length / 2)]);
-        AssertRefused(s, () => s.Load(3, 64, 64),
+        Refusal.Assert(s, () => s.Load(3, 64, 64),
             $"{cut} cannot be decoded completely (its data ends early, as in a truncated file or an interrupted download); {SkipHint}.");
     }
 
@@ -83,7 +83,7 @@ public class BadInputTests
         using var s = new Scratch();
         s.Put("big.png", PngFile.Bytes8(40, 40, PngFile.Gray, new byte[1600]));
         string small = s.Put("small.png", PngFile.Bytes8(20, 40, PngFile.Gray, new byte[800]));
-        AssertRefused(s, () => s.Load(1, 32, 32),
+        Refusal.Assert(s, () => s.Load(1, 32, 32),
             $"{small} is 20x40 pixels, smaller than the net's 32x32 input (width x height); use images at least that large, or set ImageFolderOptions.AllowUpscaling to enlarge it.");
     }
 
@@ -105,7 +105,7 @@ public class BadInputTests
     {
         using var s = new Scratch();
         s.Put("a.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
-        AssertRefused(s, () => s.Load(channels, 28, 28),
+        Refusal.Assert(s, () => s.Load(channels, 28, 28),
             $"The net takes [{channels}, 28, 28], but images convert only to 1 (grayscale), 3 (RGB) or 4 (RGBA) channels; give the net's input one of those channel counts.");
     }
 
@@ -114,7 +114,7 @@ public class BadInputTests
     {
         using var s = new Scratch();
         s.Put("a.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
-        AssertRefused(s, () => ImageFolder.Load(s.Images, [784], s.Options),
+        Refusal.Assert(s, () => ImageFolder.Load(s.Images, [784], s.Options),
             "The net takes samples of [784], but images become [channels, height, width] samples; give the net an input of three positive dimensions, such as [3, 64, 64].");
     }
 
@@ -125,7 +125,7 @@ public class BadInputTests
         s.Put("cats/a.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
         s.Put("dogs/readme.txt", "woof"u8.ToArray());
         string dogs = Path.Combine(s.Images, "dogs");
-        AssertRefused(s, () => s.Load(1, 1, 1),
+        Refusal.Assert(s, () => s.Load(1, 1, 1),
             $"{dogs} holds no {Formats} files, so class 'dogs' would be empty; add images to it or remove the folder.");
     }
 
@@ -135,7 +135,7 @@ public class BadInputTests
         using var s = new Scratch();
         s.Put("a.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
         Directory.CreateDirectory(Path.Combine(s.Images, "empty-class"));
-        AssertRefused(s, () => s.Load(1, 1, 1),
+        Refusal.Assert(s, () => s.Load(1, 1, 1),
             $"{s.Images} holds 1 image but only beside its class subfolders, which are the only places read; put images in it (or one subfolder of them per class).");
     }
 
@@ -165,17 +165,5 @@ public class BadInputTests
         var rows = new byte[width * height * 3];
         random.NextBytes(rows);
         return PngFile.Bytes8(width, height, PngFile.Rgb, rows);
-    }
-
-    private static void AssertRefused(Scratch s, Func<ImageFolderDataset> load, string sentence)
-    {
-        var before = Directory.GetFiles(s.Images, "*", SearchOption.AllDirectories).Order().ToArray();
-        var e = Assert.Throws<ImageFolderException>(() => load().Dispose());
-        Assert.Equal(sentence, e.Message);
-        Samples.AssertOneSentence(e.Message);
-        Assert.Empty(s.CacheFiles());
-        Assert.False(Directory.Exists(s.Cache), "The cache folder was created although the load failed.");
-        if (Directory.Exists(s.Images))
-            Assert.Equal(before, Directory.GetFiles(s.Images, "*", SearchOption.AllDirectories).Order().ToArray());
     }
 }

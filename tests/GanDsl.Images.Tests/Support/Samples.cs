@@ -11,6 +11,20 @@ internal static class Samples
         return bytes;
     }
 
+    /// <summary>
+    /// Loads a folder holding only <paramref name="file"/> (named <paramref name="name"/>) as [C, H, W] samples, with
+    /// options <paramref name="adjust"/> changes, and returns the one sample's stored bytes.
+    /// </summary>
+    public static byte[] OfOneFile(string name, byte[] file, int channels, int height, int width,
+        Func<ImageFolderOptions, ImageFolderOptions>? adjust = null)
+    {
+        using var scratch = new Scratch();
+        scratch.Put(name, file);
+        using var data = scratch.Load(channels, height, width, adjust is null ? null : adjust(scratch.Options));
+        Assert.Equal(1, data.Count);
+        return Bytes(data);
+    }
+
     /// <summary>Every sample's values and labels through <see cref="GanDsl.Training.ITrainingData.CopyBatch"/>.</summary>
     public static (float[] Values, int[] Labels) All(ImageFolderDataset data)
     {
