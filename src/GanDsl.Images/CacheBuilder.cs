@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GanDsl.Data;
 
 namespace GanDsl.Images;
 
@@ -19,6 +20,18 @@ internal static class CacheBuilder
 
     /// <summary>Builds the cache file at <paramref name="path"/> and returns how many files were decoded.</summary>
     public static int Build(FolderScan scan, SampleFormat format, ImageFolderOptions options, string path, Action<string>? log)
+    {
+        try
+        {
+            return Decode(scan, format, options, path, log);
+        }
+        catch (Exception e) when (e is (IOException or UnauthorizedAccessException) and not DatasetException)
+        {
+            throw new ImageFolderException($"The cache file {path} cannot be written ({e.Message.TrimEnd('.')}); free some space, or point GANDSL_CACHE or ImageFolderOptions.CacheDirectory at a writable folder.", path, e);
+        }
+    }
+
+    private static int Decode(FolderScan scan, SampleFormat format, ImageFolderOptions options, string path, Action<string>? log)
     {
         var decoder = new SampleDecoder(format, options);
         int threads = options.DecodeThreads > 0 ? options.DecodeThreads : Environment.ProcessorCount;

@@ -66,12 +66,16 @@ internal sealed record FolderScan(string Directory, IReadOnlyList<ImageFile> Fil
     /// <summary>The recursive part: collects image files below a folder in relative-path order.</summary>
     private sealed class Walk(string root)
     {
+        private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+
         public List<ImageFile> Files { get; } = [];
         public int Ignored { get; set; }
         public int SeenFiles { get; set; }
 
         public void Collect(DirectoryInfo folder, string prefix, int label)
         {
+            // Links are followed (as torchvision does), but a folder reached twice, e.g. by a link to a parent, is read once.
+            if (!_visited.Add(folder.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder.FullName)) return;
             // Files and folders in ordinal name order, depth first: the same order on every machine.
             var entries = Visible<FileSystemInfo>(folder.EnumerateFileSystemInfos(), this);
             foreach (var entry in entries)

@@ -45,6 +45,6 @@ public sealed record ImageFolderOptions
     /// </summary>
     public string? CacheDirectory { get; init; }
 
-    /// <summary>How many images are decoded at once; 0 (the default) uses every processor.</summary>
+    /// <summary>How many images are decoded at once; 0 (the default) or less uses every processor.</summary>
     public int DecodeThreads { get; init; }
 }

@@ -140,6 +140,19 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Cache_folder_that_cannot_be_made()
+    {
+        using var s = new Scratch();
+        s.Put("a.png", PngFile.Bytes8(1, 1, PngFile.Gray, 0));
+        string blocker = Path.Combine(Path.GetDirectoryName(s.Images)!, "a-file");
+        File.WriteAllText(blocker, "not a folder");
+        var e = Assert.Throws<ImageFolderException>(() => s.Load(1, 1, 1, s.Options with { CacheDirectory = Path.Combine(blocker, "images") }));
+        Assert.StartsWith($"The cache file {Path.Combine(blocker, "images")}", e.Message);
+        Assert.EndsWith("; free some space, or point GANDSL_CACHE or ImageFolderOptions.CacheDirectory at a writable folder.", e.Message);
+        Samples.AssertOneSentence(e.Message);
+    }
+
+    [Fact]
     public void The_first_bad_file_in_order_is_named()
     {
         using var s = new Scratch();

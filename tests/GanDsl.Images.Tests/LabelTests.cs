@@ -74,5 +74,15 @@ public class LabelTests
         Assert.Equal(0, data.Classes);
     }
 
+    [Fact]
+    public void A_link_back_to_a_parent_folder_is_read_once()
+    {
+        using var s = new Scratch();
+        s.Put("cats/a.png", Gray(1));
+        Directory.CreateSymbolicLink(Path.Combine(s.Images, "cats", "loop"), Path.Combine(s.Images, "cats"));
+        using var data = s.Load(1, 1, 1);
+        Assert.Equal(1, data.Count);
+    }
+
     private static byte[] Gray(byte value) => PngFile.Bytes8(1, 1, PngFile.Gray, value);
 }
