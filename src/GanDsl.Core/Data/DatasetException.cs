@@ -3,8 +3,9 @@ namespace GanDsl.Data;
 /// <summary>
 /// A dataset file or source that cannot be used. The message is one sentence for the user: it names the file
 /// (or dataset) and says what is wrong and how to fix it, so a CLI can print it as is without a stack trace.
+/// Not sealed: other data sources (GanDsl.Images' image folders) derive their errors from it, so one catch serves all.
 /// </summary>
-public sealed class DatasetException : IOException
+public class DatasetException : IOException
 {
     public DatasetException(string message) : base(message) { }
 
