@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GanDsl.IO;
 using GanDsl.Nn;
 using GanDsl.Training.Checkpoints;
 
@@ -108,11 +109,6 @@ public static class Adversarial
         return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest));
     }
 
-    private static void WriteConfig(string runDirectory, TrainingConfig config)
-    {
-        Directory.CreateDirectory(runDirectory);
-        string path = Path.Combine(runDirectory, "config.json"), temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(config, CheckpointState.JsonOptions));
-        File.Move(temp, path, overwrite: true);
-    }
+    private static void WriteConfig(string runDirectory, TrainingConfig config) =>
+        AtomicFile.WriteAllBytes(Path.Combine(runDirectory, "config.json"), JsonSerializer.SerializeToUtf8Bytes(config, CheckpointState.JsonOptions));
 }
