@@ -46,6 +46,25 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_run_stopped_mid_epoch_and_resumed_logs_that_epochs_mean_losses_as_an_uninterrupted_run_does()
+    {
+        using var straight = new TempFolder();
+        using var split = new TempFolder();
+        var (gan1, data, config) = Setup("plain");
+        Adversarial.Train(gan1, data, config, runDirectory: straight.Path);
+        Adversarial.Train(Setup("plain").Gan, data, config with { MaxSteps = 7 }, runDirectory: split.Path); // 2 steps into epoch 2
+        Adversarial.Train(Setup("plain").Gan, data, config, runDirectory: split.Path, resume: true);
+
+        // The completed epochs' lines, timings aside (the split run also logs its stop: step 7 and the partial epoch).
+        static string[] Epochs(string run) => File.ReadAllLines(Path.Combine(run, "metrics.jsonl"))
+            .Where(l => l.Contains("\"kind\":\"epoch\"", StringComparison.Ordinal) && l.Contains("\"complete\":true", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"elapsed_s\":[^,}]*", "")).ToArray();
+        var expected = Epochs(straight.Path);
+        Assert.Equal(3, expected.Length);
+        Assert.Equal(expected, Epochs(split.Path));
+    }
+
+    [Fact]
     public void Max_steps_counts_the_runs_total_so_a_finished_run_does_not_train_further()
     {
         using var dir = new TempFolder();
