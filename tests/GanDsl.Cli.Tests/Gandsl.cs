@@ -38,10 +38,3 @@ internal static class Gandsl
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 }
-
-/// <summary>A temporary folder deleted after the test.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("gandsl-cli-").FullName;
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using GanDsl.Cli.Evaluation;
 using GanDsl.Cli.Runs;
 using GanDsl.Evaluation;
-using GanDsl.Examples;
+using GanDsl.Models;
 using Spectre.Console;
 
 namespace GanDsl.Cli.Commands;
@@ -14,12 +15,11 @@ namespace GanDsl.Cli.Commands;
 internal static class EvaluateCommand
 {
     private const int DefaultImageSamples = 10000;
-    private const int DefaultSevenBitSamples = 1000;
 
     public static Command Create()
     {
         var run = new Argument<string?>("run") { Description = "A run folder written by 'gandsl train'.", Arity = ArgumentArity.ZeroOrOne };
-        var samples = new Option<int?>("--samples") { Description = "Number of generated samples to score (default 10000; 1000 for seven-bit)." };
+        var samples = new Option<int?>("--samples") { Description = "Number of generated samples to score (default 10000, or the model's own default where it has a measure of its own)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var images = new Option<string?>("--images") { Description = "Score this IDX file of 28x28 u8 images instead of a run (needs --dataset)." };
         var dataset = new Option<string?>("--dataset") { Description = "The dataset --images is compared with: mnist or fashion-mnist." };
@@ -44,9 +44,9 @@ internal static class EvaluateCommand
                 throw new UserError("--dataset and --dataset-dir go with --images; a run is compared with the dataset it trained on.");
             var runFolder = parse.GetValue(run) ?? throw new UserError("Name the run folder to evaluate, or pass --images FILE.idx --dataset NAME.");
             var trained = TrainedRun.Open(runFolder);
-            if (trained.Model.Dataset == ExampleModel.GeneratedData)
+            if (trained.Model.Evaluation is { } own)
             {
-                Console.WriteLine(SevenBitEvaluation.Json(trained, n ?? DefaultSevenBitSamples, seed: 0));
+                Console.WriteLine(OwnMeasureJson(trained, own, n ?? own.DefaultSamples));
                 return 0;
             }
             var report = ImageQuality.OfRun(trained, n ?? DefaultImageSamples, log);
@@ -54,6 +54,13 @@ internal static class EvaluateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A model's own measure of <paramref name="samples"/> samples (noise seed 0), with the count, as one JSON object.</summary>
+    private static string OwnMeasureJson(TrainedRun run, ModelEvaluation measure, int samples)
+    {
+        var values = measure.Score(run.Sample(samples, seed: 0)).Append(new("samples", samples));
+        return "{" + string.Join(", ", values.Select(v => string.Create(CultureInfo.InvariantCulture, $"\"{v.Key}\": {v.Value}"))) + "}";
     }
 
     private static void Print(QualityReport report, bool asJson, string title)

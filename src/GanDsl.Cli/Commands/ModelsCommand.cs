@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using GanDsl.Examples;
+using GanDsl.Models;
 using Spectre.Console;
 
 namespace GanDsl.Cli.Commands;
@@ -14,7 +14,7 @@ internal static class ModelsCommand
         command.SetAction(_ =>
         {
             var table = new Table().AddColumns("model", "dataset", "G params", "D params", "description");
-            foreach (var m in ExampleCatalog.All)
+            foreach (var m in ModelCatalog.All)
                 table.AddRow(m.Name, m.Dataset, Count(m.GeneratorSummary.TotalParams), Count(m.DiscriminatorSummary.TotalParams), Markup.Escape(m.Description));
             AnsiConsole.Write(table);
             return 0;

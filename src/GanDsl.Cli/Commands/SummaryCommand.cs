@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GanDsl.Examples;
+using GanDsl.Models;
 
 namespace GanDsl.Cli.Commands;
 
@@ -14,7 +14,7 @@ internal static class SummaryCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(model)!;
-            var m = ExampleCatalog.Find(name) ?? throw new UserError($"Unknown model '{name}'; run 'gandsl models' to list them.");
+            var m = ModelCatalog.Find(name) ?? throw new UserError($"Unknown model '{name}'; run 'gandsl models' to list them.");
             int n = parse.GetValue(batch);
             if (n <= 0) throw new UserError($"--batch-size must be a positive integer but is {n}.");
             Console.WriteLine($"Generator of {m.Name}:");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GanDsl.Cli.Runs;
 using GanDsl.Evaluation;
-using GanDsl.Examples;
+using GanDsl.Models;
 using GanDsl.Training;
 
 namespace GanDsl.Cli.Evaluation;
@@ -11,7 +11,7 @@ namespace GanDsl.Cli.Evaluation;
 /// (the generator average when the run keeps one), hands the metrics back for <c>metrics.jsonl</c>, and keeps
 /// <c>RUN/checkpoints/best/</c> as the checkpoint with the lowest fcd. Other events pass through to <paramref name="next"/>.
 /// </summary>
-internal sealed class EvaluationObserver(string runDirectory, RunInfo info, ExampleModel model, EvaluationContext context,
+internal sealed class EvaluationObserver(string runDirectory, RunInfo info, ReferenceModel model, EvaluationContext context,
     ITrainingObserver next, Action<string> log) : ITrainingObserver
 {
     public void OnStep(StepReport report) => next.OnStep(report);

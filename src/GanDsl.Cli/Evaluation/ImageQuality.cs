@@ -2,7 +2,7 @@ using System.Globalization;
 using GanDsl.Cli.Runs;
 using GanDsl.Data;
 using GanDsl.Evaluation;
-using GanDsl.Examples;
+using GanDsl.Models;
 
 namespace GanDsl.Cli.Evaluation;
 
@@ -23,7 +23,7 @@ internal static class ImageQuality
     }
 
     /// <summary>Refuses, before any work, a model whose samples the domain classifier cannot score.</summary>
-    public static void CheckScorable(ExampleModel model)
+    public static void CheckScorable(ReferenceModel model)
     {
         var shape = model.GeneratorSummary.OutputShape;
         if (!shape.SequenceEqual([1, 28, 28]))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GanDsl.IO;
 
 namespace GanDsl.Cli.Runs;
 
@@ -9,12 +10,7 @@ internal sealed record RunInfo(string Model, string Dataset, string? DatasetDire
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public void Write(string runDirectory)
-    {
-        string path = Path.Combine(runDirectory, FileName), temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Write(string runDirectory) => AtomicFile.WriteAllText(Path.Combine(runDirectory, FileName), JsonSerializer.Serialize(this, Json));
 
     public static RunInfo Read(string runDirectory)
     {

@@ -1,5 +1,5 @@
 using GanDsl.Autograd;
-using GanDsl.Examples;
+using GanDsl.Models;
 using GanDsl.Nn;
 using GanDsl.Tensors;
 using GanDsl.Training;
@@ -10,20 +10,20 @@ namespace GanDsl.Cli.Runs;
 /// <summary>A run folder's model with the generator of its latest checkpoint loaded (the EMA average when the run kept one).</summary>
 internal sealed class TrainedRun
 {
-    private TrainedRun(RunInfo info, ExampleModel model, GeneratorModule generator, long step)
+    private TrainedRun(RunInfo info, ReferenceModel model, GeneratorModule generator, long step)
     {
         (Info, Model, Generator, Step) = (info, model, generator, step);
     }
 
     public RunInfo Info { get; }
-    public ExampleModel Model { get; }
+    public ReferenceModel Model { get; }
     public GeneratorModule Generator { get; }
     public long Step { get; }
 
     public static TrainedRun Open(string runDirectory)
     {
         var info = RunInfo.Read(runDirectory);
-        var model = ExampleCatalog.Find(info.Model)
+        var model = ModelCatalog.Find(info.Model)
             ?? throw new UserError($"The run in {runDirectory} trained '{info.Model}', which this version of gandsl does not know.");
         var latest = new CheckpointStore(runDirectory).Latest()
             ?? throw new UserError($"The run in {runDirectory} has no checkpoint yet; train it first.");
@@ -31,7 +31,7 @@ internal sealed class TrainedRun
     }
 
     /// <summary>The generator of one checkpoint folder of a run (e.g. the one written at an evaluation epoch).</summary>
-    public static TrainedRun Load(RunInfo info, ExampleModel model, string checkpointDirectory)
+    public static TrainedRun Load(RunInfo info, ReferenceModel model, string checkpointDirectory)
     {
         var checkpoint = CheckpointStore.Load(checkpointDirectory);
         var generator = model.Create(checkpoint.State.Config.Seed).Generator;

@@ -1,5 +1,5 @@
 using GanDsl.Data;
-using GanDsl.Examples;
+using GanDsl.Models;
 using GanDsl.Training;
 
 namespace GanDsl.Cli.Runs;
@@ -11,13 +11,13 @@ internal static class TrainingDataSource
     /// A known dataset name is resolved from the standard places (downloading if needed); anything else must be a folder
     /// holding the model's dataset files in IDX format.
     /// </summary>
-    public static (ITrainingData Data, string Dataset, string? Directory) Open(ExampleModel model, string? datasetArgument, Action<string> log)
+    public static (ITrainingData Data, string Dataset, string? Directory) Open(ReferenceModel model, string? datasetArgument, Action<string> log)
     {
-        if (model.Dataset == ExampleModel.GeneratedData)
+        if (model.GeneratedData is { } generate)
         {
             if (datasetArgument is not null && datasetArgument != model.Dataset)
                 throw new UserError($"The {model.Name} model trains on data generated in code; drop --dataset {datasetArgument}.");
-            return (new SevenBitData(), model.Dataset, null);
+            return (generate(), model.Dataset, null);
         }
         var options = DatasetResolverOptions.FromEnvironment() with { Log = log };
         if (datasetArgument is null || DatasetCatalog.TryGet(datasetArgument, out _))
@@ -32,9 +32,9 @@ internal static class TrainingDataSource
     }
 
     /// <summary>The data of an existing run, as recorded in its run.json.</summary>
-    public static ITrainingData Reopen(ExampleModel model, RunInfo info, Action<string> log)
+    public static ITrainingData Reopen(ReferenceModel model, RunInfo info, Action<string> log)
     {
-        if (info.Dataset == ExampleModel.GeneratedData) return new SevenBitData();
+        if (model.GeneratedData is { } generate && info.Dataset == model.Dataset) return generate();
         var options = DatasetResolverOptions.FromEnvironment() with { Log = log, Directory = info.DatasetDirectory };
         return new DatasetResolver(options).Load(info.Dataset);
     }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GanDsl.IO;
 
 namespace GanDsl.Data;
 
 /// <summary>
-/// Downloads one official dataset file into a folder: the body goes to a hidden temporary file, its size and
-/// digests are checked, and only then is it renamed to its final name (an atomic rename on one file system).
+/// Downloads one official dataset file into a folder: the body goes to a hidden temporary file (<see cref="AtomicFile"/>),
+/// its size and digests are checked, and only then is it renamed to its final name.
 /// A partial, oversized or wrong-hash download is deleted and never appears under the final name.
 /// </summary>
 internal static class DatasetDownloader
@@ -30,10 +31,8 @@ internal static class DatasetDownloader
 
     private static string? TryOne(HttpClient client, string url, DatasetFile file, string folder)
     {
-        string temp = Path.Combine(folder, $".{file.FileName}.{Guid.NewGuid():N}.partial");
         try
         {
-            System.IO.Directory.CreateDirectory(folder);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             using var response = client.Send(request, HttpCompletionOption.ResponseHeadersRead);
             if (!response.IsSuccessStatusCode)
@@ -41,8 +40,8 @@ internal static class DatasetDownloader
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             using var md5 = file.Md5 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.MD5);
             long total = 0;
+            using var target = AtomicFile.Begin(Path.Combine(folder, file.FileName)); // discarded unless committed below
             using (var body = response.Content.ReadAsStream())
-            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var buffer = new byte[1 << 16];
                 int n;
@@ -54,9 +53,8 @@ internal static class DatasetDownloader
                         return string.Create(CultureInfo.InvariantCulture, $"the server sent more than the expected {file.Size} bytes");
                     sha.AppendData(buffer, 0, n);
                     md5?.AppendData(buffer, 0, n);
-                    output.Write(buffer, 0, n);
+                    target.Stream.Write(buffer, 0, n);
                 }
-                output.Flush(flushToDisk: true);
             }
             if (total != file.Size)
                 return string.Create(CultureInfo.InvariantCulture, $"the download ended after {total} of {file.Size} bytes");
@@ -69,17 +67,13 @@ internal static class DatasetDownloader
                 if (!actualMd5.Equals(file.Md5, StringComparison.OrdinalIgnoreCase))
                     return $"its MD5 is {actualMd5}, not the expected {file.Md5}";
             }
-            File.Move(temp, Path.Combine(folder, file.FileName), overwrite: true);
+            target.Commit();
             return null;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException
                                       or TaskCanceledException or OperationCanceledException)
         {
             return Describe(e);
-        }
-        finally
-        {
-            TryDelete(temp);
         }
     }
 
@@ -90,20 +84,5 @@ internal static class DatasetDownloader
         if (e.InnerException is { } inner && !string.IsNullOrWhiteSpace(inner.Message) && !text.Contains(inner.Message.TrimEnd('.'), StringComparison.Ordinal))
             text += " (" + inner.Message.TrimEnd('.') + ")";
         return text.Replace(';', ',');
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (File.Exists(path)) File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary file is hidden and never read; failing the download for it would not help.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

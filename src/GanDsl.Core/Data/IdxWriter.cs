@@ -1,12 +1,13 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using GanDsl.IO;
 
 namespace GanDsl.Data;
 
 /// <summary>
 /// Writes IDX files in MNIST's format (u8 images N×H×W, u8 labels N). A path ending in ".gz" is gzip-compressed.
-/// The file is written to a temporary name next to the target and renamed, so a reader never sees half a file.
+/// The file is written atomically (<see cref="AtomicFile"/>), so a reader never sees half a file.
 /// </summary>
 public static class IdxWriter
 {
@@ -54,23 +55,18 @@ public static class IdxWriter
 
     private static void Write(string path, ReadOnlySpan<byte> header, ReadOnlySpan<byte> data)
     {
-        string full = Path.GetFullPath(path);
-        string temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
+        using var file = AtomicFile.Begin(path);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (Stream output = full.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                       ? new GZipStream(file, CompressionLevel.Optimal)
-                       : file)
-            {
-                output.Write(header);
-                output.Write(data);
-            }
-            File.Move(temp, full, overwrite: true);
+            using var gzip = new GZipStream(file.Stream, CompressionLevel.Optimal, leaveOpen: true);
+            gzip.Write(header);
+            gzip.Write(data);
         }
-        finally
+        else
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            file.Stream.Write(header);
+            file.Stream.Write(data);
         }
+        file.Commit();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GanDsl.IO;
 
 namespace GanDsl.Evaluation;
 
@@ -41,19 +42,12 @@ public static class BestCheckpoint
         if (!double.IsFinite(fcd)) return false;
         if (Read(runDirectory) is { } kept && kept.Fcd <= fcd) return false;
 
-        string best = PathIn(runDirectory);
-        string parent = Path.GetDirectoryName(best)!;
-        string temp = Path.Combine(parent, "." + FolderName + ".tmp"), old = Path.Combine(parent, "." + FolderName + ".old");
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true); // left by an earlier crash
-        Directory.CreateDirectory(temp);
-        foreach (var file in Directory.GetFiles(checkpointDirectory))
-            File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
-        File.WriteAllText(Path.Combine(temp, ScoreFile), ScoreJson(checkpointDirectory, step, fcd, reportJson));
-
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        if (Directory.Exists(best)) Directory.Move(best, old);
-        Directory.Move(temp, best);
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        AtomicFolder.Write(PathIn(runDirectory), temp =>
+        {
+            foreach (var file in Directory.GetFiles(checkpointDirectory))
+                File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(temp, ScoreFile), ScoreJson(checkpointDirectory, step, fcd, reportJson));
+        });
         return true;
     }
 

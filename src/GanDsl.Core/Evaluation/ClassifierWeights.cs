@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GanDsl.IO;
 using GanDsl.Tensors;
 using GanDsl.Training.Checkpoints;
 
@@ -29,11 +30,9 @@ public static class ClassifierWeights
     public static void Save(DomainClassifier classifier, string path)
     {
         var bytes = Serialize(classifier);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        WriteAtomically(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes);
         var line = Convert.ToHexStringLower(SHA256.HashData(bytes)) + "  " + Path.GetFileName(path) + "\n";
-        WriteAtomically(HashPath(path), Encoding.ASCII.GetBytes(line));
+        AtomicFile.WriteAllBytes(HashPath(path), Encoding.ASCII.GetBytes(line));
     }
 
     /// <summary>Loads weights saved by <see cref="Save"/> for <paramref name="architecture"/>, verifying the SHA-256 first.</summary>
@@ -72,11 +71,4 @@ public static class ClassifierWeights
 
     private static (Dictionary<string, Tensor> State, IReadOnlyDictionary<string, string> Metadata) Deserialize(byte[] bytes) =>
         (SafeTensors.Deserialize(bytes).ToDictionary(e => e.Name, e => e.Value), SafeTensors.ReadMetadata(bytes));
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using GanDsl.IO;
 
 namespace GanDsl.Imaging;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
+using GanDsl.IO;
 
 namespace GanDsl.Imaging;
 
@@ -79,8 +79,7 @@ public static class LossPlot
     public static void WriteFile(string path, IReadOnlyList<(long Step, double DLoss, double GLoss)> points,
         int width = DefaultWidth, int height = DefaultHeight, string title = "GAN losses")
     {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(points, width, height, title));
-        AtomicFile.Write(path, stream => stream.Write(bytes));
+        AtomicFile.WriteAllText(path, Render(points, width, height, title));
     }
 
     private static List<(double X, double Y)> Series(IReadOnlyList<(long Step, double DLoss, double GLoss)> points,

@@ -1,3 +1,5 @@
+using GanDsl.IO;
+
 namespace GanDsl.Imaging;
 
 /// <summary>Writes 8-bit grayscale and RGB PNG files (non-interlaced, adaptive row filters, zlib from the base library).</summary>

@@ -1,3 +1,4 @@
+using GanDsl.Nn.Progressive;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -16,6 +17,12 @@ public abstract class GeneratorModule : Module
     public abstract Tensor Generate(Tensor z, int[]? labels);
 
     public override Tensor Forward(Tensor input) => Generate(input, null);
+
+    /// <summary>
+    /// Puts a generator whose forward pass changes with the training step (a progressive generator's stage and fade-in α)
+    /// where a checkpoint saved it, so that it samples as it did then. The default does nothing.
+    /// </summary>
+    public virtual void RestoreProgress(ProgressState saved) { }
 }
 
 /// <summary>A discriminator (or critic): maps samples (and labels) to one score per sample, [N, 1].</summary>
@@ -32,9 +39,24 @@ public abstract class DiscriminatorModule : Module
     public override Tensor Forward(Tensor input) => Score(input, null);
 }
 
-/// <summary>A generator/discriminator pair that the adversarial loop trains.</summary>
+/// <summary>
+/// A generator/discriminator pair that the adversarial loop trains. A pair whose nets change with the training step (a
+/// progressive GAN) implements the three hooks; for every other pair their defaults do nothing.
+/// </summary>
 public interface IGan
 {
     GeneratorModule Generator { get; }
     DiscriminatorModule Discriminator { get; }
+
+    /// <summary>Called by the loop before every step with the number of steps completed so far.</summary>
+    void OnStep(long completedSteps) { }
+
+    /// <summary>The step-dependent state a checkpoint saves (a progressive GAN's stage, α and schedule); null when there is none.</summary>
+    ProgressState? Progress => null;
+
+    /// <summary>
+    /// Takes back <see cref="Progress"/> from the checkpoint a run resumes from; throws <see cref="ArgumentException"/> with one
+    /// sentence when it does not fit this pair.
+    /// </summary>
+    void RestoreProgress(ProgressState? saved) { }
 }

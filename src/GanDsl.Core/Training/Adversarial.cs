@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GanDsl.IO;
 using GanDsl.Nn;
 using GanDsl.Training.Checkpoints;
 
@@ -27,69 +28,64 @@ public static class Adversarial
             throw new ArgumentException("Resuming needs the run folder that holds the checkpoints; pass runDirectory.", nameof(runDirectory));
         store ??= runDirectory is null ? null : new CheckpointStore(runDirectory);
         var session = Open(gan, data, config, runDirectory, resume, store);
+        var progress = session.Progress;
         if (runDirectory is not null) WriteConfig(runDirectory, config);
         using var metrics = runDirectory is null ? null
-            : new MetricsLog(Path.Combine(runDirectory, "metrics.jsonl"), resume ? session.Step : long.MaxValue);
+            : new MetricsLog(Path.Combine(runDirectory, "metrics.jsonl"), resume ? progress.Step : long.MaxValue);
 
         var clock = Stopwatch.StartNew();
-        long lastSaved = resume ? session.Step : -1;
+        long lastSaved = resume ? progress.Step : -1;
         string? lastCheckpoint = resume ? store!.Latest() : null;
         StepReport? lastReport = null;
-        int stepsThisEpoch = session.StepInEpoch;
         bool cancelled = false;
 
         void Save()
         {
-            if (store is null || lastSaved == session.Step) return;
+            if (store is null || lastSaved == progress.Step) return;
             lastCheckpoint = store.Save(session.Capture());
-            lastSaved = session.Step;
-            observer?.OnCheckpoint(new CheckpointReport(session.Step, lastCheckpoint));
+            lastSaved = progress.Step;
+            observer?.OnCheckpoint(new CheckpointReport(progress.Step, lastCheckpoint));
         }
 
-        void ReportEpoch(int epoch, bool complete)
+        void ReportEpoch(int epoch, EpochLosses means, bool complete)
         {
-            var (dl, gl) = session.EpochMeanLosses(stepsThisEpoch);
-            bool sample = !complete || epoch % config.SampleIntervalEpochs == 0 || session.Finished;
-            var report = new EpochReport(epoch, session.Step, dl, gl, complete, clock.Elapsed.TotalSeconds,
+            bool sample = !complete || epoch % config.SampleIntervalEpochs == 0 || progress.Finished;
+            var report = new EpochReport(epoch, progress.Step, means.Discriminator, means.Generator, complete, clock.Elapsed.TotalSeconds,
                 sample ? session.SampleFixedNoise() : null);
             metrics?.Write(report);
             observer?.OnEpoch(report);
-            session.ResetEpochSums();
-            stepsThisEpoch = 0;
         }
 
         // The evaluated weights are saved first, so an observer can score that checkpoint and keep the best one.
         void Evaluate(int epoch)
         {
             Save();
-            var request = new EvaluationRequest(epoch, session.Step, store is null ? null : lastCheckpoint, config.EvaluationSamples);
-            if (observer?.OnEvaluation(request) is { } values) metrics?.WriteEvaluation(session.Step, epoch, values);
+            var request = new EvaluationRequest(epoch, progress.Step, store is null ? null : lastCheckpoint, config.EvaluationSamples);
+            if (observer?.OnEvaluation(request) is { } values) metrics?.WriteEvaluation(progress.Step, epoch, values);
         }
 
-        while (!session.Finished)
+        while (!progress.Finished)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 cancelled = true;
                 break;
             }
-            int epoch = session.CurrentEpoch;
             var o = session.RunStep();
-            stepsThisEpoch++;
-            if (session.Step % config.LogIntervalSteps == 0 || session.Finished)
+            if (o.Step % config.LogIntervalSteps == 0 || progress.Finished)
             {
-                lastReport = new StepReport(session.Step, epoch, o.DiscriminatorLoss, o.GeneratorLoss, o.MeanReal, o.MeanFake,
+                lastReport = new StepReport(o.Step, o.Epoch, o.DiscriminatorLoss, o.GeneratorLoss, o.MeanReal, o.MeanFake,
                     o.Penalty, o.DiscriminatorGradNorm, o.GeneratorGradNorm, clock.Elapsed.TotalSeconds);
                 metrics?.Write(lastReport);
                 observer?.OnStep(lastReport);
             }
-            if (o.EpochEnded)
+            if (o.FinishedEpoch is { } means)
             {
-                ReportEpoch(epoch, complete: true);
-                if (config.EvaluateEveryEpochs > 0 && epoch % config.EvaluateEveryEpochs == 0) Evaluate(epoch);
+                ReportEpoch(o.Epoch, means, complete: true);
+                if (config.EvaluateEveryEpochs > 0 && o.Epoch % config.EvaluateEveryEpochs == 0) Evaluate(o.Epoch);
             }
-            else if (session.Finished) ReportEpoch(epoch, complete: false);
-            if (config.CheckpointIntervalSteps > 0 && session.Step % config.CheckpointIntervalSteps == 0) Save();
+            else if (progress.Finished) ReportEpoch(o.Epoch, progress.CurrentEpochMeans, complete: false);
+            if (config.CheckpointIntervalSteps > 0 && o.Step % config.CheckpointIntervalSteps == 0) Save();
         }
         Save();
         return new TrainingRun(session, cancelled, lastCheckpoint, lastReport);
@@ -108,11 +104,6 @@ public static class Adversarial
         return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest));
     }
 
-    private static void WriteConfig(string runDirectory, TrainingConfig config)
-    {
-        Directory.CreateDirectory(runDirectory);
-        string path = Path.Combine(runDirectory, "config.json"), temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(config, CheckpointState.JsonOptions));
-        File.Move(temp, path, overwrite: true);
-    }
+    private static void WriteConfig(string runDirectory, TrainingConfig config) =>
+        AtomicFile.WriteAllBytes(Path.Combine(runDirectory, "config.json"), JsonSerializer.SerializeToUtf8Bytes(config, CheckpointState.JsonOptions));
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GanDsl.IO;
 
 namespace GanDsl.Training;
 
@@ -17,7 +18,7 @@ public sealed class MetricsLog : IDisposable
         if (File.Exists(path) && keepThroughStep != long.MaxValue)
         {
             var kept = File.ReadAllLines(path).Where(line => StepOf(line) is { } s && s <= keepThroughStep);
-            File.WriteAllLines(path, kept);
+            AtomicFile.WriteAllText(path, string.Concat(kept.Select(line => line + "\n")));
         }
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
     }

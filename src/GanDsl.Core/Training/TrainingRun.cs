@@ -9,7 +9,7 @@ namespace GanDsl.Training;
 /// <param name="LastStep">The last step's report, or null when no step ran.</param>
 public sealed record TrainingRun(TrainingSession Session, bool Cancelled, string? LastCheckpoint, StepReport? LastStep)
 {
-    public long Steps => Session.Step;
+    public long Steps => Session.Progress.Step;
 
     /// <summary>G's output for the run's fixed noise (eval mode, EMA weights when enabled).</summary>
     public Tensor Samples() => Session.SampleFixedNoise();

@@ -1,5 +1,4 @@
 using GanDsl.Nn;
-using GanDsl.Nn.Progressive;
 using GanDsl.Tensors;
 using GanDsl.Training.Checkpoints;
 
@@ -11,15 +10,10 @@ public sealed partial class TrainingSession
     public Checkpoint Capture()
     {
         var optimizer = OptimizerEntries("generator.", GeneratorOptimizer).Concat(OptimizerEntries("discriminator.", DiscriminatorOptimizer)).ToList();
-        var state = new CheckpointState
+        var state = Progress.WriteTo(new CheckpointState
         {
             Config = Config,
-            Step = Step,
-            CompletedEpochs = CompletedEpochs,
-            StepInEpoch = StepInEpoch,
             DataCount = Data.Count,
-            EpochDiscriminatorLossSum = EpochDiscriminatorLossSum,
-            EpochGeneratorLossSum = EpochGeneratorLossSum,
             NoiseRng = _noise.State,
             RandomSources = RandomSources().Select(r => new NamedRngState(r.Name, r.Rng.State)).ToList(),
             GeneratorOptimizerSteps = GeneratorOptimizer.StepCount,
@@ -27,8 +21,8 @@ public sealed partial class TrainingSession
             FixedNoiseShape = FixedNoise.Shape.ToArray(),
             FixedNoise = FixedNoise.Data,
             FixedLabels = FixedLabels,
-            Progress = (Gan as IProgressive)?.Progress,
-        };
+            Progress = Gan.Progress,
+        });
         IReadOnlyList<SafeTensorsEntry>? ema = Ema is null ? null
             : StateEntries(G.StateDict().Select(e => (e.Name, Ema.Averages.FirstOrDefault(a => a.Name == e.Name).Value ?? e.Value)));
         return new Checkpoint(state, StateEntries(G.StateDict()), StateEntries(D.StateDict()), optimizer, ema);
@@ -67,12 +61,15 @@ public sealed partial class TrainingSession
             throw new CheckpointException($"The checkpoint's fixed noise has shape [{string.Join(", ", state.FixedNoiseShape)}] but this generator needs [{string.Join(", ", expectedShape)}].");
         s.FixedNoise = new Tensor(new Shape(expectedShape), (float[])state.FixedNoise.Clone());
         s.FixedLabels = state.FixedLabels;
-        s.Step = state.Step;
-        s.CompletedEpochs = state.CompletedEpochs;
-        s.StepInEpoch = state.StepInEpoch;
-        s.EpochDiscriminatorLossSum = state.EpochDiscriminatorLossSum;
-        s.EpochGeneratorLossSum = state.EpochGeneratorLossSum;
-        RestoreProgress(gan, state);
+        s.Progress.ReadFrom(state);
+        try
+        {
+            gan.RestoreProgress(state.Progress);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckpointException(e.Message, e);
+        }
         return s;
     }
 
@@ -80,24 +77,8 @@ public sealed partial class TrainingSession
     public static void LoadGenerator(GeneratorModule generator, Checkpoint checkpoint, bool preferAverage = true)
     {
         Load(generator, preferAverage && checkpoint.GeneratorEma is { } ema ? ema : checkpoint.Generator, "generator");
-        // A growing generator samples at the stage and α it was saved at.
-        if (generator is ProgressiveGenerator progressive && checkpoint.State.Progress is { } p && p.Stage < progressive.StageCount)
-            progressive.SetProgress(p.Stage, p.Alpha);
-    }
-
-    private static void RestoreProgress(IGan gan, CheckpointState state)
-    {
-        if (gan is not IProgressive progressive) return;
-        var saved = state.Progress
-            ?? throw new CheckpointException("The checkpoint holds no progressive stage although this GAN grows by stages; resume with the model that wrote it.");
-        try
-        {
-            progressive.Restore(saved);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CheckpointException(e.Message, e);
-        }
+        // e.g. a growing generator samples at the stage and α it was saved at.
+        if (checkpoint.State.Progress is { } progress) generator.RestoreProgress(progress);
     }
 
     private IEnumerable<(string Name, Rng Rng)> RandomSources() =>

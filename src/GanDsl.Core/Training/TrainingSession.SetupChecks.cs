@@ -5,7 +5,7 @@ namespace GanDsl.Training;
 public sealed partial class TrainingSession
 {
     /// <summary>Refuses a data set and networks that do not fit together, with one sentence naming what differs.</summary>
-    private static void CheckFits(GeneratorModule g, DiscriminatorModule d, ITrainingData data, TrainingConfig config)
+    private static void CheckFits(GeneratorModule g, DiscriminatorModule d, ITrainingData data, RunLength length)
     {
         static string S(IEnumerable<int> dims) => "[" + string.Join(", ", dims) + "]";
         var sample = data.SampleShape.ToArray();
@@ -17,8 +17,7 @@ public sealed partial class TrainingSession
             throw new TrainingSetupException($"The generator is conditioned on {g.Classes} classes but the discriminator on {d.Classes}; pair nets with the same class count.");
         if (g.Classes > 0 && data.Classes != g.Classes)
             throw new TrainingSetupException($"The conditional GAN needs data labelled with {g.Classes} classes but the data set has {data.Classes}; use a labelled data set with {g.Classes} classes.");
-        long perStep = (long)config.BatchSize * config.CriticSteps;
-        if (data.Count < perStep)
-            throw new TrainingSetupException($"The data set has {data.Count} samples, fewer than the {perStep} one step reads (BatchSize × CriticSteps); lower BatchSize or CriticSteps.");
+        if (data.Count < length.SamplesPerStep)
+            throw new TrainingSetupException($"The data set has {data.Count} samples, fewer than the {length.SamplesPerStep} one step reads (BatchSize × CriticSteps); lower BatchSize or CriticSteps.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GanDsl.Data;
 
 namespace GanDsl.Cli.Tests.Evaluation;
 
@@ -61,9 +62,9 @@ public class EvaluateImagesTests
         using var dir = new TempFolder();
         TinyDataset.Write(Path.Combine(dir.Path, "data"));
         var (pixels, _) = TinyDataset.Images(1, seed: 3);
-        TinyDataset.WriteImages(Path.Combine(dir.Path, "same.idx"), Enumerable.Repeat(pixels, 100).SelectMany(p => p).ToArray(), 100, 28, 28);
+        IdxWriter.WriteImages(Path.Combine(dir.Path, "same.idx"), Enumerable.Repeat(pixels, 100).SelectMany(p => p).ToArray(), 100, 28, 28);
         var (others, _) = TinyDataset.Images(200, seed: 4);
-        TinyDataset.WriteImages(Path.Combine(dir.Path, "fresh.idx"), others, 200, 28, 28);
+        IdxWriter.WriteImages(Path.Combine(dir.Path, "fresh.idx"), others, 200, 28, 28);
 
         var same = JsonDocument.Parse(Evaluate(dir.Path, "same.idx", "--json").Stdout).RootElement;
         var fresh = JsonDocument.Parse(Evaluate(dir.Path, "fresh.idx", "--json").Stdout).RootElement;
@@ -99,9 +100,9 @@ public class EvaluateImagesTests
     {
         using var dir = new TempFolder();
         var (good, labels) = TinyDataset.Images(4, seed: 5);
-        TinyDataset.WriteImages(Path.Combine(dir.Path, "good.idx"), good, 4, 28, 28);
-        TinyDataset.WriteLabels(Path.Combine(dir.Path, "labels.idx"), labels);
-        TinyDataset.WriteImages(Path.Combine(dir.Path, "small.idx"), new byte[3 * 100], 3, 10, 10);
+        IdxWriter.WriteImages(Path.Combine(dir.Path, "good.idx"), good, 4, 28, 28);
+        IdxWriter.WriteLabels(Path.Combine(dir.Path, "labels.idx"), labels);
+        IdxWriter.WriteImages(Path.Combine(dir.Path, "small.idx"), new byte[3 * 100], 3, 10, 10);
         var result = Gandsl.RunWith(TinyDataset.TinyClassifier, dir.Path, ["evaluate", .. args]);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(expected, result.Stderr);

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using GanDsl.Data;
 
 namespace GanDsl.Cli.Tests.Evaluation;
 
@@ -23,10 +23,10 @@ internal static class TinyDataset
         Directory.CreateDirectory(folder);
         var (trainImages, trainLabels) = Images(train, seed: 1);
         var (testImages, testLabels) = Images(test, seed: 2);
-        WriteImages(Path.Combine(folder, "train-images-idx3-ubyte"), trainImages, train, 28, 28);
-        WriteLabels(Path.Combine(folder, "train-labels-idx1-ubyte"), trainLabels);
-        WriteImages(Path.Combine(folder, "t10k-images-idx3-ubyte"), testImages, test, 28, 28);
-        WriteLabels(Path.Combine(folder, "t10k-labels-idx1-ubyte"), testLabels);
+        IdxWriter.WriteImages(Path.Combine(folder, "train-images-idx3-ubyte"), trainImages, train, 28, 28);
+        IdxWriter.WriteLabels(Path.Combine(folder, "train-labels-idx1-ubyte"), trainLabels);
+        IdxWriter.WriteImages(Path.Combine(folder, "t10k-images-idx3-ubyte"), testImages, test, 28, 28);
+        IdxWriter.WriteLabels(Path.Combine(folder, "t10k-labels-idx1-ubyte"), testLabels);
         return folder;
     }
 
@@ -46,23 +46,5 @@ internal static class TinyDataset
                 for (int x = left; x < Math.Min(28, left + 5); x++) image[y * 28 + x] = (byte)random.Next(215, 256);
         }
         return (pixels, labels);
-    }
-
-    public static void WriteImages(string path, byte[] pixels, int count, int height, int width, int magic = 0x0803)
-    {
-        var header = new byte[16];
-        BinaryPrimitives.WriteInt32BigEndian(header, magic);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), count);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(8), height);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(12), width);
-        File.WriteAllBytes(path, [.. header, .. pixels]);
-    }
-
-    public static void WriteLabels(string path, byte[] labels)
-    {
-        var header = new byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(header, 0x0801);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), labels.Length);
-        File.WriteAllBytes(path, [.. header, .. labels]);
     }
 }

@@ -21,7 +21,7 @@ public class DatasetResolverTests
     {
         using var tmp = new TempFolder();
         foreach (var folder in new[] { Debian(tmp), Torchvision(tmp), Cache(tmp) }) TinyDataset.Place(folder, DatasetSplit.Train);
-        string mine = tmp.Sub("mine");
+        string mine = tmp.Folder("mine");
         TinyDataset.Place(mine, DatasetSplit.Train);
 
         var found = new DatasetResolver(Options(tmp) with { Directory = mine }).Resolve(TinyDataset.Info, DatasetSplit.Train);
@@ -36,7 +36,7 @@ public class DatasetResolverTests
     {
         using var tmp = new TempFolder();
         TinyDataset.Place(Debian(tmp), DatasetSplit.Test);
-        string mine = tmp.Sub("mine");
+        string mine = tmp.Folder("mine");
         TinyDataset.Place(mine, DatasetSplit.Test);
         File.Delete(Path.Combine(mine, "t10k-labels-idx1-ubyte.gz"));
 
@@ -95,7 +95,7 @@ public class DatasetResolverTests
     {
         using var tmp = new TempFolder();
         // torchvision keeps the extracted files next to the archives; here only the extracted ones.
-        IdxFixtures.WritePair(tmp.Sub("home", "datasets", "Tiny", "raw"), "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+        IdxFixtures.WritePair(tmp.Folder("home", "datasets", "Tiny", "raw"), "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
             5, TinyDataset.Side, TinyDataset.Side);
 
         var resolver = new DatasetResolver(Options(tmp));
@@ -132,7 +132,7 @@ public class DatasetResolverTests
     public void Images_of_another_size_than_the_dataset_are_refused()
     {
         using var tmp = new TempFolder();
-        string mine = tmp.Sub("mine");
+        string mine = tmp.Folder("mine");
         IdxFixtures.WritePair(mine, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", 3, 5, 5);
 
         var e = Assert.Throws<DatasetException>(() =>

@@ -162,7 +162,7 @@ public class IdxReaderTests
     public void A_folder_in_place_of_the_file_is_refused()
     {
         using var tmp = new TempFolder();
-        string dir = tmp.Sub("train-images-idx3-ubyte");
+        string dir = tmp.Folder("train-images-idx3-ubyte");
         var e = Assert.Throws<DatasetException>(() => IdxReader.ReadImages(dir));
         Sentences.AssertOne(e.Message, "train-images-idx3-ubyte");
     }

@@ -6,7 +6,7 @@ namespace GanDsl.Core.Tests.Evaluation;
 public class BestCheckpointTests
 {
     /// <summary>A fake checkpoint folder whose files say which step they are from.</summary>
-    private static string Checkpoint(TempDirectory dir, long step)
+    private static string Checkpoint(TempFolder dir, long step)
     {
         var folder = Path.Combine(dir.Path, "checkpoints", $"step-{step:D7}");
         Directory.CreateDirectory(folder);
@@ -15,12 +15,12 @@ public class BestCheckpointTests
         return folder;
     }
 
-    private static string Kept(TempDirectory dir) => File.ReadAllText(Path.Combine(BestCheckpoint.PathIn(dir.Path), "generator.safetensors"));
+    private static string Kept(TempFolder dir) => File.ReadAllText(Path.Combine(BestCheckpoint.PathIn(dir.Path), "generator.safetensors"));
 
     [Fact]
     public void The_first_offer_is_kept_then_only_a_lower_fcd_replaces_it()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         Assert.Null(BestCheckpoint.Read(dir.Path));
         Assert.True(BestCheckpoint.Offer(dir.Path, Checkpoint(dir, 100), 100, 20.0, "{\"fcd\": 20.0}"));
         Assert.Equal((20.0, 100L), BestCheckpoint.Read(dir.Path));
@@ -41,7 +41,7 @@ public class BestCheckpointTests
     [InlineData(double.PositiveInfinity)]
     public void A_non_finite_fcd_is_never_kept(double fcd)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         Assert.False(BestCheckpoint.Offer(dir.Path, Checkpoint(dir, 10), 10, fcd));
         Assert.False(Directory.Exists(BestCheckpoint.PathIn(dir.Path)));
     }
@@ -49,7 +49,7 @@ public class BestCheckpointTests
     [Fact]
     public void The_score_file_records_step_fcd_source_and_report()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         BestCheckpoint.Offer(dir.Path, Checkpoint(dir, 40), 40, 3.25, "{\"fcd\": 3.25, \"samples\": 100}");
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(BestCheckpoint.PathIn(dir.Path), BestCheckpoint.ScoreFile)));
         var root = doc.RootElement;
@@ -62,7 +62,7 @@ public class BestCheckpointTests
     [Fact]
     public void Leftovers_of_a_crash_and_a_damaged_score_do_not_block_the_next_best()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         BestCheckpoint.Offer(dir.Path, Checkpoint(dir, 10), 10, 5.0);
         File.WriteAllText(Path.Combine(BestCheckpoint.PathIn(dir.Path), BestCheckpoint.ScoreFile), "{ torn");
         var temp = Directory.CreateDirectory(Path.Combine(dir.Path, "checkpoints", ".best.tmp")).FullName;

@@ -10,7 +10,7 @@ public class ClassifierWeightsTests(TrainedTinyClassifier trained) : IClassFixtu
     [Fact]
     public void Saved_weights_load_back_bit_identical_with_a_sha256sum_line_beside_them()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = dir.File("quadrants.safetensors");
         ClassifierWeights.Save(trained.Classifier, path);
         var line = File.ReadAllText(ClassifierWeights.HashPath(path));
@@ -25,7 +25,7 @@ public class ClassifierWeightsTests(TrainedTinyClassifier trained) : IClassFixtu
     [Fact]
     public void The_file_is_valid_safetensors_with_the_architecture_in_its_metadata()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = dir.File("w.safetensors");
         ClassifierWeights.Save(trained.Classifier, path);
         var bytes = File.ReadAllBytes(path);
@@ -42,7 +42,7 @@ public class ClassifierWeightsTests(TrainedTinyClassifier trained) : IClassFixtu
     [Fact]
     public void Weights_of_an_older_training_recipe_with_a_valid_hash_are_retrained()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = dir.File("old.safetensors");
         var entries = trained.Classifier.Network.StateDict().Select(e => new SafeTensorsEntry(e.Name, e.Value)).ToList();
         var bytes = SafeTensors.Serialize(entries, new Dictionary<string, string> { ["gandsl_classifier"] = Synthetic.TinyArchitecture.Fingerprint });
@@ -57,7 +57,7 @@ public class ClassifierWeightsTests(TrainedTinyClassifier trained) : IClassFixtu
     [Fact]
     public void Missing_corrupted_and_foreign_weights_ask_for_retraining()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = dir.File("w.safetensors");
         Assert.Equal(WeightsStatus.Missing, ClassifierWeights.TryLoad(path, Synthetic.TinyArchitecture).Status);
 
@@ -76,7 +76,7 @@ public class ClassifierWeightsTests(TrainedTinyClassifier trained) : IClassFixtu
     [Fact]
     public void The_cache_trains_once_then_loads_and_retrains_after_corruption()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var path = dir.File("cache/quadrants.safetensors");
         int reads = 0;
         (float[], int[]) Data() { reads++; return (trained.TrainImages, trained.TrainLabels); }

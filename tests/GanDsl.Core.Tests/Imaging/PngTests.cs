@@ -77,21 +77,6 @@ public class PngTests
         Assert.Equal(["epoch-001.png"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public void AFailedAtomicWriteKeepsThePreviousFileAndRemovesTheTemporaryOne()
-    {
-        using var folder = new TempFolder();
-        var path = folder.File("evolution.png");
-        File.WriteAllBytes(path, [1, 2, 3]);
-        Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
-        {
-            stream.Write(new byte[1000]);
-            throw new IOException("simulated disk failure");
-        }));
-        Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
-        Assert.Single(Directory.GetFiles(folder.Path));
-    }
-
     [Theory]
     [InlineData(0, 4, 1, 0, "positive width and height")]
     [InlineData(4, 4, 2, 32, "1 (gray) or 3 (RGB) channels")]

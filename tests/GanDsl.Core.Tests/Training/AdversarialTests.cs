@@ -59,7 +59,7 @@ public class AdversarialTests
     [Fact]
     public void Train_reports_steps_epochs_and_samples_and_ends_with_a_checkpoint()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var observer = new Recorder();
         var config = Configs.Tiny with { Epochs = 2, LogIntervalSteps = 3 };
         var run = Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), config, observer, dir.Path);
@@ -72,17 +72,17 @@ public class AdversarialTests
         Assert.All(observer.Epochs, e => Assert.Equal(new[] { 4, 6 }, e.Samples!.Shape.ToArray()));
         Assert.Equal(Path.Combine(dir.Path, "checkpoints", "step-0000010"), Assert.Single(observer.Checkpoints).Directory);
         Assert.Equal(run.LastCheckpoint, observer.Checkpoints[0].Directory);
-        var lines = File.ReadAllLines(dir.Sub("metrics.jsonl"));
+        var lines = File.ReadAllLines(dir.File("metrics.jsonl"));
         Assert.Equal(4 + 2, lines.Length);
         Assert.Contains("\"kind\":\"epoch\"", lines[^1]);
-        Assert.True(File.Exists(dir.Sub("config.json")));
+        Assert.True(File.Exists(dir.File("config.json")));
         Assert.Equal(run.Samples().Data, observer.Epochs[^1].Samples!.Data);
     }
 
     [Fact]
     public void A_folder_that_holds_a_run_is_refused_unless_resuming()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var config = Configs.Tiny with { MaxSteps = 2 };
         Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), config, runDirectory: dir.Path);
         var ex = Assert.Throws<TrainingSetupException>(() => Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), config, runDirectory: dir.Path));
@@ -92,7 +92,7 @@ public class AdversarialTests
     [Fact]
     public void Cancellation_saves_a_checkpoint_before_returning()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using var cts = new CancellationTokenSource();
         var observer = new Recorder { OnStepAction = s => { if (s.Step == 4) cts.Cancel(); } };
         var run = Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), Configs.Tiny with { LogIntervalSteps = 1 }, observer, dir.Path,
@@ -105,7 +105,7 @@ public class AdversarialTests
     [Fact]
     public void NaN_stops_training_naming_step_and_quantity_and_leaves_the_last_checkpoint_untouched()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var data = new InMemoryData(40);
         var config = Configs.Tiny with { MaxSteps = 3 };
         var first = Adversarial.Train(new MlpGan(1, true), data, config, runDirectory: dir.Path);

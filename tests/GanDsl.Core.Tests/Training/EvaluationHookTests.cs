@@ -21,7 +21,7 @@ public class EvaluationHookTests
     [Fact]
     public void Every_kth_epoch_ends_in_a_checkpoint_that_is_scored_and_logged_as_an_evaluation_line()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var scorer = new Scorer();
         var config = Configs.Tiny with { Epochs = 5, EvaluateEveryEpochs = 2, EvaluationSamples = 7 };
         Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), config, scorer, dir.Path);
@@ -29,8 +29,8 @@ public class EvaluationHookTests
         // 5 steps per epoch: epochs 2 and 4 end at steps 10 and 20.
         Assert.Equal([(2, 10L), (4, 20L)], scorer.Requests.Select(r => (r.Epoch, r.Step)));
         Assert.All(scorer.Requests, r => Assert.Equal(7, r.Samples));
-        Assert.Equal(dir.Sub(Path.Combine("checkpoints", "step-0000010")), scorer.Requests[0].CheckpointDirectory);
-        var evaluations = File.ReadAllLines(dir.Sub("metrics.jsonl")).Where(l => l.Contains("\"kind\":\"evaluation\"")).ToList();
+        Assert.Equal(dir.File(Path.Combine("checkpoints", "step-0000010")), scorer.Requests[0].CheckpointDirectory);
+        var evaluations = File.ReadAllLines(dir.File("metrics.jsonl")).Where(l => l.Contains("\"kind\":\"evaluation\"")).ToList();
         Assert.Equal(["{\"kind\":\"evaluation\",\"step\":10,\"epoch\":2,\"fcd\":3,\"conditional_accuracy\":null}",
             "{\"kind\":\"evaluation\",\"step\":20,\"epoch\":4,\"fcd\":6,\"conditional_accuracy\":null}"], evaluations);
         Assert.All(evaluations, l => JsonDocument.Parse(l).Dispose());

@@ -18,8 +18,8 @@ public class ProgressiveResumeTests
     [InlineData(4)]  // the first half ends exactly at a stage boundary
     public void Two_N_steps_in_one_go_equal_N_then_resume_for_N_more_across_a_stage_boundary_byte_for_byte(int n)
     {
-        using var straight = new TempDir();
-        using var split = new TempDir();
+        using var straight = new TempFolder();
+        using var split = new TempFolder();
         var data = new TinyImages(40);
         var whole = Adversarial.Train(TinyProgressive.Gan(Schedule), data, Config with { MaxSteps = 2 * n }, runDirectory: straight.Path);
         var half = Adversarial.Train(TinyProgressive.Gan(Schedule), data, Config with { MaxSteps = n }, runDirectory: split.Path);
@@ -43,7 +43,7 @@ public class ProgressiveResumeTests
     [Fact]
     public void The_loop_advances_the_stage_with_the_step_and_the_state_file_names_it()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var gan = TinyProgressive.Gan(Schedule);
         var run = Adversarial.Train(gan, new TinyImages(40), Config with { MaxSteps = 10 }, runDirectory: dir.Path); // step 10 is 2 into stage 3 (0-based 2)
         Assert.Equal(new ProgressState(2, 0.5f, 4, 2), gan.Progress);
@@ -57,14 +57,14 @@ public class ProgressiveResumeTests
     [Fact]
     public void Resume_refuses_another_schedule_and_a_checkpoint_without_progress()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var data = new TinyImages(40);
         Adversarial.Train(TinyProgressive.Gan(Schedule), data, Config with { MaxSteps = 3 }, runDirectory: dir.Path);
         var ex = Assert.Throws<CheckpointException>(() => Adversarial.Train(TinyProgressive.Gan(new ProgressiveSchedule(6, 2)), data,
             Config with { MaxSteps = 6 }, runDirectory: dir.Path, resume: true));
         Assert.Equal("The saved progress follows the schedule of 4 steps per stage and 2 fade steps but this GAN has 6 and 2; resume with the same schedule.", ex.Message);
 
-        using var plain = new TempDir();
+        using var plain = new TempFolder();
         var mlpData = new InMemoryData(40);
         Adversarial.Train(new MlpGan(3, true), mlpData, Configs.Tiny with { MaxSteps = 2 }, runDirectory: plain.Path);
         Assert.DoesNotContain("Progress", File.ReadAllText(Path.Combine(new CheckpointStore(plain.Path).Latest()!, Checkpoint.StateFile)));
@@ -73,7 +73,7 @@ public class ProgressiveResumeTests
     [Fact]
     public void Loading_a_generator_for_sampling_restores_its_saved_stage()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var run = Adversarial.Train(TinyProgressive.Gan(Schedule), new TinyImages(40), Config with { MaxSteps = 6 }, runDirectory: dir.Path);
         var g = TinyProgressive.Generator(seed: 50);
         Assert.Equal(2, g.Stage); // a fresh generator stands fully grown

@@ -24,8 +24,8 @@ public class ResumeTests
     public void Two_N_steps_in_one_go_equal_N_steps_then_resume_for_N_more_byte_for_byte(string variant)
     {
         const int n = 7; // crosses an epoch boundary (5 steps per epoch, or 3 with two critic steps)
-        using var straight = new TempDir();
-        using var split = new TempDir();
+        using var straight = new TempFolder();
+        using var split = new TempFolder();
         var (gan1, data1, config) = Setup(variant);
         var whole = Adversarial.Train(gan1, data1, config with { MaxSteps = 2 * n }, runDirectory: straight.Path);
 
@@ -46,9 +46,28 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_run_stopped_mid_epoch_and_resumed_logs_that_epochs_mean_losses_as_an_uninterrupted_run_does()
+    {
+        using var straight = new TempFolder();
+        using var split = new TempFolder();
+        var (gan1, data, config) = Setup("plain");
+        Adversarial.Train(gan1, data, config, runDirectory: straight.Path);
+        Adversarial.Train(Setup("plain").Gan, data, config with { MaxSteps = 7 }, runDirectory: split.Path); // 2 steps into epoch 2
+        Adversarial.Train(Setup("plain").Gan, data, config, runDirectory: split.Path, resume: true);
+
+        // The completed epochs' lines, timings aside (the split run also logs its stop: step 7 and the partial epoch).
+        static string[] Epochs(string run) => File.ReadAllLines(Path.Combine(run, "metrics.jsonl"))
+            .Where(l => l.Contains("\"kind\":\"epoch\"", StringComparison.Ordinal) && l.Contains("\"complete\":true", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"elapsed_s\":[^,}]*", "")).ToArray();
+        var expected = Epochs(straight.Path);
+        Assert.Equal(3, expected.Length);
+        Assert.Equal(expected, Epochs(split.Path));
+    }
+
+    [Fact]
     public void Max_steps_counts_the_runs_total_so_a_finished_run_does_not_train_further()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var (gan, data, config) = Setup("plain");
         Adversarial.Train(gan, data, config with { MaxSteps = 4 }, runDirectory: dir.Path);
         var again = Adversarial.Train(new MlpGan(3, true), data, config with { MaxSteps = 4 }, runDirectory: dir.Path, resume: true);
@@ -60,7 +79,7 @@ public class ResumeTests
     [Fact]
     public void Resume_refuses_a_config_change_that_breaks_the_run_naming_the_field()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var (gan, data, config) = Setup("plain");
         Adversarial.Train(gan, data, config with { MaxSteps = 2 }, runDirectory: dir.Path);
         var ex = Assert.Throws<CheckpointException>(() =>
@@ -71,14 +90,14 @@ public class ResumeTests
     [Fact]
     public void Resume_refuses_a_different_model_and_a_folder_without_checkpoints()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var (gan, data, config) = Setup("plain");
         Adversarial.Train(gan, data, config with { MaxSteps = 2 }, runDirectory: dir.Path);
         var other = new MlpGanWide();
         var ex = Assert.Throws<CheckpointException>(() => Adversarial.Train(other, data, config with { MaxSteps = 4 }, runDirectory: dir.Path, resume: true));
         Assert.Contains("generator weights do not fit", ex.Message);
 
-        using var empty = new TempDir();
+        using var empty = new TempFolder();
         var none = Assert.Throws<CheckpointException>(() => Adversarial.Train(gan, data, config, runDirectory: empty.Path, resume: true));
         Assert.Contains("holds no checkpoint", none.Message);
     }

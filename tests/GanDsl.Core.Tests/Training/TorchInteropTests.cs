@@ -16,7 +16,7 @@ public class TorchInteropTests
     [Fact]
     public async Task A_checkpoint_loads_into_torch_sequential_with_strict_true_and_gives_the_same_forward_output()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var run = Adversarial.Train(new MlpGan(9, probability: true), new InMemoryData(40), Configs.Tiny with { MaxSteps = 5, EmaDecay = 0.5f },
             runDirectory: dir.Path);
         var session = run.Session;
@@ -28,7 +28,7 @@ public class TorchInteropTests
             g = session.G.Generate(session.FixedNoise, null).Clone();
             d = session.D.Score(g, null).Clone();
         }
-        string io = dir.Sub("io.safetensors");
+        string io = dir.File("io.safetensors");
         File.WriteAllBytes(io, SafeTensors.Serialize(new[]
         {
             new SafeTensorsEntry("z", session.FixedNoise), new SafeTensorsEntry("g", g), new SafeTensorsEntry("d", d),

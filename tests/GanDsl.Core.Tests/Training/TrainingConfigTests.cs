@@ -60,7 +60,7 @@ public class TrainingConfigTests
     [Fact]
     public void Train_validates_before_touching_anything()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var ex = Assert.Throws<TrainingConfigException>(() =>
             Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), Configs.Tiny with { Loss = GanLoss.Hinge, Epochs = 0 }, runDirectory: dir.Path));
         Assert.Equal(2, ex.Errors.Count);

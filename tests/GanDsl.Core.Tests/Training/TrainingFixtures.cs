@@ -108,18 +108,6 @@ internal sealed class InMemoryData : ITrainingData
     }
 }
 
-/// <summary>A fresh temporary folder, deleted on dispose.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir() => Directory.CreateDirectory(Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gandsl-training-" + Guid.NewGuid().ToString("N")));
-    public string Path { get; }
-    public string Sub(string name) => System.IO.Path.Combine(Path, name);
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}
-
 internal static class Configs
 {
     /// <summary>A tiny, fast configuration; losses that need raw scores get a logit D by the caller.</summary>

@@ -2,9 +2,11 @@ namespace GanDsl.Nn.Progressive;
 
 /// <summary>
 /// A progressive generator and discriminator grown together by one <see cref="ProgressiveSchedule"/>: stage s of G draws
-/// the resolution stage s of D scores. A new instance stands at step 0 (stage 0); the shared loop advances it.
+/// the resolution stage s of D scores. A new instance stands at step 0 (stage 0); the shared loop advances it before every
+/// step (<see cref="IGan.OnStep"/>), saves <see cref="Progress"/> in each checkpoint and restores it on resume, so a run
+/// resumed across a stage boundary continues exactly as an uninterrupted one.
 /// </summary>
-public class ProgressiveGan : IGan, IProgressive
+public class ProgressiveGan : IGan
 {
     public ProgressiveGan(ProgressiveGenerator generator, ProgressiveDiscriminator discriminator, ProgressiveSchedule schedule)
     {
@@ -27,13 +29,23 @@ public class ProgressiveGan : IGan, IProgressive
     public ProgressiveDiscriminator Discriminator { get; }
     public ProgressiveSchedule Schedule { get; }
     public int StageCount => Generator.StageCount;
+    /// <summary>The current stage and α.</summary>
     public ProgressState Progress { get; private set; } = null!;
 
     GeneratorModule IGan.Generator => Generator;
     DiscriminatorModule IGan.Discriminator => Discriminator;
 
+    /// <summary>Moves both nets to the stage and α of the step that follows <paramref name="completedSteps"/> steps.</summary>
     public void Advance(long completedSteps) => Set(Schedule.At(completedSteps, StageCount));
 
+    void IGan.OnStep(long completedSteps) => Advance(completedSteps);
+
+    ProgressState? IGan.Progress => Progress;
+
+    void IGan.RestoreProgress(ProgressState? saved) =>
+        Restore(saved ?? throw new ArgumentException("The checkpoint holds no progressive stage although this GAN grows by stages; resume with the model that wrote it."));
+
+    /// <summary>Sets the stage and α saved in a checkpoint; throws <see cref="ArgumentException"/> when it was written with another schedule or stage count.</summary>
     public void Restore(ProgressState state)
     {
         if (state.Schedule != Schedule)

@@ -64,6 +64,12 @@ public class ProgressiveGenerator : GeneratorModule
         (Stage, Alpha) = (stage, alpha);
     }
 
+    /// <summary>Samples at the stage and α a checkpoint saved (a stage this generator lacks leaves it where it is).</summary>
+    public override void RestoreProgress(ProgressState saved)
+    {
+        if (saved.Stage < StageCount) SetProgress(saved.Stage, saved.Alpha);
+    }
+
     /// <summary>The parameters the current stage's forward pass uses (the others get no gradient yet).</summary>
     public IReadOnlyList<Tensor> ActiveParameters() => StageProgress.ActiveParameters(_blocks, _toImage, Stage, Alpha);
 

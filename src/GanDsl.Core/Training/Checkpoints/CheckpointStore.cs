@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GanDsl.IO;
 
 namespace GanDsl.Training.Checkpoints;
 
@@ -35,12 +36,7 @@ public sealed class CheckpointStore
     /// <summary>Writes the checkpoint atomically and returns its folder; an existing folder of the same step is replaced.</summary>
     public string Save(Checkpoint checkpoint)
     {
-        Directory.CreateDirectory(Root);
-        string name = Checkpoint.FolderName(checkpoint.State.Step);
-        string final = Path.Combine(Root, name);
-        string temp = Path.Combine(Root, "." + name + ".tmp");
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true); // left by an earlier crash
-
+        string final = Path.Combine(Root, Checkpoint.FolderName(checkpoint.State.Step));
         var files = new List<(string Name, byte[] Bytes)>
         {
             (Checkpoint.GeneratorFile, SafeTensors.Serialize(checkpoint.Generator)),
@@ -51,29 +47,18 @@ public sealed class CheckpointStore
         var digests = files.Select(f => new FileDigest(f.Name, f.Bytes.Length, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)))).ToList();
         files.Add((Checkpoint.StateFile, (checkpoint.State with { Files = digests }).ToJson())); // last: its presence marks completeness
 
-        Directory.CreateDirectory(temp);
-        foreach (var (fileName, bytes) in files)
+        AtomicFolder.Write(final, temp =>
         {
-            using (var stream = new FileStream(Path.Combine(temp, fileName), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            foreach (var (fileName, bytes) in files)
             {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                using (var stream = new FileStream(Path.Combine(temp, fileName), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(bytes);
+                    stream.Flush(flushToDisk: true);
+                }
+                AfterFileWritten?.Invoke(fileName);
             }
-            AfterFileWritten?.Invoke(fileName);
-        }
-
-        if (Directory.Exists(final))
-        {
-            string old = Path.Combine(Root, "." + name + ".old");
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-            Directory.Move(final, old);
-            Directory.Move(temp, final);
-            Directory.Delete(old, recursive: true);
-        }
-        else
-        {
-            Directory.Move(temp, final);
-        }
+        });
         return final;
     }
 

@@ -15,7 +15,7 @@ public class CheckpointStoreTests
     [InlineData(Checkpoint.StateFile)]
     public void A_crash_mid_write_leaves_the_previous_checkpoint_loadable_and_resumable(string crashAfter)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var first = TrainTo(dir.Path, 3);
         var store = new CheckpointStore(dir.Path) { AfterFileWritten = f => { if (f == crashAfter) throw new IOException("simulated crash"); } };
         Assert.Throws<IOException>(() => Adversarial.Train(new MlpGan(2, true), new InMemoryData(40), Configs.Tiny with { MaxSteps = 6 },
@@ -32,7 +32,7 @@ public class CheckpointStoreTests
     [Fact]
     public void A_flipped_byte_is_refused_with_one_clear_sentence()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var run = TrainTo(dir.Path, 2);
         string file = Path.Combine(run.LastCheckpoint!, Checkpoint.DiscriminatorFile);
         var bytes = File.ReadAllBytes(file);
@@ -45,7 +45,7 @@ public class CheckpointStoreTests
     [Fact]
     public void A_truncated_weight_file_or_state_file_is_refused()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var run = TrainTo(dir.Path, 2);
         string weights = Path.Combine(run.LastCheckpoint!, Checkpoint.GeneratorFile);
         File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..100]);
@@ -62,7 +62,7 @@ public class CheckpointStoreTests
     [Fact]
     public void State_json_holds_config_position_rng_states_and_fixed_noise()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var run = TrainTo(dir.Path, 6);
         var state = CheckpointStore.Load(run.LastCheckpoint!).State;
         Assert.Equal((6L, 1, 1, 40), (state.Step, state.CompletedEpochs, state.StepInEpoch, state.DataCount));
@@ -77,7 +77,7 @@ public class CheckpointStoreTests
     [Fact]
     public void Interval_checkpoints_are_written_and_a_sample_leaves_the_state_unchanged()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var run = Adversarial.Train(new MlpGan(2, true), new InMemoryData(40), Configs.Tiny with { MaxSteps = 7, CheckpointIntervalSteps = 3 }, runDirectory: dir.Path);
         Assert.Equal(new[] { "step-0000003", "step-0000006", "step-0000007" }, new CheckpointStore(dir.Path).List().Select(Path.GetFileName));
         var before = run.Session.Capture().State.ToJson();

@@ -1,9 +1,9 @@
 using GanDsl.Nn.Progressive;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 /// <summary>
-/// The progressive example's pair grown by one schedule: by default a new stage every 1500 steps (about three epochs of
+/// The progressive model's pair grown by one schedule: by default a new stage every 1500 steps (about three epochs of
 /// Fashion-MNIST at batch 128), each faded in linearly over 750 steps. The discriminator is seeded apart from the generator.
 /// </summary>
 public sealed class ProgressiveFashionGan : ProgressiveGan

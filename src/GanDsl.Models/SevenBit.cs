@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // The toy GAN that learns to emit 7-bit binary even numbers: the generator is one linear layer + sigmoid over
 // 7 digits fed with random bits, the discriminator a logistic regression. Data is generated in code.

@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // A progressive GAN for 28x28x1 that grows 7x7 -> 14x14 -> 28x28. Each stage is a shape-checked [GanBlock]; the
 // progressive nets list them in growth order, and the generator checks at compile time that they chain (GAN0021).

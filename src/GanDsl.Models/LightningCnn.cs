@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // The CNN GAN of the Lightning tutorial. The generator ends in a plain convolution with no output activation, exactly
 // as the tutorial has it, so GanDsl's unbounded-output warning is suppressed here on purpose. The tutorial's

@@ -1,25 +1,24 @@
 using GanDsl.Autograd;
-using GanDsl.Examples;
 using GanDsl.Nn.Optimizers;
 using GanDsl.Nn.Progressive;
 using GanDsl.Tensors;
 
-namespace GanDsl.Examples.Tests;
+namespace GanDsl.Models.Tests;
 
-public class ExampleCatalogTests
+public class ModelCatalogTests
 {
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
-        foreach (var m in ExampleCatalog.All) data.Add(m.Name);
+        foreach (var m in ModelCatalog.All) data.Add(m.Name);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Every_example_runs_a_training_step_with_the_shapes_its_summary_promises(string name)
+    public void Every_model_runs_a_training_step_with_the_shapes_its_summary_promises(string name)
     {
-        var model = ExampleCatalog.Get(name);
+        var model = ModelCatalog.Get(name);
         var gan = model.Create(7);
         var g = gan.Generator;
         var d = gan.Discriminator;
@@ -49,7 +48,7 @@ public class ExampleCatalogTests
     [Fact]
     public void Parameter_counts_of_the_compile_time_summary_equal_the_allocated_parameters()
     {
-        foreach (var m in ExampleCatalog.All)
+        foreach (var m in ModelCatalog.All)
         {
             var gan = m.Create(1);
             long embedding = gan.Generator.Classes > 0 ? (long)gan.Generator.Classes * gan.Generator.Classes : 0;
@@ -63,8 +62,21 @@ public class ExampleCatalogTests
     [Fact]
     public void An_unknown_model_name_lists_the_known_ones()
     {
-        var ex = Assert.Throws<ArgumentException>(() => ExampleCatalog.Get("nope"));
+        var ex = Assert.Throws<ArgumentException>(() => ModelCatalog.Get("nope"));
         Assert.Contains("dcgan", ex.Message);
         Assert.Contains("gandsl models", ex.Message);
+    }
+
+    [Fact]
+    public void What_the_CLI_treats_specially_comes_from_the_catalog_entry()
+    {
+        var sevenBit = ModelCatalog.Get("seven-bit");
+        var data = Assert.IsType<SevenBitData>(sevenBit.GeneratedData!());
+        Assert.Equal(sevenBit.GeneratorSummary.OutputShape, data.SampleShape);
+        Assert.Equal(1000, sevenBit.Evaluation!.DefaultSamples);
+        Assert.All(ModelCatalog.All.Where(m => m.Name != "seven-bit"), m => Assert.Null(m.GeneratedData));
+        Assert.All(ModelCatalog.All.Where(m => m.Name != "seven-bit"), m => Assert.Null(m.Evaluation));
+        // The bench's peers of ../shared/bench/torch_gan_step.py, in the order it prints them.
+        Assert.Equal(["vanilla:mlp-gan", "dcgan:dcgan"], ModelCatalog.All.Where(m => m.BenchName is not null).Select(m => m.Name + ":" + m.BenchName));
     }
 }

@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // The DCGAN for 28x28x1 of ../shared/bench/torch_gan_step.py: latent 128, ngf = ndf = 32, DCGAN initialisation.
 

@@ -1,10 +1,10 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // A conditional DCGAN: the generator sees concat(z, Embedding(10, 10)(y)) reshaped to a 110-channel 1x1 image; the
 // discriminator starts with convolutions, so it gets 10 one-hot label planes beside the image channel. The stacks are
-// the dcgan example's, which after five epochs draws the requested class clearly enough for the domain classifier.
+// the dcgan model's, which after five epochs draws the requested class clearly enough for the domain classifier.
 // `gandsl sample RUN --label K` draws class K.
 
 [GanGenerator(LatentDim = 100, Classes = 10, Init = Init.Dcgan)]

@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // The MLP GAN on MNIST trained with BCE-with-logits and one-sided label smoothing 0.9: a tanh generator and a
 // discriminator with leaky ReLU hidden layers and dropout that outputs a logit (no Sigmoid: the loop then uses the

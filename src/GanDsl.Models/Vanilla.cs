@@ -1,6 +1,6 @@
 using GanDsl;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 // The vanilla GAN of the reference article: an MLP on 28x28 images, DCGAN-style initialisation,
 // a discriminator that ends in Sigmoid (so the loop uses BCE on probabilities).

@@ -1,6 +1,6 @@
 using GanDsl.Training;
 
-namespace GanDsl.Examples;
+namespace GanDsl.Models;
 
 /// <summary>
 /// The seven-bit toy data, generated in code: even numbers 0…126 written as 7 binary digits (most significant first), each

@@ -1,0 +1,88 @@
+using System.Globalization;
+using GanDsl.Cli.Evaluation;
+using GanDsl.Cli.Runs;
+using GanDsl.Models;
+using GanDsl.Nn;
+using GanDsl.Training;
+using GanDsl.Training.Checkpoints;
+
+namespace GanDsl.Cli.Commands;
+
+/// <summary>
+/// What <c>gandsl train</c> will do, decided before anything is written: the model and its GAN, the configuration, the data,
+/// the run folder, and whether it continues the run there. <see cref="ForNewRun"/> and <see cref="ForResume"/> check the
+/// request and refuse it with one sentence; only <see cref="PrepareFolder"/> touches the disk.
+/// </summary>
+/// <param name="FirstStep">The step training starts from: 0, or the checkpoint's step when resuming.</param>
+internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConfig Config, ITrainingData Data,
+    string RunDirectory, RunInfo Info, bool Resume, long FirstStep)
+{
+    public RunLength Length => RunLength.Of(Config, Data.Count);
+
+    /// <summary>A new run of <c>request.Model</c> with the request's settings over the model's own, into a new or empty folder.</summary>
+    public static TrainingPlan ForNewRun(TrainRequest request, Action<string> log)
+    {
+        if (request.Model is null) throw new UserError("Name the model to train (see 'gandsl models'), or pass --resume RUN_DIR.");
+        var model = TrainRequest.FindModel(request.Model);
+        var config = request.WithEvaluation(model.Config with
+        {
+            Epochs = request.Epochs ?? model.Config.Epochs,
+            BatchSize = request.BatchSize ?? model.Config.BatchSize,
+            Seed = request.Seed ?? model.Config.Seed,
+            MaxSteps = request.MaxSteps ?? model.Config.MaxSteps,
+        });
+        var gan = model.Create(config.Seed);
+        var errors = config.Validate(gan.Discriminator);
+        if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
+        var runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+        var (data, dataset, folder) = TrainingDataSource.Open(model, request.Dataset, log);
+        if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model);
+        return new TrainingPlan(model, gan, config, data, runDirectory, new RunInfo(model.Name, dataset, folder), Resume: false, FirstStep: 0);
+    }
+
+    /// <summary>The run in <c>request.Resume</c>, continued from its latest checkpoint; only the length and evaluation may change.</summary>
+    public static TrainingPlan ForResume(TrainRequest request, Action<string> log)
+    {
+        if (request.Out is not null) throw new UserError("--resume continues the run in its own folder; drop --out.");
+        if (request.Dataset is not null || request.BatchSize is not null || request.Seed is not null)
+            throw new UserError("--resume keeps the run's dataset, batch size and seed; only --epochs and --max-steps may change.");
+        var runDirectory = request.Resume!;
+        var info = RunInfo.Read(runDirectory);
+        var model = TrainRequest.FindModel(request.Model ?? info.Model);
+        if (model.Name != info.Model) throw new UserError($"The run in {runDirectory} trains {info.Model}, not {model.Name}.");
+        var latest = new CheckpointStore(runDirectory).Latest()
+            ?? throw new UserError($"The run in {runDirectory} has no checkpoint to resume from; start a new run instead.");
+        var saved = CheckpointStore.Load(latest).State;
+        var config = request.WithEvaluation(saved.Config with
+        {
+            Epochs = request.Epochs ?? saved.Config.Epochs,
+            MaxSteps = request.MaxSteps ?? saved.Config.MaxSteps,
+        });
+        if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model);
+        var data = TrainingDataSource.Reopen(model, info, log);
+        return new TrainingPlan(model, model.Create(config.Seed), config, data, runDirectory, info, Resume: true, FirstStep: saved.Step);
+    }
+
+    /// <summary>
+    /// Makes a new run's folder and writes its <c>run.json</c>; a new run never writes into a folder that already holds one
+    /// (nothing saved is overwritten without --resume). A resumed run's folder is already there.
+    /// </summary>
+    public void PrepareFolder()
+    {
+        if (Resume) return;
+        if (Directory.Exists(RunDirectory) && Directory.EnumerateFileSystemEntries(RunDirectory).Any())
+            throw new UserError($"The folder {RunDirectory} is not empty; choose a new --out folder, or continue the run there with --resume {RunDirectory}.");
+        try
+        {
+            Directory.CreateDirectory(RunDirectory);
+            var probe = Path.Combine(RunDirectory, ".write-test");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"Cannot write to the output folder {RunDirectory} ({e.Message.TrimEnd('.')}); choose a writable --out folder.");
+        }
+        Info.Write(RunDirectory);
+    }
+}
