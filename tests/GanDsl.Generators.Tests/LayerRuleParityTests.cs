@@ -43,6 +43,8 @@ public class LayerRuleParityTests
         { "GAN0007", [2, 1, 1], [LayerSpec.ConvTranspose2d(4, 2, 1, 3)] },
         { "GAN0008", [4], [LayerSpec.Linear(512), LayerSpec.Reshape(1, 28, 28)] },
         { "GAN0016", [1, 256, 256], [LayerSpec.Upsample(65536)] },
+        { "GAN0016", [1, 8, 8], [LayerSpec.Conv2d(1, 1, 1, int.MaxValue)] },
+        { "GAN0016", [1, 8, 8], [LayerSpec.ConvTranspose2d(1, 2, int.MaxValue)] },
     };
 
     [Theory]

@@ -62,50 +62,28 @@ public class OneMistakeOneErrorTests
         Assert.Equal(span, error.Location.SourceSpan);
     }
 
-    /// <summary>What a user's program does with the class: build it, read its summary and counts, pair it.</summary>
+    /// <summary>What a user's program does with the class: build it, read its summary, counts and shapes, pair it.</summary>
     private static string UserCode(string used) => used switch
     {
-        "G" => """
-            [Gan<G, OkD>] public partial class UsePair;
+        "G" or "D" => $$"""
+            [Gan<{{(used == "G" ? "G, OkD" : "OkG, D")}}>] public partial class UsePair;
             public static class User
             {
                 public static string Use()
                 {
-                    var g = new G(1);
+                    var net = new {{used}}(1);
                     IGan pair = new UsePair(2);
-                    return G.Summary.ToString(64) + G.ParameterCount + G.InputShape.Length + g.OutputShape.Length + g.LatentDim + pair.Generator.Classes;
+                    return {{used}}.Summary.ToString(64) + {{used}}.ParameterCount + {{RoleMembers(used)}} + net.Classes + pair.Discriminator.Classes;
                 }
             }
             """,
-        "D" => """
-            [Gan<OkG, D>] public partial class UsePair;
-            public static class User
-            {
-                public static string Use()
-                {
-                    var d = new D(1);
-                    IGan pair = new UsePair(2);
-                    return D.Summary.ToString(64) + D.ParameterCount + D.OutputShape.Length + d.InputShape.Length + d.OutputsProbability + pair.Discriminator.Classes;
-                }
-            }
-            """,
-        "B" => """
-            public static class User
-            {
-                public static string Use() => B.Summary.ToString(64) + B.ParameterCount + new B(1).OutputShape.Length;
-            }
-            """,
-        "P" => """
-            public static class User
-            {
-                public static string Use() => ((IGan)new P(1)).Generator.LatentDim + new P().Discriminator.ToString();
-            }
-            """,
-        _ => $$"""
-            public static class User
-            {
-                public static string Use() => {{used}}.Summary.ToString(64) + {{used}}.ParameterCount + new {{used}}(1).Stage;
-            }
-            """,
+        "B" => "public static class User { public static string Use() => B.Summary.ToString(64) + B.ParameterCount + new B(1).OutputShape.Length; }",
+        "P" => "public static class User { public static string Use() => ((IGan)new P(1)).Generator.LatentDim + new P().Discriminator.ToString(); }",
+        _ => $"public static class User {{ public static string Use() => {used}.Summary.ToString(64) + {used}.ParameterCount + new {used}(1).Stage; }}",
     };
+
+    /// <summary>The shape members a generator and a discriminator have (static on one side, instance on the other).</summary>
+    private static string RoleMembers(string used) => used == "G"
+        ? "G.InputShape.Length + net.OutputShape.Length + net.LatentDim"
+        : "D.OutputShape.Length + net.InputShape.Length + (net.OutputsProbability ? 1 : 0)";
 }

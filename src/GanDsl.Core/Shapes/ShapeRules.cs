@@ -20,8 +20,12 @@ namespace GanDsl.Shapes
                 site.Of(l) + " would produce more than 2^31-1 elements per sample from " + LayerSpec.FormatShape(x)
                 + " from " + site.InputSource + "; use smaller sizes"));
 
-        /// <summary>PyTorch's output size of a sliding window: ⌊(size + 2·padding − kernel) / stride⌋ + 1.</summary>
-        public static int WindowOutput(int size, int kernel, int stride, int padding) => (size + 2 * padding - kernel) / stride + 1;
+        /// <summary>PyTorch's output size of a sliding window that fits: ⌊(size + 2·padding − kernel) / stride⌋ + 1, in 64 bits.</summary>
+        public static long WindowOutput(int size, int kernel, int stride, int padding) => ((long)size + 2L * padding - kernel) / stride + 1;
+
+        /// <summary>[channels, height, width], or the overflow error when a side passes 2^31-1 (a huge padding can do that).</summary>
+        public static ShapeResult Image(LayerSpec l, int[] x, int channels, long height, long width, LayerSite site) =>
+            height > int.MaxValue || width > int.MaxValue ? TooLarge(l, x, site) : ShapeResult.Ok(new[] { channels, (int)height, (int)width });
 
         /// <summary>
         /// The error when a <paramref name="kernel"/> does not fit the input's height and width; a layer without padding

@@ -1,4 +1,5 @@
 using GanDsl.Generators.Model;
+using static GanDsl.Generators.Emit.RuntimeNames;
 
 namespace GanDsl.Generators.Emit
 {
@@ -8,7 +9,7 @@ namespace GanDsl.Generators.Emit
         public static string Emit(GanModel gan)
         {
             var w = new SourceWriter();
-            using (w.OpenType(gan.Type, " : global::GanDsl.Nn.IGan"))
+            using (w.OpenType(gan.Type, " : " + Nn + "IGan"))
             {
                 w.Line("/// <summary>Creates the generator from <paramref name=\"seed\"/> and the discriminator from seed + 1.</summary>");
                 using (w.Block("public " + gan.Type.Name + "(ulong seed = 42)"))
@@ -19,8 +20,8 @@ namespace GanDsl.Generators.Emit
                 w.Line();
                 w.Line("public " + gan.GeneratorType + " Generator { get; }").Line();
                 w.Line("public " + gan.DiscriminatorType + " Discriminator { get; }").Line();
-                w.Line("global::GanDsl.Nn.GeneratorModule global::GanDsl.Nn.IGan.Generator => Generator;").Line();
-                w.Line("global::GanDsl.Nn.DiscriminatorModule global::GanDsl.Nn.IGan.Discriminator => Discriminator;");
+                w.Line(GeneratorModule + " " + Nn + "IGan.Generator => Generator;").Line();
+                w.Line(DiscriminatorModule + " " + Nn + "IGan.Discriminator => Discriminator;");
             }
             return w.ToString();
         }

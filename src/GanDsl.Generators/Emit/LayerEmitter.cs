@@ -10,7 +10,7 @@ namespace GanDsl.Generators.Emit
     /// </summary>
     internal static class LayerEmitter
     {
-        public static string RuntimeType(LayerSpec layer) => "global::GanDsl.Nn." + layer.Kind.Name;
+        public static string RuntimeType(LayerSpec layer) => RuntimeNames.Nn + layer.Kind.Name;
 
         /// <summary><c>new global::GanDsl.Nn.Linear(784, 512, true)</c> with the input width filled in from <paramref name="input"/>.</summary>
         public static string Construct(LayerSpec layer, EquatableArray<int> input) =>
@@ -21,7 +21,7 @@ namespace GanDsl.Generators.Emit
         {
             var values = new object[layer.Kind.Arguments.Count];
             for (int i = 0; i < values.Length; i++) values[i] = layer.Value(i);
-            return "global::GanDsl.Shapes.LayerSpec." + layer.Kind.Name + "(" + Literals(values) + ")";
+            return RuntimeNames.LayerSpec + "." + layer.Kind.Name + "(" + Literals(values) + ")";
         }
 
         /// <summary>The values as C# literals; a list (Reshape's dimensions) is spread as <c>params</c> arguments are written.</summary>

@@ -1,19 +1,17 @@
 using GanDsl.Generators.Model;
+using static GanDsl.Generators.Emit.RuntimeNames;
 
 namespace GanDsl.Generators.Emit
 {
     /// <summary>Writes the partial class of one declared net against the runtime contract (GanDsl.Nn).</summary>
     internal static class NetEmitter
     {
-        private const string Tensor = "global::GanDsl.Tensors.Tensor";
-        private const string Ops = "global::GanDsl.Autograd.Ops";
-
         public static string Emit(NetModel net)
         {
             var w = new SourceWriter();
             bool generator = net.Role == NetRole.Generator;
             bool block = net.Role == NetRole.Block;
-            using (w.OpenType(net.Type, " : global::GanDsl.Nn." + (block ? "Progressive.BlockModule" : generator ? "GeneratorModule" : "DiscriminatorModule")))
+            using (w.OpenType(net.Type, " : " + (block ? BlockModule : generator ? GeneratorModule : DiscriminatorModule)))
             {
                 w.Line("/// <summary>Trainable parameters allocated by the constructor" + (net.HasEmbedding ? ", the label embedding included" : "") + ".</summary>");
                 w.Line("public const long ParameterCount = " + SourceWriter.Int(net.ParameterCount) + "L;").Line();
@@ -59,7 +57,7 @@ namespace GanDsl.Generators.Emit
         {
             var layers = net.Stack.Layers;
             w.Line("/// <summary>torchinfo 1.8's table for the equivalent nn.Sequential; <c>Summary.ToString(batchSize)</c>.</summary>");
-            w.Line("public static global::GanDsl.Shapes.ModelSummary Summary { get; } = global::GanDsl.Shapes.ModelSummary.Of(");
+            w.Line("public static " + ModelSummary + " Summary { get; } = " + ModelSummary + ".Of(");
             w.Line("    " + SourceWriter.IntArray(net.Stack.Input) + (layers.Count == 0 ? ");" : ","));
             for (int i = 0; i < layers.Count; i++)
                 w.Line("    " + LayerEmitter.Spec(layers[i]) + (i == layers.Count - 1 ? ");" : ","));
@@ -68,7 +66,7 @@ namespace GanDsl.Generators.Emit
 
         private static void WriteFields(SourceWriter w, NetModel net)
         {
-            if (net.HasEmbedding) w.Line("private readonly global::GanDsl.Nn.Embedding _embedding;");
+            if (net.HasEmbedding) w.Line("private readonly " + Nn + "Embedding _embedding;");
             for (int i = 0; i < net.Stack.Layers.Count; i++)
                 w.Line("private readonly " + LayerEmitter.RuntimeType(net.Stack.Layers[i]) + " _layer" + SourceWriter.Int(i) + ";");
             w.Line();
@@ -81,11 +79,11 @@ namespace GanDsl.Generators.Emit
             using (w.Block("public " + net.Name + "(ulong seed = 42)"))
             {
                 string classes = SourceWriter.Int(net.Inputs.Classes);
-                if (net.HasEmbedding) w.Line("_embedding = Register(\"emb\", new global::GanDsl.Nn.Embedding(" + classes + ", " + classes + "));");
+                if (net.HasEmbedding) w.Line("_embedding = Register(\"emb\", new " + Nn + "Embedding(" + classes + ", " + classes + "));");
                 for (int i = 0; i < net.Stack.Layers.Count; i++)
                     w.Line("_layer" + SourceWriter.Int(i) + " = Register(\"" + SourceWriter.Int(i) + "\", "
                         + LayerEmitter.Construct(net.Stack.Layers[i], net.Stack.LayerInput(i)) + ");");
-                w.Line("Initialize(global::GanDsl.Init." + (dcgan ? "Dcgan" : "PyTorchDefault") + ", new global::GanDsl.Tensors.Rng(seed));");
+                w.Line("Initialize(" + Init(dcgan) + ", new " + Rng + "(seed));");
             }
             w.Line();
         }

@@ -1,4 +1,5 @@
 using GanDsl.Generators.Model;
+using static GanDsl.Generators.Emit.RuntimeNames;
 
 namespace GanDsl.Generators.Emit
 {
@@ -9,18 +10,27 @@ namespace GanDsl.Generators.Emit
     /// </summary>
     internal static class StubEmitter
     {
-        private const string Tensor = "global::GanDsl.Tensors.Tensor";
-        private const string Nn = "global::GanDsl.Nn.";
-
         public static string Emit(StubModel stub)
         {
             var w = new SourceWriter();
             string fails = "throw new global::System.InvalidOperationException(\"" + stub.Type.Name
                 + " has a GanDsl build error; fix the GAN diagnostic on its declaration.\")";
+            string name = stub.Type.Name;
             using (w.OpenType(stub.Type, " : " + BaseType(stub.Kind)))
             {
-                if (stub.Kind == StubKind.Gan) WriteGan(w, stub, fails);
-                else WriteNet(w, stub, fails);
+                if (stub.Kind != StubKind.Gan)
+                {
+                    w.Line("/// <summary>0 while the declaration has a GanDsl error.</summary>");
+                    w.Line("public const long ParameterCount = 0L;").Line();
+                    w.Line("public static " + ModelSummary + " Summary => " + fails + ";").Line();
+                }
+                w.Line("public " + name + "(ulong seed = 42)");
+                // The progressive base classes need stages; none can be built here, and the base refuses an empty list.
+                if (stub.Kind == StubKind.ProgressiveGenerator || stub.Kind == StubKind.ProgressiveDiscriminator)
+                    w.Line("    : base(global::System.Array.Empty<" + BlockModule + ">())");
+                w.Line("{").Line("}");
+                foreach (var member in ThrowingMembers(stub))
+                    w.Line().Line(member + " => " + fails + ";");
             }
             return w.ToString();
         }
@@ -29,70 +39,46 @@ namespace GanDsl.Generators.Emit
         {
             switch (kind)
             {
-                case StubKind.Generator: return Nn + "GeneratorModule";
-                case StubKind.Discriminator: return Nn + "DiscriminatorModule";
-                case StubKind.Block: return Nn + "Progressive.BlockModule";
-                case StubKind.ProgressiveGenerator: return Nn + "Progressive.ProgressiveGenerator";
-                case StubKind.ProgressiveDiscriminator: return Nn + "Progressive.ProgressiveDiscriminator";
+                case StubKind.Generator: return GeneratorModule;
+                case StubKind.Discriminator: return DiscriminatorModule;
+                case StubKind.Block: return BlockModule;
+                case StubKind.ProgressiveGenerator: return Progressive + "ProgressiveGenerator";
+                case StubKind.ProgressiveDiscriminator: return Progressive + "ProgressiveDiscriminator";
                 default: return Nn + "IGan";
             }
         }
 
-        private static void WriteNet(SourceWriter w, StubModel stub, string fails)
+        /// <summary>The members the full emission has (abstract ones and the static shapes), as signatures to give a throwing body.</summary>
+        private static string[] ThrowingMembers(StubModel stub)
         {
-            w.Line("/// <summary>0 while the declaration has a GanDsl error.</summary>");
-            w.Line("public const long ParameterCount = 0L;").Line();
-            w.Line("public static global::GanDsl.Shapes.ModelSummary Summary => " + fails + ";").Line();
+            string forward = "public override " + Tensor + " Forward(" + Tensor + " input)";
             switch (stub.Kind)
             {
                 case StubKind.Generator:
-                    w.Line("public static int[] InputShape => " + fails + ";").Line();
-                    w.Line("public override int LatentDim => " + fails + ";").Line();
-                    w.Line("public override int[] OutputShape => " + fails + ";").Line();
-                    w.Line("public override int Classes => " + fails + ";").Line();
-                    break;
+                    return new[]
+                    {
+                        "public static int[] InputShape", "public override int LatentDim", "public override int[] OutputShape",
+                        "public override int Classes", forward, "public override " + Tensor + " Generate(" + Tensor + " z, int[]? labels)",
+                    };
                 case StubKind.Discriminator:
-                    w.Line("public static int[] OutputShape => " + fails + ";").Line();
-                    w.Line("public override int[] InputShape => " + fails + ";").Line();
-                    w.Line("public override bool OutputsProbability => " + fails + ";").Line();
-                    w.Line("public override int Classes => " + fails + ";").Line();
-                    break;
+                    return new[]
+                    {
+                        "public static int[] OutputShape", "public override int[] InputShape", "public override bool OutputsProbability",
+                        "public override int Classes", forward, "public override " + Tensor + " Score(" + Tensor + " x, int[]? labels)",
+                    };
                 case StubKind.Block:
-                    w.Line("public override int[] InputShape => " + fails + ";").Line();
-                    w.Line("public override int[] OutputShape => " + fails + ";").Line();
-                    break;
+                    return new[] { "public override int[] InputShape", "public override int[] OutputShape", forward };
+                case StubKind.Gan:
+                    var typed = stub.GanTypes.Count == 2
+                        ? new[] { "public " + stub.GanTypes[0] + " Generator", "public " + stub.GanTypes[1] + " Discriminator" }
+                        : new string[0];
+                    return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(typed, new[]
+                    {
+                        GeneratorModule + " " + Nn + "IGan.Generator", DiscriminatorModule + " " + Nn + "IGan.Discriminator",
+                    }));
                 default:
-                    // The progressive base classes need stages; none can be built, and the base refuses an empty list.
-                    w.Line("public " + stub.Type.Name + "(ulong seed = 42)");
-                    w.Line("    : base(global::System.Array.Empty<" + Nn + "Progressive.BlockModule>())");
-                    w.Line("{");
-                    w.Line("}");
-                    return;
+                    return new string[0];
             }
-            w.Line("public " + stub.Type.Name + "(ulong seed = 42)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("public override " + Tensor + " Forward(" + Tensor + " input) => " + fails + ";");
-            if (stub.Kind == StubKind.Generator)
-                w.Line().Line("public override " + Tensor + " Generate(" + Tensor + " z, int[]? labels) => " + fails + ";");
-            if (stub.Kind == StubKind.Discriminator)
-                w.Line().Line("public override " + Tensor + " Score(" + Tensor + " x, int[]? labels) => " + fails + ";");
-        }
-
-        private static void WriteGan(SourceWriter w, StubModel stub, string fails)
-        {
-            w.Line("public " + stub.Type.Name + "(ulong seed = 42)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            if (stub.GanTypes.Count == 2)
-            {
-                w.Line("public " + stub.GanTypes[0] + " Generator => " + fails + ";").Line();
-                w.Line("public " + stub.GanTypes[1] + " Discriminator => " + fails + ";").Line();
-            }
-            w.Line(Nn + "GeneratorModule " + Nn + "IGan.Generator => " + fails + ";").Line();
-            w.Line(Nn + "DiscriminatorModule " + Nn + "IGan.Discriminator => " + fails + ";");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -39,7 +40,8 @@ namespace GanDsl.Generators.Parsing
             if (problem != null) return Done(null, problem.KeptRole == RoleAttributes.Rank(roleAttribute) ? stub : null);
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array) return Done(null, stub);
             var stages = new List<INamedTypeSymbol>();
-            foreach (var value in attribute.ConstructorArguments[0].Values)
+            var listed = attribute.ConstructorArguments[0];
+            foreach (var value in listed.IsNull ? ImmutableArray<TypedConstant>.Empty : listed.Values)
             {
                 if (!(value.Value is INamedTypeSymbol type) || type.TypeKind == TypeKind.Error) return Done(null, stub); // the compiler reports it
                 stages.Add(type);

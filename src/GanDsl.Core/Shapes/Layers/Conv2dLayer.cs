@@ -14,12 +14,8 @@ namespace GanDsl.Shapes
             int kernel = layer.Int(KernelSize), stride = layer.Int(Stride), padding = layer.Int(Padding);
             var error = ShapeRules.WindowFits(layer, input, kernel, padding, site);
             if (error != null) return ShapeResult.Fail(error);
-            return ShapeResult.Ok(new[]
-            {
-                layer.Int(OutChannels),
-                ShapeRules.WindowOutput(input[1], kernel, stride, padding),
-                ShapeRules.WindowOutput(input[2], kernel, stride, padding),
-            });
+            return ShapeRules.Image(layer, input, layer.Int(OutChannels),
+                ShapeRules.WindowOutput(input[1], kernel, stride, padding), ShapeRules.WindowOutput(input[2], kernel, stride, padding), site);
         }
 
         internal override long Parameters(LayerSpec layer, IReadOnlyList<int> input) => ConvolutionArguments.Parameters(layer, input);

@@ -1,15 +1,11 @@
 namespace GanDsl.Shapes
 {
-    /// <summary><c>nn.Dropout(p)</c>: zeroes each element with probability p while training; any shape.</summary>
-    internal sealed class DropoutLayer : LayerKind
+    /// <summary><c>nn.Dropout(p)</c>: zeroes each element with probability p while training.</summary>
+    internal sealed class DropoutLayer : ElementwiseLayer
     {
         internal const double DefaultP = 0.5;
 
-        private static readonly LayerArgument P = LayerArgument.Real("p", ArgumentRule.Probability, DefaultP);
-
-        public DropoutLayer() : base("Dropout", null, P) { }
-
-        internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) => ShapeResult.Ok(input);
+        public DropoutLayer() : base("Dropout", OutputBound.None, LayerArgument.Real("p", ArgumentRule.Probability, DefaultP)) { }
     }
 
     public sealed partial class LayerSpec

@@ -1,15 +1,12 @@
 namespace GanDsl.Shapes
 {
-    /// <summary><c>nn.LeakyReLU(negative_slope)</c>: any shape.</summary>
-    internal sealed class LeakyReLULayer : LayerKind
+    /// <summary><c>nn.LeakyReLU(negative_slope)</c>.</summary>
+    internal sealed class LeakyReLULayer : ElementwiseLayer
     {
         internal const double DefaultNegativeSlope = 0.01;
 
-        private static readonly LayerArgument NegativeSlope = LayerArgument.Real("negativeSlope", ArgumentRule.FiniteNonNegative, DefaultNegativeSlope);
-
-        public LeakyReLULayer() : base("LeakyReLU", null, NegativeSlope) { }
-
-        internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) => ShapeResult.Ok(input);
+        public LeakyReLULayer()
+            : base("LeakyReLU", OutputBound.None, LayerArgument.Real("negativeSlope", ArgumentRule.FiniteNonNegative, DefaultNegativeSlope)) { }
     }
 
     public sealed partial class LayerSpec

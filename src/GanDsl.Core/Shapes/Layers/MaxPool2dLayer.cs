@@ -16,7 +16,8 @@ namespace GanDsl.Shapes
             int kernel = layer.Int(KernelSize), stride = layer.Int(Stride);
             var error = ShapeRules.WindowFits(layer, input, kernel, null, site);
             if (error != null) return ShapeResult.Fail(error);
-            return ShapeResult.Ok(new[] { input[0], ShapeRules.WindowOutput(input[1], kernel, stride, 0), ShapeRules.WindowOutput(input[2], kernel, stride, 0) });
+            return ShapeRules.Image(layer, input, input[0],
+                ShapeRules.WindowOutput(input[1], kernel, stride, 0), ShapeRules.WindowOutput(input[2], kernel, stride, 0), site);
         }
     }
 

@@ -1,11 +1,9 @@
 namespace GanDsl.Shapes
 {
-    /// <summary><c>nn.ReLU()</c>: any shape.</summary>
-    internal sealed class ReLULayer : LayerKind
+    /// <summary><c>nn.ReLU()</c>.</summary>
+    internal sealed class ReLULayer : ElementwiseLayer
     {
-        public ReLULayer() : base("ReLU", null) { }
-
-        internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) => ShapeResult.Ok(input);
+        public ReLULayer() : base("ReLU", OutputBound.None) { }
     }
 
     public sealed partial class LayerSpec

@@ -1,13 +1,9 @@
 namespace GanDsl.Shapes
 {
-    /// <summary><c>nn.Sigmoid()</c>: any shape, values in [0, 1].</summary>
-    internal sealed class SigmoidLayer : LayerKind
+    /// <summary><c>nn.Sigmoid()</c>: values in [0, 1].</summary>
+    internal sealed class SigmoidLayer : ElementwiseLayer
     {
-        public SigmoidLayer() : base("Sigmoid", null) { }
-
-        internal override OutputBound OutputBound => OutputBound.Fixed;
-
-        internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) => ShapeResult.Ok(input);
+        public SigmoidLayer() : base("Sigmoid", OutputBound.Fixed) { }
     }
 
     public sealed partial class LayerSpec

@@ -1,13 +1,9 @@
 namespace GanDsl.Shapes
 {
-    /// <summary><c>nn.Tanh()</c>: any shape, values in [-1, 1].</summary>
-    internal sealed class TanhLayer : LayerKind
+    /// <summary><c>nn.Tanh()</c>: values in [-1, 1].</summary>
+    internal sealed class TanhLayer : ElementwiseLayer
     {
-        public TanhLayer() : base("Tanh", null) { }
-
-        internal override OutputBound OutputBound => OutputBound.Fixed;
-
-        internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) => ShapeResult.Ok(input);
+        public TanhLayer() : base("Tanh", OutputBound.Fixed) { }
     }
 
     public sealed partial class LayerSpec

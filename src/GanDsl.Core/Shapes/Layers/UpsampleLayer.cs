@@ -13,9 +13,7 @@ namespace GanDsl.Shapes
         {
             if (!ShapeRules.IsImage(input)) return ShapeRules.NeedsImage(layer, input, site);
             int scale = layer.Int(ScaleFactor);
-            long h = (long)input[1] * scale, w = (long)input[2] * scale;
-            if (h > int.MaxValue || w > int.MaxValue) return ShapeRules.TooLarge(layer, input, site);
-            return ShapeResult.Ok(new[] { input[0], (int)h, (int)w });
+            return ShapeRules.Image(layer, input, input[0], (long)input[1] * scale, (long)input[2] * scale, site);
         }
     }
 
