@@ -56,12 +56,14 @@ namespace GanDsl.Shapes
         public static LayerArgument Int(string name, ArgumentRule rule, int defaultValue) => new LayerArgument(name, ArgumentType.Int, rule, defaultValue, false);
         public static LayerArgument Ints(string name, ArgumentRule rule) => new LayerArgument(name, ArgumentType.Ints, rule, null, false);
 
+        /// <summary>A fractional argument; <c>Describe()</c> always writes it, so a message shows the value in use (<c>Dropout(0.5)</c>).</summary>
         public static LayerArgument Real(string name, ArgumentRule rule, double defaultValue) =>
             new LayerArgument(name, ArgumentType.Real, rule, defaultValue, false) { AlwaysShown = true };
 
         /// <summary>A named boolean option such as <c>Bias = false</c>.</summary>
         public static LayerArgument Option(string name, bool defaultValue) => new LayerArgument(name, ArgumentType.Bool, ArgumentRule.None, defaultValue, true);
 
+        /// <summary>An optional int that takes <paramref name="earlier"/>'s value when left out.</summary>
         public static LayerArgument IntDefaultingTo(string name, ArgumentRule rule, LayerArgument earlier) =>
             new LayerArgument(name, ArgumentType.Int, rule, null, false) { DefaultsTo = earlier };
 
