@@ -39,6 +39,32 @@ namespace GanDsl.Shapes
             return Value(index);
         }
 
+        /// <summary>
+        /// The declared arguments in order, by the C# parameter names the attribute and the factory use (<c>outFeatures</c>,
+        /// <c>kernelSize</c>, <c>bias</c>, <c>dims</c> …); values are <c>int</c>, <c>double</c>, <c>bool</c> or <c>int[]</c> (a copy).
+        /// Engines outside this assembly (TorchSharp, ONNX) read a layer through it.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, object>> Arguments
+        {
+            get
+            {
+                var result = new List<KeyValuePair<string, object>>();
+                for (int i = 0; i < _values.Length; i++) result.Add(new KeyValuePair<string, object>(Kind.Arguments[i].Name, Value(i)));
+                return result;
+            }
+        }
+
+        /// <summary>The value of the argument called <paramref name="name"/> (as in <see cref="Arguments"/>); throws when the kind has none.</summary>
+        public T Get<T>(string name)
+        {
+            var arguments = Kind.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
+                if (arguments[i].Name == name)
+                    return Value(i) is T value ? value
+                        : throw new System.ArgumentException(Kind.Name + "'s argument " + name + " is not a " + typeof(T).Name + ".", nameof(name));
+            throw new System.ArgumentException(Kind.Name + " has no argument " + name + ".", nameof(name));
+        }
+
         internal int Int(LayerArgument argument) => (int)Value(argument);
         internal double Real(LayerArgument argument) => (double)Value(argument);
         internal bool Flag(LayerArgument argument) => (bool)Value(argument);
