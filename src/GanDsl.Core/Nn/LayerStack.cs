@@ -23,7 +23,8 @@ public static class LayerStack
         var modules = new Module[layers.Length];
         for (int i = 0; i < layers.Length; i++)
             modules[i] = Create(layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
-        return new Sequential(modules);
+        // LayerStack does not initialise (the caller does), so the architecture names PyTorch's default scheme.
+        return new Sequential(modules, new NetArchitecture(shapes.Input, layers.ToArray(), LabelConditioning.None, 0, Init.PyTorchDefault));
     }
 
     /// <summary>

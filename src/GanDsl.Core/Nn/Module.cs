@@ -14,6 +14,13 @@ public abstract class Module
 
     public abstract Tensor Forward(Tensor input);
 
+    /// <summary>
+    /// The layer stack this module was declared as (generated nets, blocks and stacks built by <c>LayerStack</c>), so another
+    /// engine can rebuild it; null for a module that is not one layer stack (a single layer, a progressive net, whose blocks
+    /// each have one).
+    /// </summary>
+    public virtual NetArchitecture? Architecture => null;
+
     /// <summary>True in training mode (dropout active, batch norm uses batch statistics).</summary>
     public bool Training { get; private set; } = true;
 

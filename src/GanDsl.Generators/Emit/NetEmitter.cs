@@ -62,6 +62,11 @@ namespace GanDsl.Generators.Emit
             for (int i = 0; i < layers.Count; i++)
                 w.Line("    " + LayerEmitter.Spec(layers[i]) + (i == layers.Count - 1 ? ");" : ","));
             w.Line();
+            w.Line("/// <summary>The layer stack as data, for engines that rebuild the net (TorchSharp, ONNX).</summary>");
+            w.Line("public override " + Nn + "NetArchitecture Architecture => StackArchitecture;").Line();
+            w.Line("private static readonly " + Nn + "NetArchitecture StackArchitecture = " + Nn + "NetArchitecture.Of(Summary, "
+                + Nn + "LabelConditioning." + net.Inputs.Conditioning + ", " + SourceWriter.Int(net.Inputs.Classes) + ", " + Init(net.Inputs.DcganInit) + ");");
+            w.Line();
         }
 
         private static void WriteFields(SourceWriter w, NetModel net)
