@@ -29,6 +29,9 @@ internal static class TorchLayerFactory
             .Select(m => (Method: m, Arguments: Bind(m, call)))
             .Where(c => c.Arguments is not null)
             .ToList();
+        // Tanh() beside Tanh(bool inplace = false): the overload that takes the fewest parameters is the plain one.
+        int fewest = candidates.Count == 0 ? 0 : candidates.Min(c => c.Arguments!.Length);
+        candidates = candidates.Where(c => c.Arguments!.Length == fewest).ToList();
         if (candidates.Count != 1)
             throw new InvalidOperationException($"{call} matches {candidates.Count} TorchSharp factories; it must match exactly one.");
         return (nn.Module<Tensor, Tensor>)candidates[0].Method.Invoke(null, candidates[0].Arguments)!;
