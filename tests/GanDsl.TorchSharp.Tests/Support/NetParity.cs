@@ -21,10 +21,11 @@ internal static class NetParity
     /// <summary>Largest |managed − torch| allowed in a gradient, relative to max(1, the gradient's largest magnitude).</summary>
     public const double GradientTolerance = 1e-4;
 
-    public static void Check(Module managed, ManagedTensor input, int[]? labels, bool train)
+    /// <param name="build">Makes the torch module from the managed net; <see cref="TorchNets.Build(Module, torch.Device?)"/> by default.</param>
+    public static void Check(Module managed, ManagedTensor input, int[]? labels, bool train, Func<Module, TorchNet>? build = null)
     {
         using var scope = torch.NewDisposeScope();
-        var torchNet = TorchNets.Build(managed);
+        var torchNet = (build ?? (m => TorchNets.Build(m)))(managed);
         managed.Train(train);
         torchNet.train(train);
 
