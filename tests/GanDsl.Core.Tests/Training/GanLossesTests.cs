@@ -99,7 +99,7 @@ public class GanLossesTests
         var rng = new Rng((ulong)seed);
         int features = 2 + size % 6;
         var critic = new Linear(features, 1);
-        critic.Initialize(InitScheme.PyTorchDefault, rng);
+        critic.Initialize(Init.PyTorchDefault, rng);
         float norm = MathF.Sqrt(critic.Weight.Data.Sum(v => v * v));
         for (int i = 0; i < features; i++) critic.Weight.Data[i] /= norm;
         var real = Scores(rng, 4 * features, -1f, 1f);
