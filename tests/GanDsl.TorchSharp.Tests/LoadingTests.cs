@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GanDsl.Testing;
 using GanDsl.TorchSharp.Build;
 
 namespace GanDsl.TorchSharp.Tests;
@@ -64,7 +65,7 @@ public class LoadingTests
     [Fact]
     public void A_missing_LibTorch_is_one_sentence_naming_the_package_to_add()
     {
-        using var empty = new TempDirectory();
+        using var empty = new TempFolder();
         File.WriteAllText(Path.Combine(empty.Path, LibTorchSharpLoadFix.LibraryName), "");
 
         var message = TorchRuntime.Explain(empty.Path);
@@ -78,16 +79,10 @@ public class LoadingTests
     public void LibTorch_that_is_present_but_does_not_load_points_at_the_libstdcxx_fix()
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return;
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var native = Directory.CreateDirectory(Path.Combine(folder.Path, "runtimes", "linux-x64", "native")).FullName;
         File.WriteAllText(Path.Combine(native, "libtorch_cpu.so"), "");
 
         Assert.Contains("GLIBCXX_3.4.32", TorchRuntime.Explain(folder.Path));
-    }
-
-    private sealed class TempDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("gandsl-torch-").FullName;
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
