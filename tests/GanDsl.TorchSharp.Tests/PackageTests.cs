@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using GanDsl.Generators.Tests.Support;
 
 namespace GanDsl.TorchSharp.Tests;
@@ -51,11 +50,7 @@ public sealed class PackageTests : IDisposable
             DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", project, project + ".csproj"), "--no-build",
                 "-c", Configuration, "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec", project) + "/");
 
-        var sources = DotnetCli.EnabledSources(repo).Prepend(feed)
-            .Select((url, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(url)}\" />");
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
-            + string.Join("\n", sources) + "\n  </packageSources>\n</configuration>\n");
+        DotnetCli.WriteNuGetConfig(consumer, feed, repo);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -90,17 +85,9 @@ public sealed class PackageTests : IDisposable
 
     public void Dispose()
     {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "gandsl", version));
-        TryDelete(Path.Combine(packages, "gandsl.torchsharp", version));
-        TryDelete(root);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
-        catch (IOException) { } // A folder left behind is harmless; the test outcome is what matters.
-        catch (UnauthorizedAccessException) { }
+        var packages = DotnetCli.GlobalPackagesFolder;
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", version));
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl.torchsharp", version));
+        DotnetCli.TryDelete(root);
     }
 }
