@@ -33,12 +33,12 @@ public static partial class OnnxExport
     /// <summary>Writes <paramref name="generator"/> to <paramref name="path"/> (replacing a file there; nothing is written when the export is refused).</summary>
     /// <exception cref="OnnxExportException">The net has a layer with no exact ONNX form, is not a declared net, or the options cannot be honoured.</exception>
     public static void Save(GeneratorModule generator, string path, OnnxExportOptions? options = null) =>
-        Write(path, ToBytes(generator, options));
+        Save(generator, path, options, OnnxLayers.ByKind);
 
     /// <summary>Writes <paramref name="discriminator"/> to <paramref name="path"/> (replacing a file there; nothing is written when the export is refused).</summary>
     /// <exception cref="OnnxExportException">The net has a layer with no exact ONNX form, is not a declared net, or the options cannot be honoured.</exception>
     public static void Save(DiscriminatorModule discriminator, string path, OnnxExportOptions? options = null) =>
-        Write(path, ToBytes(discriminator, options));
+        Save(discriminator, path, options, OnnxLayers.ByKind);
 
     /// <summary>The ONNX file of <paramref name="generator"/> as bytes.</summary>
     /// <exception cref="OnnxExportException">As for <see cref="Save(GeneratorModule, string, OnnxExportOptions?)"/>.</exception>
@@ -50,7 +50,11 @@ public static partial class OnnxExport
     public static byte[] ToBytes(DiscriminatorModule discriminator, OnnxExportOptions? options = null) =>
         ToBytes(discriminator, options, OnnxLayers.ByKind);
 
-    /// <summary>As the public overload, with the per-kind mappings given (tests substitute one).</summary>
+    /// <summary>As the public overloads, with the per-kind mappings given (tests substitute one). The file is written only once its bytes are complete.</summary>
+    internal static void Save(Module net, string path, OnnxExportOptions? options, IReadOnlyDictionary<LayerKind, OnnxLayerMapping> mappings) =>
+        Write(path, ToBytes(net, options, mappings));
+
+    /// <summary>As the public overloads, with the per-kind mappings given (tests substitute one).</summary>
     internal static byte[] ToBytes(Module net, OnnxExportOptions? options, IReadOnlyDictionary<LayerKind, OnnxLayerMapping> mappings)
     {
         ArgumentNullException.ThrowIfNull(net);
