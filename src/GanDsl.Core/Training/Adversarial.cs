@@ -3,6 +3,7 @@ using System.Text.Json;
 using GanDsl.IO;
 using GanDsl.Nn;
 using GanDsl.Training.Checkpoints;
+using GanDsl.Training.Engines;
 
 namespace GanDsl.Training;
 
@@ -16,18 +17,35 @@ public static class Adversarial
     /// interval and always at the end, cancellation included); with <paramref name="resume"/> it continues from that folder's
     /// latest checkpoint. A NaN or infinite loss or gradient throws <see cref="TrainingDivergedException"/> and leaves the last
     /// checkpoint untouched.
+    /// <paramref name="engine"/> makes the engine that does the steps' tensor math (the managed one when null). The engine
+    /// and its device are facts of the run, not of the recipe, so they are not in <see cref="TrainingConfig"/>: a run may be
+    /// resumed on another engine with the same configuration (the checkpoint records which engine wrote it, for information).
     /// </summary>
     public static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer = null,
-        string? runDirectory = null, bool resume = false, CancellationToken cancellationToken = default) =>
-        Train(gan, data, config, observer, runDirectory, resume, cancellationToken, store: null);
+        string? runDirectory = null, bool resume = false, CancellationToken cancellationToken = default, ITrainingEngineFactory? engine = null) =>
+        Train(gan, data, config, observer, runDirectory, resume, cancellationToken, store: null, engine);
 
     internal static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
-        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store)
+        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store, ITrainingEngineFactory? engine = null)
     {
         if (resume && runDirectory is null)
             throw new ArgumentException("Resuming needs the run folder that holds the checkpoints; pass runDirectory.", nameof(runDirectory));
         store ??= runDirectory is null ? null : new CheckpointStore(runDirectory);
-        var session = Open(gan, data, config, runDirectory, resume, store);
+        var session = Open(gan, data, config, runDirectory, resume, store, engine);
+        try
+        {
+            return Run(session, config, observer, runDirectory, resume, cancellationToken, store);
+        }
+        catch
+        {
+            session.Dispose(); // the caller gets no session to release
+            throw;
+        }
+    }
+
+    private static TrainingRun Run(TrainingSession session, TrainingConfig config, ITrainingObserver? observer,
+        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store)
+    {
         var progress = session.Progress;
         if (runDirectory is not null) WriteConfig(runDirectory, config);
         using var metrics = runDirectory is null ? null
@@ -91,17 +109,18 @@ public static class Adversarial
         return new TrainingRun(session, cancelled, lastCheckpoint, lastReport);
     }
 
-    private static TrainingSession Open(IGan gan, ITrainingData data, TrainingConfig config, string? runDirectory, bool resume, CheckpointStore? store)
+    private static TrainingSession Open(IGan gan, ITrainingData data, TrainingConfig config, string? runDirectory, bool resume,
+        CheckpointStore? store, ITrainingEngineFactory? engine)
     {
         if (!resume)
         {
             if (store is not null && (store.List().Count > 0 || File.Exists(Path.Combine(runDirectory!, "metrics.jsonl"))))
                 throw new TrainingSetupException($"The folder {runDirectory} already holds a training run; choose an empty folder or resume that run.");
-            return TrainingSession.Start(gan, data, config);
+            return TrainingSession.Start(gan, data, config, engine);
         }
         var latest = store!.Latest()
             ?? throw new CheckpointException($"The folder {runDirectory} holds no checkpoint to resume from; train without resuming to start a run there.");
-        return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest));
+        return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest), engine);
     }
 
     private static void WriteConfig(string runDirectory, TrainingConfig config) =>

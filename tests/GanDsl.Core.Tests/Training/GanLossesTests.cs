@@ -112,6 +112,25 @@ public class GanLossesTests
     }, iter: 50);
 
     [Fact]
+    public void Gradient_penalty_mixes_each_sample_at_its_own_alpha_and_draws_them_in_sample_order()
+    {
+        // D(x) = ½‖x‖² per sample has input gradient x, so the penalty is the mean of (‖x̂ᵢ‖ − 1)² at x̂ᵢ = αᵢ·realᵢ + (1 − αᵢ)·fakeᵢ.
+        static Tensor Critic(Tensor x) => Ops.Scale(Ops.Sum(Ops.Square(x), 1), 0.5f);
+        var real = Tensor.FromArray(new float[] { 3, 4, 0, 0 }, 2, 2);
+        var fake = Tensor.FromArray(new float[] { 0, 0, 0, 2 }, 2, 2);
+        // α = (1, 0): x̂ = ((3, 4), (0, 2)), norms 5 and 2, penalty ((5 − 1)² + (2 − 1)²) / 2
+        Assert.Equal(8.5f, Penalties.GradientPenalty(Critic, real, fake, new float[] { 1f, 0f }).Item(), 4);
+        var ex = Assert.Throws<ArgumentException>(() => Penalties.GradientPenalty(Critic, real, fake, new float[] { 1f }));
+        Assert.StartsWith("The gradient penalty needs one α per sample, 2, but got 1.", ex.Message);
+
+        var rng = new Rng(5);
+        var copy = new Rng(5);
+        float[] alpha = [copy.NextFloat(), copy.NextFloat()];
+        Assert.Equal(Penalties.GradientPenalty(Critic, real, fake, alpha).Item(), Penalties.GradientPenalty(Critic, real, fake, rng).Item());
+        Assert.Equal(copy.State, rng.State);
+    }
+
+    [Fact]
     public void R1_of_a_linear_critic_is_its_squared_weight_norm()
     {
         var critic = new Linear(3, 1);
