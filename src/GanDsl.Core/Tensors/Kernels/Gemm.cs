@@ -57,18 +57,30 @@ public static unsafe class Gemm
                 return;
             }
 
-            var task = new GemmTask
+            Run(new GemmTask
             {
                 TransA = transA, TransB = transB, Accumulate = accumulate,
                 M = m, N = n, K = k, Alpha = alpha,
                 A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc,
-                Kernel = KernelSettings.GemmKernel(width),
-            };
-            (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
-            task.Id = Interlocked.Increment(ref lastTaskId);
-            task.Plan(threads);
-            WorkerPool.Shared.Run(task, threads);
+            }, width, threads);
         }
+    }
+
+    /// <summary>
+    /// Runs a multiply whose operands are set on <paramref name="task"/> (sizes, alpha, accumulate, plain pointers or
+    /// <see cref="PanelSource"/>s and a <see cref="TileSink"/>) on the packed, tiled path, with the settings in effect.
+    /// </summary>
+    internal static void Run(GemmTask task) => Run(task, KernelSettings.VectorWidth, KernelSettings.Threads);
+
+    private static void Run(GemmTask task, VectorWidth width, int threads)
+    {
+        if (task.M <= 0 || task.N <= 0 || task.K <= 0)
+            throw new ArgumentOutOfRangeException(nameof(task), $"A planned GEMM needs positive sizes but m={task.M}, n={task.N}, k={task.K}.");
+        task.Kernel = KernelSettings.GemmKernel(width);
+        (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
+        task.Id = Interlocked.Increment(ref lastTaskId);
+        task.Plan(threads);
+        WorkerPool.Shared.Run(task, threads);
     }
 
     private static void CheckOperand(string name, ReadOnlySpan<float> data, int rows, int cols, int ld)
