@@ -16,13 +16,13 @@ namespace GanDsl.Benchmarks;
 /// </summary>
 internal static class ConvAb
 {
-    public static void Run(string model, int threads, int rounds)
+    public static void Run(string model, int threads, int rounds, ConvAlgorithm candidate = ConvAlgorithm.Auto)
     {
         KernelSettings.Threads = threads;
         bool cpuClock = threads == 1;
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine($"Convolutions of one {model} step, vector width {KernelSettings.BestAvailable}, threads {threads}, " +
-            $"{(cpuClock ? "thread CPU time" : "wall clock")}, median of {rounds} alternating blocks per path");
+            $"{(cpuClock ? "thread CPU time" : "wall clock")}, median of {rounds} alternating blocks per path; candidate {candidate} where it applies, else Auto");
         Console.WriteLine(string.Format(inv, "{0,-28} {1,-10} {2,5} {3,10} {4,10} {5,7} {6,9} {7,9} {8,9}",
             "layer", "map", "calls", "lowered ms", "auto ms", "ratio", "auto GF/s", "max diff", "GEMM ms"));
         double oldStep = 0, newStep = 0;
@@ -30,7 +30,7 @@ internal static class ConvAb
         foreach (var (map, count) in layer.Calls())
         {
             if (count == 0) continue;
-            var call = new Call(layer.Geometry, map);
+            var call = new Call(layer.Geometry, map, candidate);
             double diff = call.MaxDifference();
             var (oldMs, newMs) = Time(call, rounds, cpuClock);
             oldStep += count * oldMs;
@@ -46,7 +46,7 @@ internal static class ConvAb
     private static (double Old, double New) Time(Call call, int rounds, bool cpuClock)
     {
         // Warm both paths (tiered compilation, scratch buffers), then size a block to about 30 ms of the reference path.
-        for (int i = 0; i < 3; i++) { call.Run(ConvAlgorithm.Lowered); call.Run(ConvAlgorithm.Auto); }
+        for (int i = 0; i < 3; i++) { call.Run(ConvAlgorithm.Lowered); call.Run(call.Candidate); }
         double once = Measure(call, ConvAlgorithm.Lowered, 1, cpuClock);
         int reps = Math.Clamp((int)(30 / Math.Max(once, 1e-3)), 1, 1000);
         var old = new List<double>();
@@ -55,7 +55,7 @@ internal static class ConvAb
         {
             bool oldFirst = r % 2 == 0;
             if (oldFirst) old.Add(Measure(call, ConvAlgorithm.Lowered, reps, cpuClock));
-            now.Add(Measure(call, ConvAlgorithm.Auto, reps, cpuClock));
+            now.Add(Measure(call, call.Candidate, reps, cpuClock));
             if (!oldFirst) old.Add(Measure(call, ConvAlgorithm.Lowered, reps, cpuClock));
         }
 
@@ -82,9 +82,12 @@ internal static class ConvAb
         private readonly ConvMap map;
         private readonly float[] x, w, y;
 
-        public Call(ConvGeometry g, ConvMap map)
+        private readonly ConvAlgorithm candidate;
+
+        public Call(ConvGeometry g, ConvMap map, ConvAlgorithm candidate)
         {
             (this.g, this.map) = (g, map);
+            this.candidate = Convolution.Applies(candidate, g, map) ? candidate : ConvAlgorithm.Auto;
             var rng = new Rng(5);
             x = Fill(rng, g.Batch * g.InChannels * g.InPlane);
             w = Fill(rng, g.OutChannels * g.PatchSize);
@@ -93,6 +96,8 @@ internal static class ConvAb
         }
 
         public float[] Output { get; }
+
+        public ConvAlgorithm Candidate => candidate;
 
         public void Run(ConvAlgorithm algorithm)
         {
@@ -133,7 +138,7 @@ internal static class ConvAb
         {
             Run(ConvAlgorithm.Lowered);
             var reference = (float[])Output.Clone();
-            Run(ConvAlgorithm.Auto);
+            Run(candidate);
             double max = 0;
             for (int i = 0; i < reference.Length; i++)
                 max = Math.Max(max, Math.Abs(Output[i] - reference[i]) / (1 + Math.Abs(reference[i])));

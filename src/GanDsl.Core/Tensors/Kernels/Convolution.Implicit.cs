@@ -1,8 +1,8 @@
 namespace GanDsl.Tensors.Kernels;
 
-// Implicit GEMM: the lowered path's multiply with its operands read and written in place. The patches are packed into
-// the GEMM's panels straight from the image (PatchPanels) and the product is written into the NCHW output (PlaneSink),
-// so nothing the size of the patch matrix is ever stored. The forward map computes exactly the lowered path's sums.
+// Implicit GEMM: the multiplies of the lowered path with their operands read and written in place. Patches are packed
+// into the GEMM's panels straight from the image (PatchPanels) and the product is written into NCHW planes (PlaneSink),
+// so nothing the size of the patch matrix is stored. The forward map computes exactly the lowered path's sums.
 public static unsafe partial class Convolution
 {
     [ThreadStatic] private static PatchPanels? patchPanels;
@@ -12,14 +12,20 @@ public static unsafe partial class Convolution
     {
         var patches = patchPanels ??= new PatchPanels();
         patches.Prepare(PatchGrid.Of(g, x));
-        var sink = planeSink ??= new PlaneSink();
-        sink.Data = y;
-        (sink.Channels, sink.Height, sink.Width, sink.GridHeight, sink.GridWidth) = (g.OutChannels, g.OutHeight, g.OutWidth, g.OutHeight, g.OutWidth);
-        (sink.Stride, sink.Ry, sink.Rx) = (1, 0, 0);
+        var sink = Sink(y, g.OutChannels, g.OutHeight, g.OutWidth, g.OutHeight, g.OutWidth, 1, 0, 0);
         Gemm.Run(new GemmTask
         {
             M = g.OutChannels, N = g.Batch * g.OutPlane, K = g.PatchSize, Alpha = 1f,
             A = w, Lda = g.PatchSize, BSource = patches, CSink = sink,
         });
+    }
+
+    private static PlaneSink Sink(float* data, int channels, int height, int width, int gridHeight, int gridWidth, int stride, int ry, int rx)
+    {
+        var sink = planeSink ??= new PlaneSink();
+        sink.Data = data;
+        (sink.Channels, sink.Height, sink.Width, sink.GridHeight, sink.GridWidth) = (channels, height, width, gridHeight, gridWidth);
+        (sink.Stride, sink.Ry, sink.Rx) = (stride, ry, rx);
+        return sink;
     }
 }

@@ -76,8 +76,8 @@ public static unsafe partial class Convolution
         _ => false,
     };
 
-    // Auto: a whole-image patch is a plain matrix product; stride-1 convolutions with few channels on either side run
-    // direct (the lowered GEMM would spend its time copying patches); the rest is lowered.
+    // Auto: a whole-image patch is a plain matrix product; convolutions with few channels run direct (a GEMM would spend
+    // its time copying patches); the forward map of the rest is an implicit GEMM, and their adjoints stay lowered.
     private static ConvAlgorithm Pick(ConvAlgorithm requested, in ConvGeometry g, ConvMap map)
     {
         if (requested != ConvAlgorithm.Auto)
@@ -85,8 +85,7 @@ public static unsafe partial class Convolution
                 : throw new ArgumentException($"The convolution path {requested} cannot compute the {map} map of {g}.");
         if (WholeImagePatches.Applies(g)) return ConvAlgorithm.WholeImage;
         if (DirectApplies(g, map) && PrefersDirect(g, map)) return ConvAlgorithm.Direct;
-        if (map == ConvMap.Forward) return ConvAlgorithm.Implicit;
-        return ConvAlgorithm.Lowered;
+        return map == ConvMap.Forward ? ConvAlgorithm.Implicit : ConvAlgorithm.Lowered;
     }
 
     private static void Check(in ConvGeometry g, int input, int weight, int output)
