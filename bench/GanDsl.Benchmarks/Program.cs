@@ -21,7 +21,6 @@ if (args.Length > 0 && args[0] == "--peak")
     return;
 }
 
-if (args.Length > 0 && args[0] == "--probe") { PackProbe.Run(); return; }
 if (args.Length > 1 && args[0] == "--conv")
 {
     ConvAb.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1,

@@ -78,7 +78,7 @@ public static unsafe partial class Convolution
 
     // Auto: a whole-image patch is a plain matrix product; convolutions with few channels run direct (a GEMM would spend
     // its time copying patches); the forward map of the rest is an implicit GEMM, and their adjoints stay lowered.
-    private static ConvAlgorithm Pick(ConvAlgorithm requested, in ConvGeometry g, ConvMap map)
+    internal static ConvAlgorithm Pick(ConvAlgorithm requested, in ConvGeometry g, ConvMap map)
     {
         if (requested != ConvAlgorithm.Auto)
             return Applies(requested, g, map) ? requested

@@ -50,8 +50,7 @@ public static unsafe class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            long work = (long)m * n * k;
-            if (work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork) || (k <= 4 && !transB))
+            if (TakesDirectLoops(transB, m, n, k))
             {
                 GemmSmall.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, accumulate);
                 return;
@@ -81,6 +80,13 @@ public static unsafe class Gemm
         task.Id = Interlocked.Increment(ref lastTaskId);
         task.Plan(threads);
         WorkerPool.Shared.Run(task, threads);
+    }
+
+    /// <summary>Whether a multiply of these sizes runs <see cref="GemmSmall"/>'s direct loops (its sums run in another order) rather than the packed kernels.</summary>
+    internal static bool TakesDirectLoops(bool transB, int m, int n, int k)
+    {
+        long work = (long)m * n * k;
+        return work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork) || (k <= 4 && !transB);
     }
 
     private static void CheckOperand(string name, ReadOnlySpan<float> data, int rows, int cols, int ld)
