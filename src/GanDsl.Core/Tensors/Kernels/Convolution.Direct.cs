@@ -18,11 +18,10 @@ public static unsafe partial class Convolution
     };
 
     // Where direct beat the lowered and implicit GEMMs on the reference models' shapes (bench --conv, one thread):
-    // stride-1 maps with at most 4 channels on one side, and the stride-1 forward map up to 32 output channels (below that
-    // the GEMM's 8-row blocks stay part empty and its patches cost more than the multiply); the transposed convolution
-    // into 5 to 16 channels (with fewer, doubling the gradient costs more than the multiply; with more, a GEMM re-uses
-    // its loads better); weight gradients with at most 4 channels on one side or over rows of 16 and more into at most
-    // 16 channels (on smaller planes, a part's loop is too short to pay for its setup).
+    // maps with at most 4 channels on one side, except the stride-2 forward map (the implicit GEMM is as fast there); the
+    // stride-1 forward map up to 32 output channels (below that the GEMM's 8-row blocks stay part empty and its patches
+    // cost more than the multiply); the transposed convolution into 5 to 16 channels (with fewer, doubling the gradient
+    // costs more than the multiply; with more, a GEMM re-uses its loads better).
     private static bool PrefersDirect(in ConvGeometry g, ConvMap map)
     {
         bool few = Math.Min(g.InChannels, g.OutChannels) <= 4;
@@ -30,7 +29,7 @@ public static unsafe partial class Convolution
         {
             ConvMap.Forward => g.Stride == 1 && (few || g.OutChannels <= 32),
             ConvMap.InputGrad => g.Stride == 1 ? few : g.InChannels is > 4 and <= 16,
-            _ => few || (g.InChannels <= 16 && g.OutWidth >= 16),
+            _ => few,
         };
     }
 

@@ -7,6 +7,8 @@ public static unsafe partial class Convolution
 {
     [ThreadStatic] private static PatchPanels? patchPanels;
     [ThreadStatic] private static PlaneSink? planeSink;
+    [ThreadStatic] private static ChannelPanels? channelPanels;
+    [ThreadStatic] private static TransposedPatchPanels? transposedPatches;
 
     private static void ForwardImplicit(in ConvGeometry g, float* x, float* w, float* y)
     {
@@ -17,6 +19,23 @@ public static unsafe partial class Convolution
         {
             M = g.OutChannels, N = g.Batch * g.OutPlane, K = g.PatchSize, Alpha = 1f,
             A = w, Lda = g.PatchSize, BSource = patches, CSink = sink,
+        });
+    }
+
+    // dw = dy as [Cout, N·P] times the patches transposed: the lowered GEMM, with both operands packed in place.
+    private static void WeightGradImplicit(in ConvGeometry g, float* x, float* dy, float* dw)
+    {
+        var patches = patchPanels ??= new PatchPanels();
+        patches.Prepare(PatchGrid.Of(g, x));
+        var gradient = channelPanels ??= new ChannelPanels();
+        gradient.Source = dy;
+        (gradient.Channels, gradient.Plane) = (g.OutChannels, g.OutPlane);
+        var rows = transposedPatches ??= new TransposedPatchPanels();
+        rows.Patches = patches;
+        Gemm.Run(new GemmTask
+        {
+            TransB = true, M = g.OutChannels, N = g.PatchSize, K = g.Batch * g.OutPlane, Alpha = 1f,
+            ASource = gradient, BSource = rows, C = dw, Ldc = g.PatchSize,
         });
     }
 

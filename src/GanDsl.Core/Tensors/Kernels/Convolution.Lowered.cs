@@ -17,15 +17,28 @@ public static unsafe partial class Convolution
         ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, channelMajor, y, toChannelMajor: false);
     }
 
+    // The GEMM reads dy as the channel-major [Cout, N·Ho·Wo] in place (1×1 patches of dy): the same values as a reorder.
     private static void InputGradLowered(in ConvGeometry g, float* dy, float* w, float* dx)
     {
         int np = g.Batch * g.OutPlane;
-        var scratch = ConvScratch.ForCurrentThread;
-        float* cols = scratch.Cols((nint)g.PatchSize * np);
-        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
-        ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, dy, channelMajor, toChannelMajor: true);
-        Gemm.Multiply(true, false, g.PatchSize, np, g.OutChannels, 1f, new ReadOnlySpan<float>(w, g.OutChannels * g.PatchSize), g.PatchSize,
-            new ReadOnlySpan<float>(channelMajor, g.OutChannels * np), np, new Span<float>(cols, g.PatchSize * np), np);
+        float* cols = ConvScratch.ForCurrentThread.Cols((nint)g.PatchSize * np);
+        if (Gemm.TakesDirectLoops(false, g.PatchSize, np, g.OutChannels))
+        {
+            float* channelMajor = ConvScratch.ForCurrentThread.ChannelMajor((nint)g.OutChannels * np);
+            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, dy, channelMajor, toChannelMajor: true);
+            Gemm.Multiply(true, false, g.PatchSize, np, g.OutChannels, 1f, new ReadOnlySpan<float>(w, g.OutChannels * g.PatchSize), g.PatchSize,
+                new ReadOnlySpan<float>(channelMajor, g.OutChannels * np), np, new Span<float>(cols, g.PatchSize * np), np);
+        }
+        else
+        {
+            var gradient = patchPanels ??= new PatchPanels();
+            gradient.Prepare(new PatchGrid(dy, g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.OutHeight, g.OutWidth, 1, 1, 1, 0, 0, 1, 1));
+            Gemm.Run(new GemmTask
+            {
+                TransA = true, M = g.PatchSize, N = np, K = g.OutChannels, Alpha = 1f,
+                A = w, Lda = g.PatchSize, BSource = gradient, C = cols, Ldc = np,
+            });
+        }
         ConvLowering.Col2Im(g, cols, dx);
     }
 

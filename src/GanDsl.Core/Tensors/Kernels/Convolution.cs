@@ -61,6 +61,7 @@ public static unsafe partial class Convolution
             {
                 case ConvAlgorithm.WholeImage: WeightGradWholeImage(g, px, pdy, pdw); break;
                 case ConvAlgorithm.Direct: WeightGradDirect(g, px, pdy, pdw); break;
+                case ConvAlgorithm.Implicit: WeightGradImplicit(g, px, pdy, pdw); break;
                 default: WeightGradLowered(g, px, pdy, pdw); break;
             }
         }
@@ -72,7 +73,7 @@ public static unsafe partial class Convolution
         ConvAlgorithm.Auto or ConvAlgorithm.Lowered => true,
         ConvAlgorithm.WholeImage => WholeImagePatches.Applies(g),
         ConvAlgorithm.Direct => DirectApplies(g, map),
-        ConvAlgorithm.Implicit => map == ConvMap.Forward,
+        ConvAlgorithm.Implicit => map != ConvMap.InputGrad,
         _ => false,
     };
 
@@ -85,7 +86,7 @@ public static unsafe partial class Convolution
                 : throw new ArgumentException($"The convolution path {requested} cannot compute the {map} map of {g}.");
         if (WholeImagePatches.Applies(g)) return ConvAlgorithm.WholeImage;
         if (DirectApplies(g, map) && PrefersDirect(g, map)) return ConvAlgorithm.Direct;
-        return map == ConvMap.Forward ? ConvAlgorithm.Implicit : ConvAlgorithm.Lowered;
+        return map == ConvMap.InputGrad ? ConvAlgorithm.Lowered : ConvAlgorithm.Implicit;
     }
 
     private static void Check(in ConvGeometry g, int input, int weight, int output)

@@ -6,8 +6,8 @@ namespace GanDsl.Core.Tests.Tensors.Kernels;
 /// <summary>
 /// Every convolution path (<see cref="ConvAlgorithm"/>), forced on every geometry it applies to, at every vector width and
 /// thread count: close to a direct double-precision sum, bit-identical across thread counts, and where a path computes the
-/// same sums in the same order as the lowered reference (the implicit GEMM's forward map; whole-image patches as a plain
-/// GEMM), bit-identical to it. The direct loops give every output its own fused multiply-add chain in an order fixed by the
+/// same sums in the same order as the lowered reference (the implicit GEMM's forward map and weight gradient; whole-image
+/// patches as a plain GEMM), bit-identical to it. The direct loops give every output its own fused multiply-add chain in an order fixed by the
 /// shapes, so they give the same bits at every width too. Serial: the threaded runs need the worker pool to themselves.
 /// </summary>
 [Collection(nameof(GemmSerial))]
@@ -84,6 +84,8 @@ public class ConvolutionPathTests
             // The lowered GEMM is compared only where it runs the packed kernels: its direct loops for tiny products sum in another order.
             if (!Gemm.TakesDirectLoops(false, g.OutChannels, np, g.PatchSize))
                 AssertSameBits(problem, ConvMap.Forward, ConvAlgorithm.Implicit, width);
+            if (!Gemm.TakesDirectLoops(true, g.OutChannels, g.PatchSize, np))
+                AssertSameBits(problem, ConvMap.WeightGrad, ConvAlgorithm.Implicit, width);
             if (!WholeImagePatches.Applies(g)) continue;
             if (!Gemm.TakesDirectLoops(false, g.OutChannels, np, g.PatchSize) && !Gemm.TakesDirectLoops(true, g.Batch, g.OutChannels, g.PatchSize))
                 AssertSameBits(problem, ConvMap.Forward, ConvAlgorithm.WholeImage, width);
@@ -100,6 +102,7 @@ public class ConvolutionPathTests
         // Guards the conditions above against skipping everything: these shapes run the packed kernels on both paths of every map.
         var g = Square(2, 6, 14, 9, 4, 2, 1);
         Assert.False(Gemm.TakesDirectLoops(false, g.OutChannels, g.Batch * g.OutPlane, g.PatchSize));
+        Assert.False(Gemm.TakesDirectLoops(true, g.OutChannels, g.PatchSize, g.Batch * g.OutPlane));
         var w = Square(40, 16, 4, 24, 4, 1, 0);
         Assert.True(WholeImagePatches.Applies(w));
         Assert.DoesNotContain(true, new[]
@@ -119,10 +122,11 @@ public class ConvolutionPathTests
         { "lightning-cnn D2 input gradient", 128, 10, 12, 20, 5, 1, 0, "InputGrad", "Lowered" },
         { "lightning-cnn G2 (transposed) forward", 128, 16, 34, 32, 4, 2, 0, "InputGrad", "Direct" },
         { "lightning-cnn G2 (transposed) input gradient", 128, 16, 34, 32, 4, 2, 0, "Forward", "Implicit" },
-        { "lightning-cnn G2 (transposed) weight gradient", 128, 16, 34, 32, 4, 2, 0, "WeightGrad", "Direct" },
+        { "lightning-cnn G2 (transposed) weight gradient", 128, 16, 34, 32, 4, 2, 0, "WeightGrad", "Implicit" },
         { "lightning-cnn G1 (transposed) forward", 128, 32, 16, 64, 4, 2, 0, "InputGrad", "Lowered" },
         { "dcgan D2 forward", 128, 32, 14, 64, 4, 2, 1, "Forward", "Implicit" },
-        { "dcgan D2 weight gradient", 128, 32, 14, 64, 4, 2, 1, "WeightGrad", "Lowered" },
+        { "dcgan D2 weight gradient", 128, 32, 14, 64, 4, 2, 1, "WeightGrad", "Implicit" },
+        { "dcgan D2 input gradient", 128, 32, 14, 64, 4, 2, 1, "InputGrad", "Lowered" },
         { "dcgan D1 weight gradient", 128, 1, 28, 32, 4, 2, 1, "WeightGrad", "Direct" },
         { "dcgan D4 input gradient", 128, 128, 4, 1, 4, 1, 0, "InputGrad", "WholeImage" },
     };
