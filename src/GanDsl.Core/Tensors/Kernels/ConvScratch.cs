@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// One thread's convolution work buffers (the batch's unfolded patches, a channel-major copy of an output or
-/// gradient, a zero-bordered copy of an input, reordered weights), native and 64-byte aligned, grown on demand and kept, so convolutions allocate nothing in steady state.
+/// One thread's convolution work buffers (the batch's unfolded patches, a channel-major copy of an output or gradient,
+/// an arranged copy of an input, reordered weights), native and 64-byte aligned, grown on demand and kept, so
+/// convolutions allocate nothing in steady state.
 /// </summary>
 internal sealed unsafe class ConvScratch
 {
@@ -35,7 +36,7 @@ internal sealed unsafe class ConvScratch
     /// <summary>Room for an output or gradient laid out [Cout, N·Ho·Wo].</summary>
     public float* ChannelMajor(nint floats) => Ensure(ref channelMajor, ref channelMajorCapacity, floats);
 
-    /// <summary>Room for a zero-bordered copy of an input or gradient.</summary>
+    /// <summary>Room for an input or gradient arranged for the direct loops (<see cref="PaddedPlanes"/>).</summary>
     public float* Padded(nint floats) => Ensure(ref padded, ref paddedCapacity, floats);
 
     /// <summary>Room for reordered weights.</summary>

@@ -1,8 +1,9 @@
 namespace GanDsl.Tensors.Kernels;
 
 // Implicit GEMM: the multiplies of the lowered path with their operands read and written in place. Patches are packed
-// into the GEMM's panels straight from the image (PatchPanels) and the product is written into NCHW planes (PlaneSink),
-// so nothing the size of the patch matrix is stored. The forward map computes exactly the lowered path's sums.
+// into the GEMM's panels straight from the image (PatchPanels, TransposedPatchPanels), the gradient straight from NCHW
+// (ChannelPanels), and the forward map's product is written into the NCHW output (PlaneSink), so nothing the size of the
+// patch matrix is stored. Both maps pack the lowered path's values into the same places: they compute its exact sums.
 public static unsafe partial class Convolution
 {
     [ThreadStatic] private static PatchPanels? patchPanels;
@@ -14,7 +15,9 @@ public static unsafe partial class Convolution
     {
         var patches = patchPanels ??= new PatchPanels();
         patches.Prepare(PatchGrid.Of(g, x));
-        var sink = Sink(y, g.OutChannels, g.OutHeight, g.OutWidth, g.OutHeight, g.OutWidth, 1, 0, 0);
+        var sink = planeSink ??= new PlaneSink();
+        sink.Data = y;
+        (sink.Channels, sink.Plane) = (g.OutChannels, g.OutPlane);
         Gemm.Run(new GemmTask
         {
             M = g.OutChannels, N = g.Batch * g.OutPlane, K = g.PatchSize, Alpha = 1f,
@@ -37,14 +40,5 @@ public static unsafe partial class Convolution
             TransB = true, M = g.OutChannels, N = g.PatchSize, K = g.Batch * g.OutPlane, Alpha = 1f,
             ASource = gradient, BSource = rows, C = dw, Ldc = g.PatchSize,
         });
-    }
-
-    private static PlaneSink Sink(float* data, int channels, int height, int width, int gridHeight, int gridWidth, int stride, int ry, int rx)
-    {
-        var sink = planeSink ??= new PlaneSink();
-        sink.Data = data;
-        (sink.Channels, sink.Height, sink.Width, sink.GridHeight, sink.GridWidth) = (channels, height, width, gridHeight, gridWidth);
-        (sink.Stride, sink.Ry, sink.Rx) = (stride, ry, rx);
-        return sink;
     }
 }

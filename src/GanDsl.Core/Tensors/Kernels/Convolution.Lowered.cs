@@ -32,7 +32,7 @@ public static unsafe partial class Convolution
         else
         {
             var gradient = patchPanels ??= new PatchPanels();
-            gradient.Prepare(new PatchGrid(dy, g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.OutHeight, g.OutWidth, 1, 1, 1, 0, 0, 1, 1));
+            gradient.Prepare(PatchGrid.ChannelMajor(dy, g.Batch, g.OutChannels, g.OutHeight, g.OutWidth));
             Gemm.Run(new GemmTask
             {
                 TransA = true, M = g.PatchSize, N = np, K = g.OutChannels, Alpha = 1f,

@@ -45,7 +45,7 @@ internal sealed unsafe class PatchPanels : PanelSource
         for (int tx = 0; tx < grid.TapsX; tx++)
         {
             int* m = masks + (qx * grid.TapsX + tx) * l2;
-            int ix0 = qx * s + grid.OffX + grid.DirX * tx;
+            int ix0 = qx * s + grid.OffX + tx;
             for (int u = 0; u < l2; u++) m[u] = u % s == 0 && (uint)(ix0 + u) < (uint)grid.Width ? -1 : 0;
         }
     }
@@ -90,8 +90,8 @@ internal sealed unsafe class PatchPanels : PanelSource
         for (int step = 0; step < kc; step++)
         {
             float* row = to + (nint)step * panel;
-            int iyAt = g.OffY + g.DirY * ty;
-            float* plane = g.Source + c * g.Plane + g.OffX + g.DirX * tx;
+            int iyAt = g.OffY + ty;
+            float* plane = g.Source + c * g.Plane + g.OffX + tx;
             float* m = (float*)masks + tx * l2;
             for (int r = 0; r < runs; r++)
             {
@@ -126,7 +126,7 @@ internal sealed unsafe class PatchPanels : PanelSource
             for (int step = 0; step < kc; step++)
             {
                 int p = p0 + step, c = p / taps, ty = p % taps / g.TapsX, tx = p % g.TapsX;
-                int iy = iy0 + g.DirY * ty, ix = ix0 + g.DirX * tx;
+                int iy = iy0 + ty, ix = ix0 + tx;
                 to[(nint)step * panel + x] = x < width && (uint)iy < (uint)g.Height && (uint)ix < (uint)g.Width
                     ? image[c * g.Plane + (long)iy * g.Width + ix] : 0f;
             }

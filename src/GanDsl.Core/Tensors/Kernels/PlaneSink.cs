@@ -1,33 +1,22 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// The product of an implicit convolution GEMM written into NCHW planes: row i is channel i, column j = (n, qy, qx) a
-/// point of a grid laid over image n's plane at row qy·s + Ry, column qx·s + Rx. With stride 1 and the grid covering the
-/// plane (a forward convolution's output), a micro-tile whose columns stay inside one image is a strided block (rows a
-/// plane apart), so the micro-kernel writes it in place; other tiles (across images, or a sub-pixel phase's every other
-/// pixel) go through the scratch tile and are copied out in segments that share an image and a grid row.
+/// The product of an implicit convolution GEMM written straight into the NCHW output: row i is channel i, column
+/// j = (n, q) is position q of image n's plane. A micro-tile whose columns stay inside one image is a strided block (rows
+/// a plane apart), so the micro-kernel writes it in place; a tile that spans two images goes through the scratch tile and
+/// is copied out one image's segment at a time.
 /// </summary>
 internal sealed unsafe class PlaneSink : TileSink
 {
     public float* Data;
-    public int Channels, Height, Width, GridHeight, GridWidth, Stride, Ry, Rx;
-
-    private int GridPlane => GridHeight * GridWidth;
-    private long Plane => (long)Height * Width;
-    private bool Whole => Stride == 1 && GridHeight == Height && GridWidth == Width; // then Ry = Rx = 0
+    public int Channels, Plane;
 
     public override bool TryBlock(int i, int j, int columns, out float* c, out nint ldc)
     {
-        int n = j / GridPlane, q = j % GridPlane;
-        if (!Whole || q + columns > GridPlane)
-        {
-            c = null;
-            ldc = 0;
-            return false;
-        }
+        int n = j / Plane, q = j % Plane;
+        ldc = Plane;
         c = Data + ((long)n * Channels + i) * Plane + q;
-        ldc = (nint)Plane;
-        return true;
+        return q + columns <= Plane;
     }
 
     public override void Load(int i, int j, int rows, int columns, float* tile, int ld) => Copy(i, j, rows, columns, tile, ld, toPlanes: false);
@@ -36,27 +25,18 @@ internal sealed unsafe class PlaneSink : TileSink
 
     private void Copy(int i, int j, int rows, int columns, float* tile, int ld, bool toPlanes)
     {
-        int n = j / GridPlane, q = j % GridPlane;
-        // A segment ends at the end of a grid row, or of the plane when the grid is the whole plane.
-        for (int x = 0; x < columns;)
+        int n = j / Plane, q = j % Plane;
+        for (int x = 0; x < columns; n++, q = 0)
         {
-            int qy = q / GridWidth, qx = q % GridWidth;
-            int length = Math.Min(columns - x, Whole ? GridPlane - q : GridWidth - qx);
-            float* at = Data + ((long)n * Channels + i) * Plane + (Whole ? q : (long)(qy * Stride + Ry) * Width + qx * Stride + Rx);
+            int length = Math.Min(columns - x, Plane - q);
+            uint bytes = (uint)(length * sizeof(float));
+            float* at = Data + ((long)n * Channels + i) * Plane + q;
             for (int r = 0; r < rows; r++, at += Plane)
             {
-                float* t = tile + r * ld + x;
-                if (Stride == 1)
-                {
-                    if (toPlanes) Buffer.MemoryCopy(t, at, length * sizeof(float), length * sizeof(float));
-                    else Buffer.MemoryCopy(at, t, length * sizeof(float), length * sizeof(float));
-                }
-                else if (toPlanes) for (int e = 0; e < length; e++) at[e * Stride] = t[e];
-                else for (int e = 0; e < length; e++) t[e] = at[e * Stride];
+                if (toPlanes) Buffer.MemoryCopy(tile + r * ld + x, at, bytes, bytes);
+                else Buffer.MemoryCopy(at, tile + r * ld + x, bytes, bytes);
             }
             x += length;
-            q += length;
-            if (q == GridPlane) { q = 0; n++; }
         }
     }
 }

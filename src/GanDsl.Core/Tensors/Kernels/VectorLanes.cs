@@ -23,8 +23,6 @@ internal unsafe interface IVectorLanes<TV> where TV : struct
     static abstract TV Load(float* p, TV mask);
     static abstract void Store(float* p, TV value);
     static abstract void Store(float* p, TV value, TV mask);
-    static abstract TV Broadcast(float value);
-
     /// <summary>
     /// Vector <paramref name="vector"/> of a run that starts at an even lane: even lanes p[0], odd lanes p[1] (a 64-bit
     /// broadcast for vectors, whose lane count is even; the one lane of a scalar vector is even when the vector's index is).
@@ -67,7 +65,6 @@ internal readonly unsafe struct Lanes512 : IVectorLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(float* p, Vector512<float> mask) => Avx512F.MaskLoad(p, mask, Vector512<float>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(float* p, Vector512<float> value) => Vector512.Store(value, p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(float* p, Vector512<float> value, Vector512<float> mask) => Avx512F.MaskStore(p, mask, value);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> BroadcastPair(float* p, int vector) => Vector512.Create(*(double*)p).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -88,7 +85,6 @@ internal readonly unsafe struct Lanes256 : IVectorLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Load(float* p, Vector256<float> mask) => Avx.MaskLoad(p, mask);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(float* p, Vector256<float> value) => Vector256.Store(value, p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(float* p, Vector256<float> value, Vector256<float> mask) => Avx.MaskStore(p, mask, value);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> BroadcastPair(float* p, int vector) => Vector256.Create(*(double*)p).AsSingle();
 
     // The even lanes of each half to its low (or high) four lanes, then one blend.
@@ -114,7 +110,6 @@ internal readonly unsafe struct LanesScalar : IVectorLanes<float>
         if (mask != 0f) *p = value;
     }
 
-    public static float Broadcast(float value) => value;
     public static float BroadcastPair(float* p, int vector) => p[vector & 1];
     public static float LoadEven(float* p, float maskLow, float maskHigh) => Load(p, maskLow);
     public static float MultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
