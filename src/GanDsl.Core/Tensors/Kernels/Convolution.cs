@@ -77,8 +77,9 @@ public static unsafe partial class Convolution
         _ => false,
     };
 
-    // Auto: a whole-image patch is a plain matrix product; convolutions with few channels run direct (a GEMM would spend
-    // its time copying patches); the forward map of the rest is an implicit GEMM, and their adjoints stay lowered.
+    // Auto: a whole-image patch is a plain matrix product; convolutions with few channels run direct where that measured
+    // faster (a GEMM would spend its time copying patches); the rest run implicit GEMMs, except the input gradient, and
+    // the weight gradient with at most 4 channels on one side (too few rows to pay for packing in place), which stay lowered.
     internal static ConvAlgorithm Pick(ConvAlgorithm requested, in ConvGeometry g, ConvMap map)
     {
         if (requested != ConvAlgorithm.Auto)
@@ -86,7 +87,8 @@ public static unsafe partial class Convolution
                 : throw new ArgumentException($"The convolution path {requested} cannot compute the {map} map of {g}.");
         if (WholeImagePatches.Applies(g)) return ConvAlgorithm.WholeImage;
         if (DirectApplies(g, map) && PrefersDirect(g, map)) return ConvAlgorithm.Direct;
-        return map == ConvMap.InputGrad ? ConvAlgorithm.Lowered : ConvAlgorithm.Implicit;
+        bool implicitPays = map == ConvMap.Forward || (map == ConvMap.WeightGrad && Math.Min(g.InChannels, g.OutChannels) > 4);
+        return implicitPays ? ConvAlgorithm.Implicit : ConvAlgorithm.Lowered;
     }
 
     private static void Check(in ConvGeometry g, int input, int weight, int output)
