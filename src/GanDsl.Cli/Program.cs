@@ -10,6 +10,7 @@ var root = new RootCommand("gandsl: declare, train, sample and evaluate GANs.")
     TrainCommand.Create(),
     SampleCommand.Create(),
     EvaluateCommand.Create(),
+    ExportCommand.Create(),
     BenchCommand.Create(),
 };
 
