@@ -67,6 +67,12 @@ namespace GanDsl.Shapes
         /// <summary>How the output's values relate to the input's (for the unbounded-generator warning).</summary>
         internal virtual OutputBound OutputBound => OutputBound.None;
 
+        /// <summary>
+        /// True for a layer that normalises with statistics over the batch (batch norm), which a critic trained with a gradient
+        /// penalty or R1 must not have; per-sample norms (layer, instance, group norm) keep the default.
+        /// </summary>
+        internal virtual bool NormalizesOverBatch => false;
+
         /// <summary>torchinfo counts mult-adds over the output's spatial positions for class names containing "Conv".</summary>
         internal bool IsConvolution => Name.IndexOf("Conv", System.StringComparison.Ordinal) >= 0;
 

@@ -23,6 +23,8 @@ namespace GanDsl.Shapes
 
         /// <summary>An affine weight and bias per feature (the running statistics are buffers).</summary>
         internal override long Parameters(LayerSpec layer, IReadOnlyList<int> input) => 2L * input[0];
+
+        internal override bool NormalizesOverBatch => true;
     }
 
     public sealed partial class LayerSpec
