@@ -122,6 +122,7 @@ public class RecipeParityTests
         var recipe = (GanRecipe)assembly.GetType("Wgan")!.GetProperty("Recipe")!.GetValue(null)!;
         Assert.Equal(new GanRecipe { Loss = GanLoss.Wasserstein, GradientPenalty = 10, R1 = 0.1, CriticSteps = 5, DataRange = DataRange.MinusOneToOne }, recipe);
         Assert.Same(recipe, Pair(assembly, "Wgan").Recipe);
+        Assert.Equal(config, TrainingConfig.DefaultFor(Pair(assembly, "Wgan")));
 
         Assert.Equal(TrainingConfig.Default, DefaultConfig(assembly, "Plain"));
         Assert.Same(GanRecipe.None, Pair(assembly, "Plain").Recipe);

@@ -130,10 +130,20 @@ public sealed record TrainingConfig
     {
         ArgumentNullException.ThrowIfNull(gan);
         var errors = new List<string>(Validate(gan.Discriminator));
-        var declared = RecipeChecks.Warnings(Default.WithRecipe(gan.Recipe ?? GanRecipe.None), gan);
+        var declared = RecipeChecks.Warnings(DefaultFor(gan), gan);
         foreach (var warning in RecipeChecks.Warnings(this, gan))
             if (!declared.Contains(warning)) errors.Add(warning + ".");
         return errors;
+    }
+
+    /// <summary>
+    /// <see cref="Default"/> with the recipe <paramref name="gan"/> declares (<see cref="IGan.Recipe"/>): what the generated
+    /// pair's static <c>DefaultConfig</c> is, for a pair known only as an <see cref="IGan"/> (one loaded from a user's assembly).
+    /// </summary>
+    public static TrainingConfig DefaultFor(IGan gan)
+    {
+        ArgumentNullException.ThrowIfNull(gan);
+        return Default.WithRecipe(gan.Recipe ?? GanRecipe.None);
     }
 
     /// <summary>

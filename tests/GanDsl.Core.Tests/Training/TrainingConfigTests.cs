@@ -84,6 +84,7 @@ public class TrainingConfigTests
         var base_ = TrainingConfig.Default with { Loss = GanLoss.Hinge, CriticSteps = 2, Epochs = 3 };
 
         Assert.Equal(base_, base_.WithRecipe(GanRecipe.None));
+        Assert.Equal(TrainingConfig.Default, TrainingConfig.DefaultFor(new MlpGan(1, probability: false))); // a hand-written pair declares nothing
         var applied = base_.WithRecipe(new GanRecipe { GradientPenalty = 10, DataRange = DataRange.ZeroToOne });
         Assert.Equal(base_ with { GradientPenaltyWeight = 10f, DataRange = DataRange.ZeroToOne }, applied);
         Assert.Equal(base_ with { Loss = GanLoss.Wasserstein, R1Weight = 0.25f, CriticSteps = 5 },
