@@ -31,8 +31,10 @@ internal static class ImageQuality
     /// </summary>
     public static void CheckScorable(ServedModel model, GeneratorModule generator, RunInfo info)
     {
+        // The data first when it is the user's own (pictures, data made in code): no net shape could make it scorable.
+        bool own = info.Dataset is DataSource.ImageFolder or DataSource.InCode;
         var shape = generator.OutputShape;
-        if (!shape.SequenceEqual([1, 28, 28]))
+        if (!own && !shape.SequenceEqual([1, 28, 28]))
             throw new UserError($"{model.Name} generates [{string.Join(", ", shape)}] samples, but quality metrics need 28x28 grayscale images [1, 28, 28].");
         if (!DatasetCatalog.TryGet(info.Dataset, out _))
             throw new UserError($"{model.Name} trained on {DataName(info)}, for which gandsl has no classifier: quality metrics score runs on {string.Join(" or ", DatasetCatalog.Names)} (or a folder of their IDX files); look at this run's samples with 'gandsl sample RUN_DIR --out grid.png' instead.");
