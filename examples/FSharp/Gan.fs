@@ -41,8 +41,8 @@ let create (config: Config) : Gan =
     let rng = Rng config.Seed
     let g = buildGenerator config
     let d = buildDiscriminator config
-    g.Initialize(InitScheme.PyTorchDefault, rng)
-    d.Initialize(InitScheme.PyTorchDefault, rng)
+    g.Initialize(GanDsl.Init.PyTorchDefault, rng)
+    d.Initialize(GanDsl.Init.PyTorchDefault, rng)
     let adam (m: Module) = Adam(m.Parameters(), config.LearningRate, config.Beta1)
     { Generator = g
       Discriminator = d

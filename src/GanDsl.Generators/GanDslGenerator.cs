@@ -10,7 +10,9 @@ namespace GanDsl.Generators
 {
     /// <summary>
     /// Turns attribute-declared layer stacks into modules. Parse (syntax + attribute data → equatable model) →
-    /// emit (model → source); diagnostics travel in a separate branch so the source output stays cached.
+    /// emit (model → source); diagnostics travel in a separate branch so the source output stays cached. A class that
+    /// fails its checks gets a stub, so its diagnostic is the only error. Mistakes that need no layer model are the
+    /// <see cref="DeclarationAnalyzer"/>'s.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class GanDslGenerator : IIncrementalGenerator
@@ -23,9 +25,9 @@ namespace GanDsl.Generators
             public const string ParseGans = nameof(ParseGans);
             public const string NetModels = nameof(NetModels);
             public const string GanModels = nameof(GanModels);
+            public const string Stubs = nameof(Stubs);
             public const string NetDiagnostics = nameof(NetDiagnostics);
             public const string PairDiagnostics = nameof(PairDiagnostics);
-            public const string MissingRole = nameof(MissingRole);
             public const string ParseBlocks = nameof(ParseBlocks);
             public const string ParseProgressive = nameof(ParseProgressive);
             public const string ProgressiveChecks = nameof(ProgressiveChecks);
@@ -33,136 +35,73 @@ namespace GanDsl.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var generators = context.SyntaxProvider.ForAttributeWithMetadataName(NetParser.GeneratorAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (ctx, ct) => NetParser.Parse(ctx, NetRole.Generator, ct))
-                .WithTrackingName(Steps.ParseGenerators);
-            var discriminators = context.SyntaxProvider.ForAttributeWithMetadataName(NetParser.DiscriminatorAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (ctx, ct) => NetParser.Parse(ctx, NetRole.Discriminator, ct))
-                .WithTrackingName(Steps.ParseDiscriminators);
-            var gans = context.SyntaxProvider.ForAttributeWithMetadataName(NetParser.GanAttribute,
+            var generators = Nets(context, RoleAttributes.Generator, NetRole.Generator, Steps.ParseGenerators);
+            var discriminators = Nets(context, RoleAttributes.Discriminator, NetRole.Discriminator, Steps.ParseDiscriminators);
+            var gans = context.SyntaxProvider.ForAttributeWithMetadataName(RoleAttributes.Gan,
                     static (node, _) => node is ClassDeclarationSyntax,
                     static (ctx, ct) => GanParser.Parse(ctx, ct))
                 .WithTrackingName(Steps.ParseGans);
 
-            var generatorModels = generators.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
-                .WithTrackingName(Steps.NetModels);
-            var discriminatorModels = discriminators.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
-                .WithTrackingName(Steps.NetModels);
-            context.RegisterSourceOutput(generatorModels, static (spc, net) => EmitNet(spc, net));
-            context.RegisterSourceOutput(discriminatorModels, static (spc, net) => EmitNet(spc, net));
-
             var ganModels = gans.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
                 .WithTrackingName(Steps.GanModels);
-            context.RegisterSourceOutput(ganModels, static (spc, gan) => EmitGan(spc, gan));
+            context.RegisterSourceOutput(ganModels, static (spc, gan) => InternalErrors.Emit(spc, gan.Type, () => GanEmitter.Emit(gan)));
+            EmitStubs(context, gans.Select(static (r, _) => r.Stub));
+            ReportDiagnostics(context, gans.Select(static (r, _) => r.Diagnostics));
 
-            // Diagnostics: a separate branch of plain values; locations are rebuilt from the trees when reported.
-            context.RegisterSourceOutput(generators.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
-                static (spc, batch) => batch.Report(spc));
-            context.RegisterSourceOutput(discriminators.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
-                static (spc, batch) => batch.Report(spc));
-            context.RegisterSourceOutput(gans.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
-                static (spc, batch) => batch.Report(spc));
-
-            var allNets = generatorModels.Collect().Combine(discriminatorModels.Collect())
+            var allNets = generators.Collect().Combine(discriminators.Collect())
                 .Select(static (pair, _) => new EquatableNets(pair.Left.AddRange(pair.Right)));
             var pairs = gans.Combine(allNets).Select(static (p, _) => PairCheck.Check(p.Left, p.Right.Nets))
                 .WithTrackingName(Steps.PairDiagnostics);
             context.RegisterSourceOutput(pairs, static (spc, batch) => batch.Report(spc));
 
             InitializeProgressive(context);
+        }
 
-            foreach (var name in MissingRoleCheck.LayerAttributeNames)
-            {
-                var missing = context.SyntaxProvider.ForAttributeWithMetadataName("GanDsl." + name,
-                        static (node, _) => node is ClassDeclarationSyntax,
-                        static (ctx, _) => MissingRoleCheck.Check(ctx))
-                    .WithTrackingName(Steps.MissingRole);
-                context.RegisterSourceOutput(missing, static (spc, batch) => batch.Report(spc));
-            }
+        /// <summary>The nets of one role: parsed, emitted (or stubbed), their diagnostics reported; returns the valid models.</summary>
+        private static IncrementalValuesProvider<NetModel> Nets(IncrementalGeneratorInitializationContext context, string attribute,
+            NetRole role, string step)
+        {
+            // The role is fixed per pipeline, so capturing it costs nothing per run.
+            var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(attribute,
+                    static (node, _) => node is ClassDeclarationSyntax, (ctx, ct) => NetParser.Parse(ctx, role, ct))
+                .WithTrackingName(step);
+            var models = parsed.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
+                .WithTrackingName(Steps.NetModels);
+            context.RegisterSourceOutput(models, static (spc, net) => InternalErrors.Emit(spc, net.Type, () => NetEmitter.Emit(net)));
+            EmitStubs(context, parsed.Select(static (r, _) => r.Stub));
+            ReportDiagnostics(context, parsed.Select(static (r, _) => r.Diagnostics));
+            return models;
         }
 
         /// <summary>[GanBlock] nets, and progressive nets checked against the collected blocks once those are parsed.</summary>
         private static void InitializeProgressive(IncrementalGeneratorInitializationContext context)
         {
-            var blocks = context.SyntaxProvider.ForAttributeWithMetadataName(NetParser.BlockAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (ctx, ct) => NetParser.Parse(ctx, NetRole.Block, ct))
-                .WithTrackingName(Steps.ParseBlocks);
-            var blockModels = blocks.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
-                .WithTrackingName(Steps.NetModels);
-            context.RegisterSourceOutput(blockModels, static (spc, net) => EmitNet(spc, net));
-            context.RegisterSourceOutput(blocks.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
-                static (spc, batch) => batch.Report(spc));
-            var allBlocks = blockModels.Collect().Select(static (b, _) => new EquatableNets(b));
+            var blocks = Nets(context, RoleAttributes.Block, NetRole.Block, Steps.ParseBlocks);
+            var allBlocks = blocks.Collect().Select(static (b, _) => new EquatableNets(b));
 
             foreach (var role in new[] { NetRole.Generator, NetRole.Discriminator })
             {
-                System.Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, ProgressiveParse> parse = role == NetRole.Generator
-                    ? static (ctx, ct) => ProgressiveParser.Parse(ctx, NetRole.Generator, ct)
-                    : static (ctx, ct) => ProgressiveParser.Parse(ctx, NetRole.Discriminator, ct);
                 var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(
-                        role == NetRole.Generator ? NetParser.ProgressiveGeneratorAttribute : NetParser.ProgressiveDiscriminatorAttribute,
-                        static (node, _) => node is ClassDeclarationSyntax, parse)
+                        role == NetRole.Generator ? RoleAttributes.ProgressiveGenerator : RoleAttributes.ProgressiveDiscriminator,
+                        static (node, _) => node is ClassDeclarationSyntax, (ctx, ct) => ProgressiveParser.Parse(ctx, role, ct))
                     .WithTrackingName(Steps.ParseProgressive);
-                context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics).WithTrackingName(Steps.NetDiagnostics),
-                    static (spc, batch) => batch.Report(spc));
+                ReportDiagnostics(context, parsed.Select(static (p, _) => p.Diagnostics));
                 var checkedNets = parsed.Combine(allBlocks).Select(static (p, _) => ProgressiveCheck.Check(p.Left, p.Right.Nets))
                     .WithTrackingName(Steps.ProgressiveChecks);
                 context.RegisterSourceOutput(checkedNets.Select(static (r, _) => r.Diagnostics), static (spc, batch) => batch.Report(spc));
                 context.RegisterSourceOutput(checkedNets.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!),
-                    static (spc, model) => EmitProgressive(spc, model));
+                    static (spc, model) => InternalErrors.Emit(spc, model.Net.Type, () => ProgressiveEmitter.Emit(model)));
+                EmitStubs(context, checkedNets.Select(static (r, _) => r.Stub));
             }
         }
 
-        private static void EmitProgressive(SourceProductionContext context, ProgressiveModel model)
-        {
-            var net = model.Net;
-            string source;
-            try
-            {
-                source = ProgressiveEmitter.Emit(model);
-            }
-            catch (System.Exception e)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, net.Name, e.GetType().Name + ": " + e.Message));
-                return;
-            }
-            var fullName = (net.Namespace == null ? "" : net.Namespace + ".") + string.Join(".", net.ContainingTypes) + net.Name;
-            context.AddSource(SourceWriter.HintName(fullName), source);
-        }
+        private static void EmitStubs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<StubModel?> stubs) =>
+            context.RegisterSourceOutput(stubs.Where(static s => s != null).Select(static (s, _) => s!).WithTrackingName(Steps.Stubs),
+                static (spc, stub) => InternalErrors.Emit(spc, stub.Type, () => StubEmitter.Emit(stub)));
 
-        private static void EmitNet(SourceProductionContext context, NetModel net)
-        {
-            string source;
-            try
-            {
-                source = NetEmitter.Emit(net);
-            }
-            catch (System.Exception e)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, net.Name, e.GetType().Name + ": " + e.Message));
-                return;
-            }
-            context.AddSource(SourceWriter.HintName(net.FullName), source);
-        }
-
-        private static void EmitGan(SourceProductionContext context, GanModel gan)
-        {
-            string source;
-            try
-            {
-                source = GanEmitter.Emit(gan);
-            }
-            catch (System.Exception e)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, gan.Name, e.GetType().Name + ": " + e.Message));
-                return;
-            }
-            var fullName = (gan.Namespace == null ? "" : gan.Namespace + ".") + string.Join(".", gan.ContainingTypes) + gan.Name;
-            context.AddSource(SourceWriter.HintName(fullName), source);
-        }
+        /// <summary>Diagnostics: a separate branch of plain values; locations are rebuilt from the trees when reported.</summary>
+        private static void ReportDiagnostics(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<DiagnosticBatch> batches) =>
+            context.RegisterSourceOutput(batches.WithTrackingName(Steps.NetDiagnostics), static (spc, batch) => batch.Report(spc));
 
         /// <summary>The collected nets compared element-wise, so the pair check reruns only when some net changed.</summary>
         private sealed class EquatableNets : System.IEquatable<EquatableNets>

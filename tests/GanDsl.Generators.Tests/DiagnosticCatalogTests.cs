@@ -23,6 +23,25 @@ public class DiagnosticCatalogTests
         });
     }
 
+    [Fact]
+    public void Every_descriptor_links_to_its_page_in_the_repository()
+    {
+        const string blob = "https://github.com/gandsl/gandsl/blob/main/";
+        Assert.All(Catalog.All, d =>
+        {
+            Assert.Equal(blob + "docs/diagnostics/" + d.Id + ".md", d.HelpLinkUri);
+            var page = Path.Combine(RepositoryRoot(), d.HelpLinkUri[blob.Length..].Replace('/', Path.DirectorySeparatorChar));
+            Assert.True(File.Exists(page), $"{d.Id} links to {d.HelpLinkUri}, but {page} does not exist");
+        });
+    }
+
+    [Fact]
+    public void The_analyzer_reports_only_catalog_descriptors()
+    {
+        var analyzer = new Generator::GanDsl.Generators.Diagnostics.DeclarationAnalyzer();
+        Assert.All(analyzer.SupportedDiagnostics, d => Assert.Same(Catalog.Get(d.Id), d));
+    }
+
     private static string RepositoryRoot([CallerFilePath] string file = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
 }

@@ -12,7 +12,7 @@ public class IncrementalCachingTests
     private static readonly string[] TrackedSteps =
     {
         Steps.ParseGenerators, Steps.ParseDiscriminators, Steps.ParseGans, Steps.NetModels, Steps.GanModels,
-        Steps.NetDiagnostics, Steps.PairDiagnostics, Steps.MissingRole,
+        Steps.NetDiagnostics, Steps.PairDiagnostics, Steps.Stubs,
     };
 
     [Fact]

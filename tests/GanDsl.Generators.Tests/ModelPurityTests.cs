@@ -22,6 +22,8 @@ public class ModelPurityTests
         var roots = assembly.GetTypes().Where(t => t.Namespace == "GanDsl.Generators.Model" && !t.IsNested).ToList();
         Assert.Contains(roots, t => t.Name == "NetModel");
         Assert.Contains(roots, t => t.Name == "GanModel");
+        Assert.Contains(roots, t => t.Name == "StubModel");
+        Assert.Contains(roots, t => t.Name == "TypeHeader");
 
         var seen = new HashSet<Type>();
         foreach (var root in roots) Walk(root, root.Name, seen);

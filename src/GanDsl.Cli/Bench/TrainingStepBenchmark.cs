@@ -10,7 +10,7 @@ namespace GanDsl.Cli.Bench;
 /// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE, batch 128) with the
 /// step structure of the PyTorch peer script, after a warm-up long enough for tiered compilation to settle; like the peer,
 /// it reports the median over 5 repeats of the mean over 20 steps.
-/// As GanDsl's training loop does (<c>TrainingSession.GeneratorStep</c>), the G step runs through D with D's parameters
+/// As GanDsl's managed engine does (<c>ManagedEngine.GeneratorStep</c>), the G step runs through D with D's parameters
 /// frozen, so it skips D's weight gradients, which the peer computes and then zeroes unused.
 /// </summary>
 internal static class TrainingStepBenchmark

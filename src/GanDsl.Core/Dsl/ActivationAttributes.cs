@@ -1,3 +1,5 @@
+using GanDsl.Shapes;
+
 namespace GanDsl;
 
 /// <summary><c>nn.ReLU()</c>.</summary>
@@ -6,7 +8,7 @@ public sealed class ReLUAttribute : LayerAttribute;
 
 /// <summary><c>nn.LeakyReLU(negativeSlope)</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class LeakyReLUAttribute(double negativeSlope = 0.01) : LayerAttribute
+public sealed class LeakyReLUAttribute(double negativeSlope = LeakyReLULayer.DefaultNegativeSlope) : LayerAttribute
 {
     public double NegativeSlope { get; } = negativeSlope;
 }

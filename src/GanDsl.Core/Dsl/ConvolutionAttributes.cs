@@ -1,26 +1,29 @@
+using static GanDsl.Shapes.ConvolutionArguments;
+
 namespace GanDsl;
 
 /// <summary><c>nn.Conv2d(in, outChannels, kernelSize, stride, padding, bias)</c>; the input channels are inferred.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class Conv2dAttribute(int outChannels, int kernelSize, int stride = 1, int padding = 0) : LayerAttribute
+public sealed class Conv2dAttribute(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding) : LayerAttribute
 {
     public int OutChannels { get; } = outChannels;
     public int KernelSize { get; } = kernelSize;
     public int Stride { get; } = stride;
     public int Padding { get; } = padding;
-    public bool Bias { get; set; } = true;
+    public bool Bias { get; set; } = DefaultBias;
 }
 
 /// <summary><c>nn.ConvTranspose2d(in, outChannels, kernelSize, stride, padding, outputPadding, bias)</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class ConvTranspose2dAttribute(int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0) : LayerAttribute
+public sealed class ConvTranspose2dAttribute(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding,
+    int outputPadding = GanDsl.Shapes.ConvTranspose2dLayer.DefaultOutputPadding) : LayerAttribute
 {
     public int OutChannels { get; } = outChannels;
     public int KernelSize { get; } = kernelSize;
     public int Stride { get; } = stride;
     public int Padding { get; } = padding;
     public int OutputPadding { get; } = outputPadding;
-    public bool Bias { get; set; } = true;
+    public bool Bias { get; set; } = DefaultBias;
 }
 
 /// <summary><c>nn.BatchNorm2d(channels)</c>; the channel count is inferred.</summary>

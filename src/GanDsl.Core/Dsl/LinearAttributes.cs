@@ -1,3 +1,5 @@
+using GanDsl.Shapes;
+
 namespace GanDsl;
 
 /// <summary><c>nn.Linear(in, outFeatures, bias)</c>; the input width is inferred.</summary>
@@ -5,7 +7,7 @@ namespace GanDsl;
 public sealed class LinearAttribute(int outFeatures) : LayerAttribute
 {
     public int OutFeatures { get; } = outFeatures;
-    public bool Bias { get; set; } = true;
+    public bool Bias { get; set; } = LinearLayer.DefaultBias;
 }
 
 /// <summary><c>nn.Flatten()</c>: [C, H, W] to [C·H·W].</summary>
@@ -21,7 +23,7 @@ public sealed class ReshapeAttribute(params int[] dims) : LayerAttribute
 
 /// <summary><c>nn.Dropout(p)</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class DropoutAttribute(double p = 0.5) : LayerAttribute
+public sealed class DropoutAttribute(double p = DropoutLayer.DefaultP) : LayerAttribute
 {
     public double P { get; } = p;
 }

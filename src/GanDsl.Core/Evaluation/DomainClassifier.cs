@@ -41,7 +41,7 @@ public sealed class DomainClassifier
     {
         Architecture = architecture ?? ClassifierArchitecture.Default;
         Network = LayerStack.Build([1, 28, 28], Architecture.Layers());
-        Network.Initialize(InitScheme.PyTorchDefault, new Rng(seed));
+        Network.Initialize(Init.PyTorchDefault, new Rng(seed));
     }
 
     public ClassifierArchitecture Architecture { get; }

@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -12,10 +13,9 @@ public sealed class ReLU : Module
 /// <summary>x for x &gt; 0, slope·x otherwise (PyTorch's default slope 0.01).</summary>
 public sealed class LeakyReLU : Module
 {
-    public LeakyReLU(double negativeSlope = 0.01)
+    public LeakyReLU(double negativeSlope = LeakyReLULayer.DefaultNegativeSlope)
     {
-        if (negativeSlope < 0 || double.IsNaN(negativeSlope))
-            throw new ArgumentOutOfRangeException(nameof(negativeSlope), $"LeakyReLU: the negative slope must not be negative but is {negativeSlope}.");
+        LayerValidation.Require(LayerSpec.LeakyReLU(negativeSlope));
         NegativeSlope = negativeSlope;
     }
 

@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -9,10 +10,11 @@ namespace GanDsl.Nn;
 /// </summary>
 public abstract class BatchNorm : Module
 {
-    protected BatchNorm(string layer, int numFeatures, int inputRank)
+    /// <param name="layer">The kind as a spec (<c>LayerSpec.BatchNorm2d()</c>): its name and its argument rules.</param>
+    protected BatchNorm(LayerSpec layer, int numFeatures, int inputRank)
     {
-        Guard.Positive(layer, "numFeatures", numFeatures);
-        (LayerName, NumFeatures, _inputRank) = (layer, numFeatures, inputRank);
+        LayerValidation.Require(layer, numFeatures);
+        (LayerName, NumFeatures, _inputRank) = (layer.TypeName, numFeatures, inputRank);
         Weight = RegisterParameter("weight", Tensor.Full(1f, numFeatures));
         Bias = RegisterParameter("bias", Tensor.Zeros(numFeatures));
         RunningMean = RegisterBuffer("running_mean", Tensor.Zeros(numFeatures));
@@ -39,9 +41,9 @@ public abstract class BatchNorm : Module
         return Ops.BatchNorm(input, Weight, Bias, RunningMean, RunningVar, Training);
     }
 
-    protected override void ResetParameters(InitScheme scheme, Rng rng)
+    protected override void ResetParameters(Init scheme, Rng rng)
     {
-        if (scheme == InitScheme.Dcgan) Init.Dcgan(Weight, Bias, rng, mean: 1f);
+        if (scheme == Init.Dcgan) Initializers.Dcgan(Weight, Bias, rng, mean: 1f);
         else
         {
             Array.Fill(Weight.Data, 1f);
@@ -54,7 +56,7 @@ public abstract class BatchNorm : Module
 }
 
 /// <summary>Batch norm over [N, C] (or [N, C, L]) input.</summary>
-public sealed class BatchNorm1d(int numFeatures) : BatchNorm("BatchNorm1d", numFeatures, 2);
+public sealed class BatchNorm1d(int numFeatures) : BatchNorm(LayerSpec.BatchNorm1d(), numFeatures, 2);
 
 /// <summary>Batch norm over [N, C, H, W] input.</summary>
-public sealed class BatchNorm2d(int numFeatures) : BatchNorm("BatchNorm2d", numFeatures, 4);
+public sealed class BatchNorm2d(int numFeatures) : BatchNorm(LayerSpec.BatchNorm2d(), numFeatures, 4);

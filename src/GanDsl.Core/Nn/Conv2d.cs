@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -6,13 +7,10 @@ namespace GanDsl.Nn;
 /// <summary>2-D convolution with a square kernel, weight [out, in, k, k], as torch.nn.Conv2d.</summary>
 public sealed class Conv2d : Module
 {
-    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0, bool bias = true)
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = ConvolutionArguments.DefaultStride,
+        int padding = ConvolutionArguments.DefaultPadding, bool bias = ConvolutionArguments.DefaultBias)
     {
-        Guard.Positive("Conv2d", "inChannels", inChannels);
-        Guard.Positive("Conv2d", "outChannels", outChannels);
-        Guard.Positive("Conv2d", "kernelSize", kernelSize);
-        Guard.Positive("Conv2d", "stride", stride);
-        Guard.NonNegative("Conv2d", "padding", padding);
+        LayerValidation.Require(LayerSpec.Conv2d(outChannels, kernelSize, stride, padding, bias), inChannels);
         (InChannels, OutChannels, KernelSize, Stride, Padding) = (inChannels, outChannels, kernelSize, stride, padding);
         Weight = RegisterParameter("weight", Tensor.Zeros(outChannels, inChannels, kernelSize, kernelSize));
         Bias = bias ? RegisterParameter("bias", Tensor.Zeros(outChannels)) : null;
@@ -28,9 +26,9 @@ public sealed class Conv2d : Module
 
     public override Tensor Forward(Tensor input) => Ops.Conv2d(input, Weight, Bias, Stride, Padding);
 
-    protected override void ResetParameters(InitScheme scheme, Rng rng)
+    protected override void ResetParameters(Init scheme, Rng rng)
     {
-        if (scheme == InitScheme.Dcgan) Init.Dcgan(Weight, Bias, rng);
-        else Init.PyTorchDefault(Weight, Bias, Init.FanIn(Weight.Shape), rng);
+        if (scheme == Init.Dcgan) Initializers.Dcgan(Weight, Bias, rng);
+        else Initializers.PyTorchDefault(Weight, Bias, Initializers.FanIn(Weight.Shape), rng);
     }
 }

@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -6,10 +7,9 @@ namespace GanDsl.Nn;
 /// <summary>Inverted dropout with its own seeded random source (re-seeded by <see cref="Module.Initialize"/>; saved in checkpoints).</summary>
 public sealed class Dropout : Module
 {
-    public Dropout(double p = 0.5)
+    public Dropout(double p = DropoutLayer.DefaultP)
     {
-        if (!(p >= 0 && p < 1))
-            throw new ArgumentOutOfRangeException(nameof(p), $"Dropout: p must be in [0, 1) but is {p}.");
+        LayerValidation.Require(LayerSpec.Dropout(p));
         P = p;
     }
 
@@ -20,5 +20,5 @@ public sealed class Dropout : Module
 
     protected override Rng? OwnRandomSource => Rng;
 
-    protected override void ResetParameters(InitScheme scheme, Rng rng) => Rng = new Rng(rng.NextUInt64());
+    protected override void ResetParameters(Init scheme, Rng rng) => Rng = new Rng(rng.NextUInt64());
 }

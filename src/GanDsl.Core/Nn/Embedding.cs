@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -8,8 +9,8 @@ public sealed class Embedding : Module
 {
     public Embedding(int numEmbeddings, int dim)
     {
-        Guard.Positive("Embedding", "numEmbeddings", numEmbeddings);
-        Guard.Positive("Embedding", "dim", dim);
+        LayerValidation.RequirePositive("Embedding", nameof(numEmbeddings), numEmbeddings);
+        LayerValidation.RequirePositive("Embedding", nameof(dim), dim);
         Weight = RegisterParameter("weight", Tensor.Zeros(numEmbeddings, dim));
     }
 
@@ -20,5 +21,5 @@ public sealed class Embedding : Module
     /// <summary>Looks up a tensor of integer-valued class indices.</summary>
     public override Tensor Forward(Tensor input) => Forward(input.Data.Select(v => (int)v).ToArray());
 
-    protected override void ResetParameters(InitScheme scheme, Rng rng) => rng.FillNormal(Weight.Data);
+    protected override void ResetParameters(Init scheme, Rng rng) => rng.FillNormal(Weight.Data);
 }

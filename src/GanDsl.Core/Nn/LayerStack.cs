@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using GanDsl.Shapes;
 
 namespace GanDsl.Nn;
@@ -21,28 +23,28 @@ public static class LayerStack
         var modules = new Module[layers.Length];
         for (int i = 0; i < layers.Length; i++)
             modules[i] = Create(layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
-        return new Sequential(modules);
+        // LayerStack does not initialise (the caller does), so the architecture names PyTorch's default scheme.
+        return new Sequential(modules, new NetArchitecture(shapes.Input, layers.ToArray(), LabelConditioning.None, 0, Init.PyTorchDefault));
     }
 
-    /// <summary>The module for one layer given its per-sample input shape.</summary>
-    public static Module Create(LayerSpec layer, IReadOnlyList<int> input) => layer.Kind switch
+    /// <summary>
+    /// The module for one layer given its per-sample input shape: the <c>GanDsl.Nn</c> type named like the kind, built
+    /// with the constructor arguments the kind's definition lists, exactly the call the source generator writes.
+    /// </summary>
+    public static Module Create(LayerSpec layer, IReadOnlyList<int> input)
     {
-        LayerKind.Linear => new Linear(input[0], layer.Size, layer.Bias),
-        LayerKind.Conv2d => new Conv2d(input[0], layer.Size, layer.Kernel, layer.Stride, layer.Padding, layer.Bias),
-        LayerKind.ConvTranspose2d => new ConvTranspose2d(input[0], layer.Size, layer.Kernel, layer.Stride, layer.Padding, layer.OutputPadding, layer.Bias),
-        LayerKind.BatchNorm1d => new BatchNorm1d(input[0]),
-        LayerKind.BatchNorm2d => new BatchNorm2d(input[0]),
-        LayerKind.Dropout => new Dropout(layer.Real),
-        LayerKind.ReLU => new ReLU(),
-        LayerKind.LeakyReLU => new LeakyReLU(layer.Real),
-        LayerKind.Tanh => new Tanh(),
-        LayerKind.Sigmoid => new Sigmoid(),
-        LayerKind.MaxPool2d => new MaxPool2d(layer.Kernel, layer.Stride),
-        LayerKind.Flatten => new Flatten(),
-        LayerKind.Reshape => new Reshape(layer.Dims),
-        LayerKind.Upsample => new Upsample(layer.Size),
-        _ => throw new ArgumentOutOfRangeException(nameof(layer), $"LayerStack: no runtime module for {layer.Kind}."),
-    };
+        var type = typeof(Module).Assembly.GetType(typeof(Module).Namespace + "." + layer.Kind.Name)
+            ?? throw new InvalidOperationException($"LayerStack: no GanDsl.Nn module is named {layer.Kind.Name}.");
+        try
+        {
+            return (Module)Activator.CreateInstance(type, layer.Kind.ModuleArguments(layer, input))!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
 }
 
 /// <summary>A layer stack whose shapes do not fit together; the message is the same one the compiler would report.</summary>

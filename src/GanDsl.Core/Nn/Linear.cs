@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -6,10 +7,9 @@ namespace GanDsl.Nn;
 /// <summary>y = x·Wᵀ + b with weight [out, in] and bias [out], as torch.nn.Linear.</summary>
 public sealed class Linear : Module
 {
-    public Linear(int inFeatures, int outFeatures, bool bias = true)
+    public Linear(int inFeatures, int outFeatures, bool bias = LinearLayer.DefaultBias)
     {
-        Guard.Positive("Linear", "inFeatures", inFeatures);
-        Guard.Positive("Linear", "outFeatures", outFeatures);
+        LayerValidation.Require(LayerSpec.Linear(outFeatures, bias), inFeatures);
         (InFeatures, OutFeatures) = (inFeatures, outFeatures);
         Weight = RegisterParameter("weight", Tensor.Zeros(outFeatures, inFeatures));
         Bias = bias ? RegisterParameter("bias", Tensor.Zeros(outFeatures)) : null;
@@ -22,9 +22,9 @@ public sealed class Linear : Module
 
     public override Tensor Forward(Tensor input) => Ops.Linear(input, Weight, Bias);
 
-    protected override void ResetParameters(InitScheme scheme, Rng rng)
+    protected override void ResetParameters(Init scheme, Rng rng)
     {
-        if (scheme == InitScheme.Dcgan) Init.Dcgan(Weight, Bias, rng);
-        else Init.PyTorchDefault(Weight, Bias, InFeatures, rng);
+        if (scheme == Init.Dcgan) Initializers.Dcgan(Weight, Bias, rng);
+        else Initializers.PyTorchDefault(Weight, Bias, InFeatures, rng);
     }
 }

@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -8,8 +9,7 @@ public sealed class MaxPool2d : Module
 {
     public MaxPool2d(int kernelSize, int? stride = null)
     {
-        Guard.Positive("MaxPool2d", "kernelSize", kernelSize);
-        if (stride is { } s) Guard.Positive("MaxPool2d", "stride", s);
+        LayerValidation.Require(LayerSpec.MaxPool2d(kernelSize, stride ?? kernelSize));
         (KernelSize, Stride) = (kernelSize, stride ?? kernelSize);
     }
 

@@ -14,6 +14,13 @@ public abstract class Module
 
     public abstract Tensor Forward(Tensor input);
 
+    /// <summary>
+    /// The layer stack this module was declared as (generated nets, blocks and stacks built by <c>LayerStack</c>), so another
+    /// engine can rebuild it; null for a module that is not one layer stack (a single layer, a progressive net, whose blocks
+    /// each have one).
+    /// </summary>
+    public virtual NetArchitecture? Architecture => null;
+
     /// <summary>True in training mode (dropout active, batch norm uses batch statistics).</summary>
     public bool Training { get; private set; } = true;
 
@@ -92,15 +99,15 @@ public abstract class Module
         foreach (var (_, p) in NamedParameters()) p.ZeroGradDeferred();
     }
 
-    /// <summary>Initialises every parameter, this module's first and then its children's in registration order.</summary>
-    public void Initialize(InitScheme scheme, Rng rng)
+    /// <summary>Initialises every parameter by <paramref name="scheme"/>, this module's first and then its children's in registration order.</summary>
+    public void Initialize(Init scheme, Rng rng)
     {
         ResetParameters(scheme, rng);
         foreach (var (_, child) in _children) child.Initialize(scheme, rng);
     }
 
     /// <summary>Sets this module's own parameters (not its children's) by the given scheme.</summary>
-    protected virtual void ResetParameters(InitScheme scheme, Rng rng) { }
+    protected virtual void ResetParameters(Init scheme, Rng rng) { }
 
     /// <summary>The random sources of stochastic layers (dropout), by dotted name, for checkpoints.</summary>
     public IEnumerable<(string Name, Rng Rng)> RandomSources() => WalkRandom("");

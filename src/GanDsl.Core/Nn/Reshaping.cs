@@ -1,4 +1,5 @@
 using GanDsl.Autograd;
+using GanDsl.Shapes;
 using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
@@ -14,8 +15,7 @@ public sealed class Reshape : Module
 {
     public Reshape(params int[] dims)
     {
-        if (dims.Length == 0 || dims.Any(d => d <= 0))
-            throw new ArgumentOutOfRangeException(nameof(dims), $"Reshape: every dimension must be positive but got ({string.Join(", ", dims)}).");
+        LayerValidation.Require(LayerSpec.Reshape(dims));
         Dims = (int[])dims.Clone();
     }
 
@@ -38,7 +38,7 @@ public sealed class Upsample : Module
 {
     public Upsample(int scaleFactor)
     {
-        Guard.Positive("Upsample", "scaleFactor", scaleFactor);
+        LayerValidation.Require(LayerSpec.Upsample(scaleFactor));
         ScaleFactor = scaleFactor;
     }
 

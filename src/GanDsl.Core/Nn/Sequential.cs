@@ -7,13 +7,22 @@ public sealed class Sequential : Module
 {
     private readonly Module[] _layers;
 
-    public Sequential(params Module[] layers)
+    private readonly NetArchitecture? _architecture;
+
+    public Sequential(params Module[] layers) : this(layers, null) { }
+
+    /// <summary>A stack built from <paramref name="architecture"/>'s layers (by <see cref="LayerStack.Build"/>), which it reports.</summary>
+    internal Sequential(Module[] layers, NetArchitecture? architecture)
     {
+        _architecture = architecture;
         _layers = (Module[])layers.Clone();
         for (int i = 0; i < _layers.Length; i++) Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), _layers[i]);
     }
 
     public int Count => _layers.Length;
+
+    /// <inheritdoc/>
+    public override NetArchitecture? Architecture => _architecture;
     public Module this[int index] => _layers[index];
 
     public override Tensor Forward(Tensor input)

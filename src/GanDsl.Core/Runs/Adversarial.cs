@@ -1,6 +1,7 @@
 using GanDsl.Nn;
 using GanDsl.Runs;
 using GanDsl.Training.Checkpoints;
+using GanDsl.Training.Engines;
 
 namespace GanDsl.Training;
 
@@ -23,15 +24,20 @@ public static class Adversarial
     /// latest checkpoint.
     /// </para>
     /// A NaN or infinite loss or gradient throws <see cref="TrainingDivergedException"/> and leaves the last checkpoint untouched.
+    /// <para>
+    /// <paramref name="engine"/> makes the engine that does the steps' tensor math (the managed one when null). The engine
+    /// and its device are facts of the run, not of the recipe, so they are not in <see cref="TrainingConfig"/>: a run may be
+    /// resumed on another engine with the same configuration (the checkpoint records which engine wrote it, for information).
+    /// </para>
     /// </summary>
     public static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer = null,
-        string? runDirectory = null, bool resume = false, CancellationToken cancellationToken = default) =>
-        TrainingLoop.Run(gan, data, config, WithRunFolder(observer, runDirectory), runDirectory, resume, cancellationToken);
+        string? runDirectory = null, bool resume = false, CancellationToken cancellationToken = default, ITrainingEngineFactory? engine = null) =>
+        TrainingLoop.Run(gan, data, config, WithRunFolder(observer, runDirectory), runDirectory, resume, cancellationToken, engine);
 
     /// <summary>As above with the checkpoint store given (tests simulate a crash mid-write with it).</summary>
     internal static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
-        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store) =>
-        TrainingLoop.Run(gan, data, config, WithRunFolder(observer, runDirectory), runDirectory, resume, cancellationToken, store);
+        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store, ITrainingEngineFactory? engine = null) =>
+        TrainingLoop.Run(gan, data, config, WithRunFolder(observer, runDirectory), runDirectory, resume, cancellationToken, engine, store);
 
     private static ITrainingObserver? WithRunFolder(ITrainingObserver? observer, string? runDirectory)
     {

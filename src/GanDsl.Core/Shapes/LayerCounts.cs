@@ -9,25 +9,7 @@ namespace GanDsl.Shapes
         /// Trainable parameters of <paramref name="layer"/> for a per-sample <paramref name="input"/> (buffers excluded).
         /// Throws <see cref="System.OverflowException"/> beyond 64 bits.
         /// </summary>
-        public static long Parameters(LayerSpec layer, IReadOnlyList<int> input)
-        {
-            checked
-            {
-                switch (layer.Kind)
-                {
-                    case LayerKind.Linear:
-                        return (long)input[0] * layer.Size + (layer.Bias ? layer.Size : 0);
-                    case LayerKind.Conv2d:
-                    case LayerKind.ConvTranspose2d:
-                        return (long)input[0] * layer.Size * layer.Kernel * layer.Kernel + (layer.Bias ? layer.Size : 0);
-                    case LayerKind.BatchNorm1d:
-                    case LayerKind.BatchNorm2d:
-                        return 2L * input[0];
-                    default:
-                        return 0;
-                }
-            }
-        }
+        public static long Parameters(LayerSpec layer, IReadOnlyList<int> input) => layer.Kind.Parameters(layer, input);
 
         /// <summary>
         /// torchinfo 1.8's mult-adds for a batch: for each weight and bias, a convolution (class name containing
@@ -39,7 +21,7 @@ namespace GanDsl.Shapes
             {
                 long parameters = Parameters(layer, input);
                 if (parameters == 0) return 0;
-                if (layer.IsConvolution) return parameters * batchSize * output[1] * output[2];
+                if (layer.Kind.IsConvolution) return parameters * batchSize * output[1] * output[2];
                 return parameters * batchSize;
             }
         }

@@ -5,114 +5,121 @@ using System.Text;
 namespace GanDsl.Shapes
 {
     /// <summary>
-    /// One layer as declared: its kind and arguments, without input widths (those are inferred).
-    /// Immutable and equatable so the source generator can cache it.
+    /// One layer as declared: its kind and argument values, without input widths (those are inferred). Immutable and
+    /// equatable so the source generator can cache it. The factories (<c>LayerSpec.Linear(512)</c> …) live next to each
+    /// kind's definition in <c>Shapes/Layers/</c>.
     /// </summary>
-    public sealed class LayerSpec : System.IEquatable<LayerSpec>
+    public sealed partial class LayerSpec : System.IEquatable<LayerSpec>
     {
-        private readonly int[] _dims;
+        private readonly object[] _values;
 
-        private LayerSpec(LayerKind kind, int size = 0, int kernel = 0, int stride = 0, int padding = 0,
-            int outputPadding = 0, bool bias = false, double real = 0, int[]? dims = null)
+        /// <summary>A layer of <paramref name="kind"/> with one value per declared argument, in order.</summary>
+        internal LayerSpec(LayerKind kind, params object?[] values)
         {
+            var arguments = kind.Arguments;
+            if (values.Length != arguments.Count)
+                throw new System.ArgumentException(kind.Name + " takes " + arguments.Count + " arguments but got " + values.Length + ".");
             Kind = kind;
-            Size = size;
-            Kernel = kernel;
-            Stride = stride;
-            Padding = padding;
-            OutputPadding = outputPadding;
-            Bias = bias;
-            Real = real;
-            _dims = dims == null ? new int[0] : (int[])dims.Clone();
+            _values = new object[values.Length];
+            for (int i = 0; i < values.Length; i++) _values[i] = arguments[i].Accept(values[i]);
         }
 
         public LayerKind Kind { get; }
 
-        /// <summary>Output features/channels (Linear, convolutions) or scale factor (Upsample).</summary>
-        public int Size { get; }
-        public int Kernel { get; }
-        public int Stride { get; }
-        public int Padding { get; }
-        public int OutputPadding { get; }
-        public bool Bias { get; }
-
-        /// <summary>Dropout probability or LeakyReLU negative slope.</summary>
-        public double Real { get; }
-
-        /// <summary>Reshape's target dimensions (batch excluded); a copy.</summary>
-        public int[] Dims => (int[])_dims.Clone();
-
-        public static LayerSpec Linear(int outFeatures, bool bias = true) => new LayerSpec(LayerKind.Linear, outFeatures, bias: bias);
-        public static LayerSpec Conv2d(int outChannels, int kernelSize, int stride = 1, int padding = 0, bool bias = true) =>
-            new LayerSpec(LayerKind.Conv2d, outChannels, kernelSize, stride, padding, bias: bias);
-        public static LayerSpec ConvTranspose2d(int outChannels, int kernelSize, int stride = 1, int padding = 0, int outputPadding = 0, bool bias = true) =>
-            new LayerSpec(LayerKind.ConvTranspose2d, outChannels, kernelSize, stride, padding, outputPadding, bias);
-        public static LayerSpec BatchNorm1d() => new LayerSpec(LayerKind.BatchNorm1d);
-        public static LayerSpec BatchNorm2d() => new LayerSpec(LayerKind.BatchNorm2d);
-        public static LayerSpec Dropout(double p = 0.5) => new LayerSpec(LayerKind.Dropout, real: p);
-        public static LayerSpec ReLU() => new LayerSpec(LayerKind.ReLU);
-        public static LayerSpec LeakyReLU(double negativeSlope = 0.01) => new LayerSpec(LayerKind.LeakyReLU, real: negativeSlope);
-        public static LayerSpec Tanh() => new LayerSpec(LayerKind.Tanh);
-        public static LayerSpec Sigmoid() => new LayerSpec(LayerKind.Sigmoid);
-        /// <summary>Stride defaults to the kernel size, as in PyTorch.</summary>
-        public static LayerSpec MaxPool2d(int kernelSize) => MaxPool2d(kernelSize, kernelSize);
-        public static LayerSpec MaxPool2d(int kernelSize, int stride) => new LayerSpec(LayerKind.MaxPool2d, kernel: kernelSize, stride: stride);
-        public static LayerSpec Flatten() => new LayerSpec(LayerKind.Flatten);
-        public static LayerSpec Reshape(params int[] dims) => new LayerSpec(LayerKind.Reshape, dims: dims);
-        public static LayerSpec Upsample(int scaleFactor) => new LayerSpec(LayerKind.Upsample, scaleFactor);
-
         /// <summary>PyTorch's class name for the summary table (GanDsl-only layers keep their own name).</summary>
-        public string TypeName => Kind.ToString();
+        public string TypeName => Kind.Name;
 
-        /// <summary>True for layers whose class name PyTorch uses for a module with weights shaped like convolutions.</summary>
-        public bool IsConvolution => Kind == LayerKind.Conv2d || Kind == LayerKind.ConvTranspose2d;
+        /// <summary>The value of argument <paramref name="index"/> (a copy when it is an array).</summary>
+        internal object Value(int index) => _values[index] is int[] dims ? dims.Clone() : _values[index];
 
-        /// <summary>The layer as the user writes it, e.g. <c>Conv2d(64, 4, 2, 1)</c> or <c>Linear(1, Bias = false)</c>.</summary>
-        public string Describe()
+        internal object Value(LayerArgument argument)
         {
-            var args = new List<string>();
-            switch (Kind)
-            {
-                case LayerKind.Linear:
-                    args.Add(Int(Size));
-                    break;
-                case LayerKind.Conv2d:
-                case LayerKind.ConvTranspose2d:
-                    args.Add(Int(Size));
-                    args.Add(Int(Kernel));
-                    bool op = Kind == LayerKind.ConvTranspose2d && OutputPadding != 0;
-                    if (Stride != 1 || Padding != 0 || op) args.Add(Int(Stride));
-                    if (Padding != 0 || op) args.Add(Int(Padding));
-                    if (op) args.Add(Int(OutputPadding));
-                    break;
-                case LayerKind.Dropout:
-                case LayerKind.LeakyReLU:
-                    args.Add(Real.ToString("R", CultureInfo.InvariantCulture));
-                    break;
-                case LayerKind.MaxPool2d:
-                    args.Add(Int(Kernel));
-                    if (Stride != Kernel) args.Add(Int(Stride));
-                    break;
-                case LayerKind.Reshape:
-                    foreach (var d in _dims) args.Add(Int(d));
-                    break;
-                case LayerKind.Upsample:
-                    args.Add(Int(Size));
-                    break;
-            }
-            if (!Bias && (Kind == LayerKind.Linear || IsConvolution)) args.Add("Bias = false");
-            return args.Count == 0 ? TypeName : TypeName + "(" + string.Join(", ", args) + ")";
+            int index = Kind.IndexOf(argument);
+            if (index < 0) throw new System.ArgumentException(Kind.Name + " has no argument " + argument.Name + ".");
+            return Value(index);
         }
 
-        private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+        /// <summary>
+        /// The declared arguments in order, by the C# parameter names the attribute and the factory use (<c>outFeatures</c>,
+        /// <c>kernelSize</c>, <c>bias</c>, <c>dims</c> …); values are <c>int</c>, <c>double</c>, <c>bool</c> or <c>int[]</c> (a copy).
+        /// Engines outside this assembly (TorchSharp, ONNX) read a layer through it.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, object>> Arguments
+        {
+            get
+            {
+                var result = new List<KeyValuePair<string, object>>();
+                for (int i = 0; i < _values.Length; i++) result.Add(new KeyValuePair<string, object>(Kind.Arguments[i].Name, Value(i)));
+                return result;
+            }
+        }
+
+        /// <summary>The value of the argument called <paramref name="name"/> (as in <see cref="Arguments"/>); throws when the kind has none.</summary>
+        public T Get<T>(string name)
+        {
+            var arguments = Kind.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
+                if (arguments[i].Name == name)
+                    return Value(i) is T value ? value
+                        : throw new System.ArgumentException(Kind.Name + "'s argument " + name + " is not a " + typeof(T).Name + ".", nameof(name));
+            throw new System.ArgumentException(Kind.Name + " has no argument " + name + ".", nameof(name));
+        }
+
+        internal int Int(LayerArgument argument) => (int)Value(argument);
+        internal double Real(LayerArgument argument) => (double)Value(argument);
+        internal bool Flag(LayerArgument argument) => (bool)Value(argument);
+        internal int[] Ints(LayerArgument argument) => (int[])Value(argument);
+
+        /// <summary>
+        /// The layer as the user writes it, e.g. <c>Conv2d(64, 4, 2, 1)</c> or <c>Linear(1, Bias = false)</c>: trailing
+        /// arguments left at their defaults are omitted, named options appear only when changed.
+        /// </summary>
+        public string Describe()
+        {
+            var arguments = Kind.Arguments;
+            int last = -1;
+            for (int i = 0; i < arguments.Count; i++)
+                if (!arguments[i].IsNamed && (arguments[i].AlwaysShown || !IsDefault(i))) last = i;
+            var parts = new List<string>();
+            for (int i = 0; i <= last; i++)
+                if (!arguments[i].IsNamed) AddFormatted(parts, _values[i]);
+            for (int i = 0; i < arguments.Count; i++)
+                if (arguments[i].IsNamed && !IsDefault(i)) parts.Add(arguments[i].PropertyName + " = " + Format(_values[i]));
+            return parts.Count == 0 ? TypeName : TypeName + "(" + string.Join(", ", parts) + ")";
+        }
+
+        private bool IsDefault(int index)
+        {
+            var argument = Kind.Arguments[index];
+            if (argument.DefaultsTo != null) return LayerArgument.SameValue(_values[index], _values[Kind.IndexOf(argument.DefaultsTo)]);
+            return argument.Default != null && LayerArgument.SameValue(_values[index], argument.Default);
+        }
+
+        /// <summary>A list argument (Reshape's dimensions) adds one part per element, like <c>params</c> arguments are written.</summary>
+        private static void AddFormatted(List<string> parts, object value)
+        {
+            if (value is int[] dims)
+                foreach (var d in dims) parts.Add(Format(d));
+            else parts.Add(Format(value));
+        }
+
+        private static string Format(object value)
+        {
+            switch (value)
+            {
+                case int i: return Invariant.Int(i);
+                case double d: return Invariant.Real(d);
+                case bool b: return b ? "true" : "false";
+                default: return value.ToString() ?? "";
+            }
+        }
 
         public bool Equals(LayerSpec? other)
         {
             if (other is null) return false;
-            if (other.Kind != Kind || other.Size != Size || other.Kernel != Kernel || other.Stride != Stride
-                || other.Padding != Padding || other.OutputPadding != OutputPadding || other.Bias != Bias
-                || !other.Real.Equals(Real) || other._dims.Length != _dims.Length) return false;
-            for (int i = 0; i < _dims.Length; i++) if (other._dims[i] != _dims[i]) return false;
+            if (!ReferenceEquals(other.Kind, Kind)) return false;
+            for (int i = 0; i < _values.Length; i++)
+                if (!LayerArgument.SameValue(_values[i], other._values[i])) return false;
             return true;
         }
 
@@ -120,15 +127,8 @@ namespace GanDsl.Shapes
 
         public override int GetHashCode()
         {
-            int h = (int)Kind;
-            h = h * 31 + Size;
-            h = h * 31 + Kernel;
-            h = h * 31 + Stride;
-            h = h * 31 + Padding;
-            h = h * 31 + OutputPadding;
-            h = h * 31 + (Bias ? 1 : 0);
-            h = h * 31 + Real.GetHashCode();
-            foreach (var d in _dims) h = h * 31 + d;
+            int h = Kind.Name.GetHashCode();
+            foreach (var v in _values) h = h * 31 + LayerArgument.HashOf(v);
             return h;
         }
 

@@ -85,7 +85,7 @@ namespace GanDsl.Shapes
             if (batchSize < 1) throw new System.ArgumentOutOfRangeException(nameof(batchSize), "The batch size of a summary must be at least 1.");
             var names = new List<string> { "Sequential" };
             for (int i = 0; i < _layers.Length; i++)
-                names.Add(_layers[i].TypeName + ": 1-" + LayerValidation.Int(i + 1));
+                names.Add(_layers[i].TypeName + ": 1-" + Invariant.Int(i + 1));
             int nameWidth = NameWidth(names);
             string divider = new string('=', nameWidth + 2 * ColumnWidth);
 

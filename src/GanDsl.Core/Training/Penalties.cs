@@ -12,15 +12,28 @@ public static class Penalties
     /// </summary>
     public static Tensor GradientPenalty(Func<Tensor, Tensor> critic, Tensor real, Tensor fake, Rng rng)
     {
+        var alpha = new float[real.Shape[0]];
+        for (int i = 0; i < alpha.Length; i++) alpha[i] = rng.NextFloat();
+        return GradientPenalty(critic, real, fake, alpha);
+    }
+
+    /// <summary>
+    /// WGAN-GP at the given mixing weights: <paramref name="alpha"/> holds one α per sample (the training loop draws them,
+    /// so every engine mixes the same samples).
+    /// </summary>
+    public static Tensor GradientPenalty(Func<Tensor, Tensor> critic, Tensor real, Tensor fake, ReadOnlySpan<float> alpha)
+    {
         if (real.Shape != fake.Shape)
             throw new ArgumentException($"The gradient penalty needs real and fake batches of one shape but got {real.Shape} and {fake.Shape}.");
         int n = real.Shape[0], per = real.Size / Math.Max(1, n);
+        if (alpha.Length != n)
+            throw new ArgumentException($"The gradient penalty needs one α per sample, {n}, but got {alpha.Length}.", nameof(alpha));
         var mixed = new Tensor(real.Shape);
         for (int i = 0; i < n; i++)
         {
-            float alpha = rng.NextFloat();
+            float a = alpha[i];
             int o = i * per;
-            for (int j = o; j < o + per; j++) mixed.Data[j] = alpha * real.Data[j] + (1f - alpha) * fake.Data[j];
+            for (int j = o; j < o + per; j++) mixed.Data[j] = a * real.Data[j] + (1f - a) * fake.Data[j];
         }
         mixed.RequiresGrad = true;
         var g = InputGradient(critic, mixed);

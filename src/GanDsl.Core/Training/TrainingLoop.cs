@@ -3,6 +3,7 @@ using System.Text.Json;
 using GanDsl.IO;
 using GanDsl.Nn;
 using GanDsl.Training.Checkpoints;
+using GanDsl.Training.Engines;
 
 namespace GanDsl.Training;
 
@@ -13,14 +14,28 @@ namespace GanDsl.Training;
 /// </summary>
 internal static class TrainingLoop
 {
-    /// <summary>As <see cref="Adversarial.Train"/> (without the implied run folder writer), with a test hook for the checkpoint store.</summary>
+    /// <summary>As <see cref="Adversarial.Train"/> without the implied run folder writer; <paramref name="store"/> is a test hook.</summary>
     public static TrainingRun Run(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
-        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store = null)
+        string? runDirectory, bool resume, CancellationToken cancellationToken, ITrainingEngineFactory? engine, CheckpointStore? store = null)
     {
         if (resume && runDirectory is null)
             throw new ArgumentException("Resuming needs the run folder that holds the checkpoints; pass runDirectory.", nameof(runDirectory));
         store ??= runDirectory is null ? null : new CheckpointStore(runDirectory);
-        var session = Open(gan, data, config, runDirectory, resume, store);
+        var session = Open(gan, data, config, runDirectory, resume, store, engine);
+        try
+        {
+            return Run(session, gan, data, config, observer, runDirectory, resume, cancellationToken, store);
+        }
+        catch
+        {
+            session.Dispose(); // the caller gets no session to release
+            throw;
+        }
+    }
+
+    private static TrainingRun Run(TrainingSession session, IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
+        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store)
+    {
         var progress = session.Progress;
         if (runDirectory is not null) WriteConfig(runDirectory, config);
         using var metrics = runDirectory is null ? null
@@ -86,17 +101,18 @@ internal static class TrainingLoop
         return new TrainingRun(session, cancelled, lastCheckpoint, lastReport);
     }
 
-    private static TrainingSession Open(IGan gan, ITrainingData data, TrainingConfig config, string? runDirectory, bool resume, CheckpointStore? store)
+    private static TrainingSession Open(IGan gan, ITrainingData data, TrainingConfig config, string? runDirectory, bool resume,
+        CheckpointStore? store, ITrainingEngineFactory? engine)
     {
         if (!resume)
         {
             if (store is not null && (store.List().Count > 0 || File.Exists(Path.Combine(runDirectory!, "metrics.jsonl"))))
                 throw new TrainingSetupException($"The folder {runDirectory} already holds a training run; choose an empty folder or resume that run.");
-            return TrainingSession.Start(gan, data, config);
+            return TrainingSession.Start(gan, data, config, engine);
         }
         var latest = store!.Latest()
             ?? throw new CheckpointException($"The folder {runDirectory} holds no checkpoint to resume from; train without resuming to start a run there.");
-        return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest));
+        return TrainingSession.Resume(gan, data, config, CheckpointStore.Load(latest), engine);
     }
 
     private static void WriteConfig(string runDirectory, TrainingConfig config) =>

@@ -1,38 +1,43 @@
 using GanDsl.Nn;
 using GanDsl.Tensors;
 using GanDsl.Training.Checkpoints;
+using GanDsl.Training.Engines;
 
 namespace GanDsl.Training;
 
+// Checkpoints are written and read here, the same for every engine: the engine hands over its state in the managed names
+// (EngineState) and takes it back; the run's own state (position, noise source, fixed noise, progress) is the session's.
 public sealed partial class TrainingSession
 {
-    /// <summary>The session's state as a checkpoint (weights referenced, not copied: save it before the next step).</summary>
+    /// <summary>The session's state as a checkpoint (the managed engine's weights referenced, not copied: save it before the next step).</summary>
     public Checkpoint Capture()
     {
-        var optimizer = OptimizerEntries("generator.", GeneratorOptimizer).Concat(OptimizerEntries("discriminator.", DiscriminatorOptimizer)).ToList();
+        var engine = Engine.CaptureState();
+        var optimizer = OptimizerEntries("generator.", engine.GeneratorOptimizer).Concat(OptimizerEntries("discriminator.", engine.DiscriminatorOptimizer)).ToList();
         var state = Progress.WriteTo(new CheckpointState
         {
             Config = Config,
+            Engine = Engine.Name,
             DataCount = Data.Count,
             NoiseRng = _noise.State,
-            RandomSources = RandomSources().Select(r => new NamedRngState(r.Name, r.Rng.State)).ToList(),
-            GeneratorOptimizerSteps = GeneratorOptimizer.StepCount,
-            DiscriminatorOptimizerSteps = DiscriminatorOptimizer.StepCount,
+            RandomSources = engine.RandomSources,
+            GeneratorOptimizerSteps = engine.GeneratorOptimizer.Steps,
+            DiscriminatorOptimizerSteps = engine.DiscriminatorOptimizer.Steps,
             FixedNoiseShape = FixedNoise.Shape.ToArray(),
             FixedNoise = FixedNoise.Data,
             FixedLabels = FixedLabels,
             Progress = Gan.Progress,
         });
-        IReadOnlyList<SafeTensorsEntry>? ema = Ema is null ? null
-            : StateEntries(G.StateDict().Select(e => (e.Name, Ema.Averages.FirstOrDefault(a => a.Name == e.Name).Value ?? e.Value)));
-        return new Checkpoint(state, StateEntries(G.StateDict()), StateEntries(D.StateDict()), optimizer, ema);
+        return new Checkpoint(state, StateEntries(engine.Generator), StateEntries(engine.Discriminator), optimizer, AverageEntries(engine));
     }
 
     /// <summary>
-    /// Continues a run from a checkpoint with <paramref name="config"/>, which may change what does not break the run
-    /// (epochs, max steps, learning rates, intervals …) and is refused, naming the field, where it would (batch size, seed, …).
+    /// Continues a run from a checkpoint with <paramref name="config"/> on the engine <paramref name="engine"/> makes (the
+    /// managed engine when null; it need not be the engine that wrote the checkpoint). The config may change what does not
+    /// break the run (epochs, max steps, learning rates, intervals …) and is refused, naming the field, where it would
+    /// (batch size, seed, …).
     /// </summary>
-    public static TrainingSession Resume(IGan gan, ITrainingData data, TrainingConfig config, Checkpoint checkpoint)
+    public static TrainingSession Resume(IGan gan, ITrainingData data, TrainingConfig config, Checkpoint checkpoint, ITrainingEngineFactory? engine = null)
     {
         config.EnsureValid(gan.Discriminator);
         var state = checkpoint.State;
@@ -41,84 +46,95 @@ public sealed partial class TrainingSession
             problems.Add($"The data set has {data.Count} samples but the checkpoint was trained on {state.DataCount}; resume with the same data.");
         if (problems.Count > 0) throw new CheckpointException(string.Join(Environment.NewLine, problems));
 
-        var s = new TrainingSession(gan, data, config);
-        Load(s.G, checkpoint.Generator, "generator");
-        Load(s.D, checkpoint.Discriminator, "discriminator");
-        var opt = Checkpoint.ToDictionary(checkpoint.Optimizer);
-        LoadOptimizer(s.GeneratorOptimizer, opt, "generator.", state.GeneratorOptimizerSteps);
-        LoadOptimizer(s.DiscriminatorOptimizer, opt, "discriminator.", state.DiscriminatorOptimizerSteps);
-        if (s.Ema is not null)
-            s.Ema.Load(Checkpoint.ToDictionary(checkpoint.GeneratorEma
-                ?? throw new CheckpointException("The checkpoint has no generator average although EmaDecay is on; set EmaDecay to 0 or start a new run.")));
-
-        var saved = state.RandomSources.ToDictionary(r => r.Name, r => r.State, StringComparer.Ordinal);
-        foreach (var (name, rng) in s.RandomSources())
-            rng.State = saved.TryGetValue(name, out var rs) ? rs
-                : throw new CheckpointException($"The checkpoint has no random state for {name}; it was written for another model.");
-        s._noise.State = state.NoiseRng;
-        var expectedShape = new[] { config.SampleCount, s.G.LatentDim };
-        if (!state.FixedNoiseShape.SequenceEqual(expectedShape) || state.FixedNoise.Length != config.SampleCount * s.G.LatentDim)
-            throw new CheckpointException($"The checkpoint's fixed noise has shape [{string.Join(", ", state.FixedNoiseShape)}] but this generator needs [{string.Join(", ", expectedShape)}].");
-        s.FixedNoise = new Tensor(new Shape(expectedShape), (float[])state.FixedNoise.Clone());
-        s.FixedLabels = state.FixedLabels;
-        s.Progress.ReadFrom(state);
+        var s = new TrainingSession(gan, data, config, engine);
         try
         {
-            gan.RestoreProgress(state.Progress);
+            s.Restore(checkpoint);
+            return s;
+        }
+        catch
+        {
+            s.Dispose();
+            throw;
+        }
+    }
+
+    private void Restore(Checkpoint checkpoint)
+    {
+        var state = checkpoint.State;
+        var saved = ToEngineState(checkpoint);
+        Engine.LoadState(EngineStateFit.Check(saved, Engine.CaptureState(), state.Engine == Engine.Name, G.GetType().Name, D.GetType().Name));
+        _noise.State = state.NoiseRng;
+        var expectedShape = new[] { Config.SampleCount, G.LatentDim };
+        if (!state.FixedNoiseShape.SequenceEqual(expectedShape) || state.FixedNoise.Length != Config.SampleCount * G.LatentDim)
+            throw new CheckpointException($"The checkpoint's fixed noise has shape [{string.Join(", ", state.FixedNoiseShape)}] but this generator needs [{string.Join(", ", expectedShape)}].");
+        FixedNoise = new Tensor(new Shape(expectedShape), (float[])state.FixedNoise.Clone());
+        FixedLabels = state.FixedLabels;
+        Progress.ReadFrom(state);
+        try
+        {
+            Gan.RestoreProgress(state.Progress);
         }
         catch (ArgumentException e)
         {
             throw new CheckpointException(e.Message, e);
         }
-        return s;
     }
 
     /// <summary>Loads a checkpoint's generator weights (the EMA average when present and asked for) into a generator, e.g. for sampling.</summary>
     public static void LoadGenerator(GeneratorModule generator, Checkpoint checkpoint, bool preferAverage = true)
     {
-        Load(generator, preferAverage && checkpoint.GeneratorEma is { } ema ? ema : checkpoint.Generator, "generator");
+        var entries = preferAverage && checkpoint.GeneratorEma is { } ema ? ema : checkpoint.Generator;
+        try
+        {
+            generator.LoadStateDict(Checkpoint.ToDictionary(entries));
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckpointException($"The checkpoint's generator weights do not fit {generator.GetType().Name}: {e.Message.TrimEnd('.')}; resume with the model that wrote it.", e);
+        }
         // e.g. a growing generator samples at the stage and α it was saved at.
         if (checkpoint.State.Progress is { } progress) generator.RestoreProgress(progress);
     }
 
-    private IEnumerable<(string Name, Rng Rng)> RandomSources() =>
-        G.RandomSources().Select(r => (Prefix("generator", r.Name), r.Rng))
-            .Concat(D.RandomSources().Select(r => (Prefix("discriminator", r.Name), r.Rng)));
+    /// <summary>A checkpoint's engine part, as every engine takes it.</summary>
+    private static EngineState ToEngineState(Checkpoint checkpoint)
+    {
+        var state = checkpoint.State;
+        var optimizer = checkpoint.Optimizer;
+        return new EngineState
+        {
+            Generator = Named(checkpoint.Generator),
+            Discriminator = Named(checkpoint.Discriminator),
+            GeneratorOptimizer = new OptimizerSnapshot(state.GeneratorOptimizerSteps, Unprefixed(optimizer, "generator.")),
+            DiscriminatorOptimizer = new OptimizerSnapshot(state.DiscriminatorOptimizerSteps, Unprefixed(optimizer, "discriminator.")),
+            GeneratorAverage = checkpoint.GeneratorEma is { } ema ? Named(ema) : null,
+            RandomSources = state.RandomSources,
+        };
+    }
 
-    private static string Prefix(string net, string name) => name.Length == 0 ? net : net + "." + name;
+    private static List<(string Name, Tensor Value)> Named(IReadOnlyList<SafeTensorsEntry> entries) =>
+        entries.Select(e => (e.Name, e.Value)).ToList();
+
+    private static List<(string Name, Tensor Value)> Unprefixed(IReadOnlyList<SafeTensorsEntry> entries, string prefix) =>
+        entries.Where(e => e.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(e => (e.Name[prefix.Length..], e.Value)).ToList();
+
+    /// <summary>
+    /// The generator average as a full state dict: the averaged parameters and G's own buffers (sampling uses G's running
+    /// statistics), so the file loads into the generator like its weights do.
+    /// </summary>
+    private static List<SafeTensorsEntry>? AverageEntries(EngineState engine)
+    {
+        if (engine.GeneratorAverage is not { } averages) return null;
+        var byName = averages.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal);
+        return StateEntries(engine.Generator.Select(e => (e.Name, byName.GetValueOrDefault(e.Name) ?? e.Value)));
+    }
 
     /// <summary>State-dict entries with batch norm's counters as int64, the dtype PyTorch's load_state_dict expects.</summary>
     private static List<SafeTensorsEntry> StateEntries(IEnumerable<(string Name, Tensor Value)> state) =>
         state.Select(e => new SafeTensorsEntry(e.Name, e.Value,
             e.Name.EndsWith("num_batches_tracked", StringComparison.Ordinal) ? SafeTensorsDType.I64 : SafeTensorsDType.F32)).ToList();
 
-    private static IEnumerable<SafeTensorsEntry> OptimizerEntries(string prefix, Nn.Optimizers.Optimizer optimizer) =>
-        optimizer.State().Select(e => new SafeTensorsEntry(prefix + e.Name, e.Value));
-
-    private static void Load(Module module, IReadOnlyList<SafeTensorsEntry> entries, string role)
-    {
-        try
-        {
-            module.LoadStateDict(Checkpoint.ToDictionary(entries));
-        }
-        catch (ArgumentException e)
-        {
-            throw new CheckpointException($"The checkpoint's {role} weights do not fit {module.GetType().Name}: {e.Message.TrimEnd('.')}; resume with the model that wrote it.", e);
-        }
-    }
-
-    private static void LoadOptimizer(Nn.Optimizers.Optimizer optimizer, IReadOnlyDictionary<string, Tensor> all, string prefix, long steps)
-    {
-        var own = all.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
-        try
-        {
-            optimizer.LoadState(own, steps);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CheckpointException($"The checkpoint's {prefix.TrimEnd('.')} optimizer state does not fit: {e.Message.TrimEnd('.')}.", e);
-        }
-    }
-
+    private static IEnumerable<SafeTensorsEntry> OptimizerEntries(string prefix, OptimizerSnapshot optimizer) =>
+        optimizer.State.Select(e => new SafeTensorsEntry(prefix + e.Name, e.Value));
 }

@@ -4,12 +4,17 @@ using Microsoft.CodeAnalysis;
 
 namespace GanDsl.Generators.Diagnostics
 {
-    /// <summary>Every diagnostic GanDsl reports; each id has a page docs/diagnostics/GANxxxx.md.</summary>
-    internal static class DiagnosticCatalog
+    /// <summary>
+    /// Every diagnostic GanDsl reports, with every message format; each id has a page docs/diagnostics/GANxxxx.md that
+    /// the IDE opens from the help link. Layer shape and argument sentences come whole from the shared Shapes code
+    /// (format "{0}"); the other "{0}" sentences are built by <see cref="Sentences"/> below.
+    /// </summary>
+    internal static partial class DiagnosticCatalog
     {
         private const string Category = "GanDsl";
-        // No public URL is fixed yet, so each descriptor names its page in the repository instead.
-        private static string Page(string id) => "See docs/diagnostics/" + id + ".md for causes and fixes.";
+
+        /// <summary>Where the pages are published: the repository's docs folder on its main branch.</summary>
+        public const string HelpLinkBase = "https://github.com/gandsl/gandsl/blob/main/docs/diagnostics/";
 
         public static readonly DiagnosticDescriptor NotPartial = Error("GAN0001", "Declared net must be partial",
             "'{0}' must be declared partial so GanDsl can generate its members; add the partial modifier");
@@ -38,9 +43,9 @@ namespace GanDsl.Generators.Diagnostics
         public static readonly DiagnosticDescriptor GanClassesMismatch = Error("GAN0015", "Generator and discriminator disagree on Classes",
             "Generator '{0}' has Classes = {1} but discriminator '{2}' has Classes = {3}; give both the same class count");
         public static readonly DiagnosticDescriptor Overflow = Error("GAN0016", "Size overflow", "{0}");
-        public static readonly DiagnosticDescriptor UnboundedOutput = new DiagnosticDescriptor("GAN0017", "Generator output not bounded",
+        public static readonly DiagnosticDescriptor UnboundedOutput = Create("GAN0017", "Generator output not bounded",
             "Generator '{0}' ends in {1}, so its samples are not bounded like the data; end the stack with [Tanh] (data in [-1, 1]) or [Sigmoid] (data in [0, 1])",
-            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: Page("GAN0017"));
+            DiagnosticSeverity.Warning);
         public static readonly DiagnosticDescriptor InternalError = Error("GAN0018", "GanDsl generator failure",
             "GanDsl could not process '{0}' ({1}); please report this with the declaration");
         public static readonly DiagnosticDescriptor BlockWithoutInputShape = Error("GAN0019", "Block without input shape",
@@ -78,8 +83,10 @@ namespace GanDsl.Generators.Diagnostics
             }
         }
 
-        private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-                description: Page(id));
+        private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true,
+                description: "See docs/diagnostics/" + id + ".md for causes and fixes.", helpLinkUri: HelpLinkBase + id + ".md");
     }
 }

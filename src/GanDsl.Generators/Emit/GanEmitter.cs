@@ -1,4 +1,5 @@
 using GanDsl.Generators.Model;
+using static GanDsl.Generators.Emit.RuntimeNames;
 
 namespace GanDsl.Generators.Emit
 {
@@ -8,19 +9,20 @@ namespace GanDsl.Generators.Emit
         public static string Emit(GanModel gan)
         {
             var w = new SourceWriter();
-            int scopes = w.OpenScopes(gan.Namespace, gan.ContainingTypes);
-            w.Open(gan.Declaration + " : global::GanDsl.Nn.IGan");
-            w.Line("/// <summary>Creates the generator from <paramref name=\"seed\"/> and the discriminator from seed + 1.</summary>");
-            w.Open("public " + gan.Name + "(ulong seed = 42)");
-            w.Line("Generator = new " + gan.GeneratorType + "(seed);");
-            w.Line("Discriminator = new " + gan.DiscriminatorType + "(seed + 1);");
-            w.Close().Line();
-            w.Line("public " + gan.GeneratorType + " Generator { get; }").Line();
-            w.Line("public " + gan.DiscriminatorType + " Discriminator { get; }").Line();
-            w.Line("global::GanDsl.Nn.GeneratorModule global::GanDsl.Nn.IGan.Generator => Generator;").Line();
-            w.Line("global::GanDsl.Nn.DiscriminatorModule global::GanDsl.Nn.IGan.Discriminator => Discriminator;");
-            w.Close();
-            w.CloseScopes(scopes);
+            using (w.OpenType(gan.Type, " : " + Nn + "IGan"))
+            {
+                w.Line("/// <summary>Creates the generator from <paramref name=\"seed\"/> and the discriminator from seed + 1.</summary>");
+                using (w.Block("public " + gan.Type.Name + "(ulong seed = 42)"))
+                {
+                    w.Line("Generator = new " + gan.GeneratorType + "(seed);");
+                    w.Line("Discriminator = new " + gan.DiscriminatorType + "(seed + 1);");
+                }
+                w.Line();
+                w.Line("public " + gan.GeneratorType + " Generator { get; }").Line();
+                w.Line("public " + gan.DiscriminatorType + " Discriminator { get; }").Line();
+                w.Line(GeneratorModule + " " + Nn + "IGan.Generator => Generator;").Line();
+                w.Line(DiscriminatorModule + " " + Nn + "IGan.Discriminator => Discriminator;");
+            }
             return w.ToString();
         }
     }

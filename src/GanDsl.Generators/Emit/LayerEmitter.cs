@@ -4,70 +4,43 @@ using GanDsl.Shapes;
 
 namespace GanDsl.Generators.Emit
 {
-    /// <summary>C# expressions for one layer: the runtime module's constructor call and its <see cref="LayerSpec"/>.</summary>
+    /// <summary>
+    /// C# expressions for one layer, written from its kind's definition: the <c>GanDsl.Nn</c> module's constructor call
+    /// (named like the kind, with the kind's module arguments) and the <see cref="LayerSpec"/> factory call.
+    /// </summary>
     internal static class LayerEmitter
     {
-        private const string Nn = "global::GanDsl.Nn.";
-
-        public static string RuntimeType(LayerSpec layer) => Nn + layer.TypeName;
+        public static string RuntimeType(LayerSpec layer) => RuntimeNames.Nn + layer.Kind.Name;
 
         /// <summary><c>new global::GanDsl.Nn.Linear(784, 512, true)</c> with the input width filled in from <paramref name="input"/>.</summary>
-        public static string Construct(LayerSpec layer, EquatableArray<int> input)
-        {
-            string I(long v) => SourceWriter.Int(v);
-            string args;
-            switch (layer.Kind)
-            {
-                case LayerKind.Linear: args = I(input[0]) + ", " + I(layer.Size) + ", " + SourceWriter.Bool(layer.Bias); break;
-                case LayerKind.Conv2d:
-                    args = I(input[0]) + ", " + I(layer.Size) + ", " + I(layer.Kernel) + ", " + I(layer.Stride) + ", " + I(layer.Padding)
-                        + ", " + SourceWriter.Bool(layer.Bias);
-                    break;
-                case LayerKind.ConvTranspose2d:
-                    args = I(input[0]) + ", " + I(layer.Size) + ", " + I(layer.Kernel) + ", " + I(layer.Stride) + ", " + I(layer.Padding)
-                        + ", " + I(layer.OutputPadding) + ", " + SourceWriter.Bool(layer.Bias);
-                    break;
-                case LayerKind.BatchNorm1d:
-                case LayerKind.BatchNorm2d: args = I(input[0]); break;
-                case LayerKind.Dropout:
-                case LayerKind.LeakyReLU: args = SourceWriter.Real(layer.Real); break;
-                case LayerKind.MaxPool2d: args = I(layer.Kernel) + ", " + I(layer.Stride); break;
-                case LayerKind.Reshape: args = Join(layer.Dims); break;
-                case LayerKind.Upsample: args = I(layer.Size); break;
-                default: args = ""; break;
-            }
-            return "new " + RuntimeType(layer) + "(" + args + ")";
-        }
+        public static string Construct(LayerSpec layer, EquatableArray<int> input) =>
+            "new " + RuntimeType(layer) + "(" + Literals(layer.Kind.ModuleArguments(layer, input)) + ")";
 
-        /// <summary><c>global::GanDsl.Shapes.LayerSpec.Conv2d(64, 4, 2, 1, false)</c>.</summary>
+        /// <summary><c>global::GanDsl.Shapes.LayerSpec.Conv2d(64, 4, 2, 1, false)</c>: every declared argument, in order.</summary>
         public static string Spec(LayerSpec layer)
         {
-            string I(long v) => SourceWriter.Int(v);
-            string args;
-            switch (layer.Kind)
-            {
-                case LayerKind.Linear: args = I(layer.Size) + ", " + SourceWriter.Bool(layer.Bias); break;
-                case LayerKind.Conv2d:
-                    args = I(layer.Size) + ", " + I(layer.Kernel) + ", " + I(layer.Stride) + ", " + I(layer.Padding) + ", " + SourceWriter.Bool(layer.Bias);
-                    break;
-                case LayerKind.ConvTranspose2d:
-                    args = I(layer.Size) + ", " + I(layer.Kernel) + ", " + I(layer.Stride) + ", " + I(layer.Padding) + ", "
-                        + I(layer.OutputPadding) + ", " + SourceWriter.Bool(layer.Bias);
-                    break;
-                case LayerKind.Dropout:
-                case LayerKind.LeakyReLU: args = SourceWriter.Real(layer.Real); break;
-                case LayerKind.MaxPool2d: args = I(layer.Kernel) + ", " + I(layer.Stride); break;
-                case LayerKind.Reshape: args = Join(layer.Dims); break;
-                case LayerKind.Upsample: args = I(layer.Size); break;
-                default: args = ""; break;
-            }
-            return "global::GanDsl.Shapes.LayerSpec." + layer.TypeName + "(" + args + ")";
+            var values = new object[layer.Kind.Arguments.Count];
+            for (int i = 0; i < values.Length; i++) values[i] = layer.Value(i);
+            return RuntimeNames.LayerSpec + "." + layer.Kind.Name + "(" + Literals(values) + ")";
         }
 
-        private static string Join(IEnumerable<int> values)
+        /// <summary>The values as C# literals; a list (Reshape's dimensions) is spread as <c>params</c> arguments are written.</summary>
+        private static string Literals(object[] values)
         {
             var parts = new List<string>();
-            foreach (var v in values) parts.Add(SourceWriter.Int(v));
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case int i: parts.Add(SourceWriter.Int(i)); break;
+                    case double d: parts.Add(SourceWriter.Real(d)); break;
+                    case bool b: parts.Add(SourceWriter.Bool(b)); break;
+                    case int[] dims:
+                        foreach (var v in dims) parts.Add(SourceWriter.Int(v));
+                        break;
+                    default: throw new System.ArgumentException("No C# literal for a " + value.GetType().Name + ".");
+                }
+            }
             return string.Join(", ", parts);
         }
     }

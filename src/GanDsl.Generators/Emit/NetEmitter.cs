@@ -1,133 +1,163 @@
 using GanDsl.Generators.Model;
-using GanDsl.Shapes;
+using static GanDsl.Generators.Emit.RuntimeNames;
 
 namespace GanDsl.Generators.Emit
 {
     /// <summary>Writes the partial class of one declared net against the runtime contract (GanDsl.Nn).</summary>
     internal static class NetEmitter
     {
-        private const string Tensor = "global::GanDsl.Tensors.Tensor";
-        private const string Ops = "global::GanDsl.Autograd.Ops";
-
         public static string Emit(NetModel net)
         {
             var w = new SourceWriter();
-            int scopes = w.OpenScopes(net.Namespace, net.ContainingTypes);
             bool generator = net.Role == NetRole.Generator;
             bool block = net.Role == NetRole.Block;
-            w.Open(net.Declaration + " : global::GanDsl.Nn." + (block ? "Progressive.BlockModule" : generator ? "GeneratorModule" : "DiscriminatorModule"));
-
-            w.Line("/// <summary>Trainable parameters allocated by the constructor" + (HasEmbedding(net) ? ", the label embedding included" : "") + ".</summary>");
-            w.Line("public const long ParameterCount = " + SourceWriter.Int(net.ParameterCount) + "L;").Line();
-            if (block)
+            using (w.OpenType(net.Type, " : " + (block ? BlockModule : generator ? GeneratorModule : DiscriminatorModule)))
             {
-                w.Line("public override int[] InputShape => " + SourceWriter.IntArray(net.StackInput) + ";").Line();
-                w.Line("public override int[] OutputShape => " + SourceWriter.IntArray(net.StackOutput) + ";").Line();
-                if (net.Layers.Count > 0 && net.Layers[net.Layers.Count - 1].Kind == LayerKind.Sigmoid)
-                    w.Line("public override bool EndsInSigmoid => true;").Line();
+                w.Line("/// <summary>Trainable parameters allocated by the constructor" + (net.HasEmbedding ? ", the label embedding included" : "") + ".</summary>");
+                w.Line("public const long ParameterCount = " + SourceWriter.Int(net.ParameterCount) + "L;").Line();
+                WriteShapes(w, net);
+                WriteSummary(w, net);
+                WriteFields(w, net);
+                WriteConstructor(w, net);
+                WriteForward(w, net);
+                if (generator) WriteGenerate(w, net);
+                else if (!block) WriteScore(w, net);
             }
-            else if (generator)
+            return w.ToString();
+        }
+
+        private static void WriteShapes(SourceWriter w, NetModel net)
+        {
+            var stack = net.Stack;
+            if (net.Role == NetRole.Block)
             {
-                w.Line("/// <summary>Per-sample input of <see cref=\"Forward\"/>: the noise z" + (net.Classes > 0 ? " followed by the label embedding" : "") + ".</summary>");
-                w.Line("public static int[] InputShape => " + SourceWriter.IntArray(net.StackInput) + ";").Line();
-                w.Line("public override int LatentDim => " + SourceWriter.Int(net.LatentDim) + ";").Line();
-                w.Line("public override int[] OutputShape => " + SourceWriter.IntArray(net.StackOutput) + ";").Line();
+                w.Line("public override int[] InputShape => " + SourceWriter.IntArray(stack.Input) + ";").Line();
+                w.Line("public override int[] OutputShape => " + SourceWriter.IntArray(stack.Output) + ";").Line();
+                if (stack.EndsInSigmoid) w.Line("public override bool EndsInSigmoid => true;").Line();
+                return;
+            }
+            if (net.Role == NetRole.Generator)
+            {
+                w.Line("/// <summary>Per-sample input of <see cref=\"Forward\"/>: the noise z" + (net.Inputs.Classes > 0 ? " followed by the label embedding" : "") + ".</summary>");
+                w.Line("public static int[] InputShape => " + SourceWriter.IntArray(stack.Input) + ";").Line();
+                w.Line("public override int LatentDim => " + SourceWriter.Int(net.Inputs.LatentDim) + ";").Line();
+                w.Line("public override int[] OutputShape => " + SourceWriter.IntArray(stack.Output) + ";").Line();
             }
             else
             {
                 w.Line("/// <summary>Per-sample output: one score.</summary>");
-                w.Line("public static int[] OutputShape => " + SourceWriter.IntArray(net.StackOutput) + ";").Line();
+                w.Line("public static int[] OutputShape => " + SourceWriter.IntArray(stack.Output) + ";").Line();
                 w.Line("public override int[] InputShape => " + SourceWriter.IntArray(net.SampleShape) + ";").Line();
-                bool probability = net.Layers.Count > 0 && net.Layers[net.Layers.Count - 1].Kind == LayerKind.Sigmoid;
-                w.Line("public override bool OutputsProbability => " + SourceWriter.Bool(probability) + ";").Line();
+                w.Line("public override bool OutputsProbability => " + SourceWriter.Bool(stack.EndsInSigmoid) + ";").Line();
             }
-            if (!block) w.Line("public override int Classes => " + SourceWriter.Int(net.Classes) + ";").Line();
-
-            w.Line("/// <summary>torchinfo 1.8's table for the equivalent nn.Sequential; <c>Summary.ToString(batchSize)</c>.</summary>");
-            w.Line("public static global::GanDsl.Shapes.ModelSummary Summary { get; } = global::GanDsl.Shapes.ModelSummary.Of(");
-            w.Line("    " + SourceWriter.IntArray(net.StackInput) + (net.Layers.Count == 0 ? ");" : ","));
-            for (int i = 0; i < net.Layers.Count; i++)
-                w.Line("    " + LayerEmitter.Spec(net.Layers[i]) + (i == net.Layers.Count - 1 ? ");" : ","));
-            w.Line();
-
-            if (HasEmbedding(net)) w.Line("private readonly global::GanDsl.Nn.Embedding _embedding;");
-            for (int i = 0; i < net.Layers.Count; i++)
-                w.Line("private readonly " + LayerEmitter.RuntimeType(net.Layers[i]) + " _layer" + SourceWriter.Int(i) + ";");
-            w.Line();
-
-            w.Line("/// <summary>Builds the layers and initialises them (" + (net.DcganInit ? "DCGAN's N(0, 0.02) scheme" : "PyTorch's defaults") + ") from <paramref name=\"seed\"/>.</summary>");
-            w.Open("public " + net.Name + "(ulong seed = 42)");
-            if (HasEmbedding(net))
-                w.Line("_embedding = Register(\"emb\", new global::GanDsl.Nn.Embedding(" + SourceWriter.Int(net.Classes) + ", " + SourceWriter.Int(net.Classes) + "));");
-            for (int i = 0; i < net.Layers.Count; i++)
-                w.Line("_layer" + SourceWriter.Int(i) + " = Register(\"" + SourceWriter.Int(i) + "\", " + LayerEmitter.Construct(net.Layers[i], net.LayerInput(i)) + ");");
-            w.Line("Initialize(global::GanDsl.Nn.InitScheme." + (net.DcganInit ? "Dcgan" : "PyTorchDefault") + ", new global::GanDsl.Tensors.Rng(seed));");
-            w.Close().Line();
-
-            w.Line("/// <summary>Runs the layer stack on a batch shaped [N, " + SourceWriter.IntArray(net.StackInput).Replace("new int[] { ", "").Replace(" }", "") + "] (labels already mixed in).</summary>");
-            w.Open("public override " + Tensor + " Forward(" + Tensor + " input)");
-            w.Line("var x = input;");
-            for (int i = 0; i < net.Layers.Count; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".Forward(x);");
-            w.Line("return x;");
-            w.Close().Line();
-
-            if (generator) EmitGenerate(w, net); else if (!block) EmitScore(w, net);
-            w.Close();
-            w.CloseScopes(scopes);
-            return w.ToString();
+            w.Line("public override int Classes => " + SourceWriter.Int(net.Inputs.Classes) + ";").Line();
         }
 
-        private static bool HasEmbedding(NetModel net) =>
-            net.Conditioning == Conditioning.EmbeddingAtInput || net.Conditioning == Conditioning.EmbeddingAfterFlatten;
-
-        private static void EmitGenerate(SourceWriter w, NetModel net)
+        private static void WriteSummary(SourceWriter w, NetModel net)
         {
-            w.Line("/// <summary>Samples from noise <paramref name=\"z\"/> [N, " + SourceWriter.Int(net.LatentDim) + "]"
-                + (net.Classes > 0 ? " and one label per sample" : "; labels are ignored (unconditional)") + ".</summary>");
-            w.Open("public override " + Tensor + " Generate(" + Tensor + " z, int[]? labels)");
-            if (net.Classes > 0)
+            var layers = net.Stack.Layers;
+            w.Line("/// <summary>torchinfo 1.8's table for the equivalent nn.Sequential; <c>Summary.ToString(batchSize)</c>.</summary>");
+            w.Line("public static " + ModelSummary + " Summary { get; } = " + ModelSummary + ".Of(");
+            w.Line("    " + SourceWriter.IntArray(net.Stack.Input) + (layers.Count == 0 ? ");" : ","));
+            for (int i = 0; i < layers.Count; i++)
+                w.Line("    " + LayerEmitter.Spec(layers[i]) + (i == layers.Count - 1 ? ");" : ","));
+            w.Line();
+            w.Line("/// <summary>The layer stack as data, for engines that rebuild the net (TorchSharp, ONNX).</summary>");
+            w.Line("public override " + Nn + "NetArchitecture Architecture => StackArchitecture;").Line();
+            w.Line("private static readonly " + Nn + "NetArchitecture StackArchitecture = " + Nn + "NetArchitecture.Of(Summary, "
+                + Nn + "LabelConditioning." + net.Inputs.Conditioning + ", " + SourceWriter.Int(net.Inputs.Classes) + ", " + Init(net.Inputs.DcganInit) + ");");
+            w.Line();
+        }
+
+        private static void WriteFields(SourceWriter w, NetModel net)
+        {
+            if (net.HasEmbedding) w.Line("private readonly " + Nn + "Embedding _embedding;");
+            for (int i = 0; i < net.Stack.Layers.Count; i++)
+                w.Line("private readonly " + LayerEmitter.RuntimeType(net.Stack.Layers[i]) + " _layer" + SourceWriter.Int(i) + ";");
+            w.Line();
+        }
+
+        private static void WriteConstructor(SourceWriter w, NetModel net)
+        {
+            bool dcgan = net.Inputs.DcganInit;
+            w.Line("/// <summary>Builds the layers and initialises them (" + (dcgan ? "DCGAN's N(0, 0.02) scheme" : "PyTorch's defaults") + ") from <paramref name=\"seed\"/>.</summary>");
+            using (w.Block("public " + net.Name + "(ulong seed = 42)"))
             {
+                string classes = SourceWriter.Int(net.Inputs.Classes);
+                if (net.HasEmbedding) w.Line("_embedding = Register(\"emb\", new " + Nn + "Embedding(" + classes + ", " + classes + "));");
+                for (int i = 0; i < net.Stack.Layers.Count; i++)
+                    w.Line("_layer" + SourceWriter.Int(i) + " = Register(\"" + SourceWriter.Int(i) + "\", "
+                        + LayerEmitter.Construct(net.Stack.Layers[i], net.Stack.LayerInput(i)) + ");");
+                w.Line("Initialize(" + Init(dcgan) + ", new " + Rng + "(seed));");
+            }
+            w.Line();
+        }
+
+        private static void WriteForward(SourceWriter w, NetModel net)
+        {
+            string dims = SourceWriter.IntArray(net.Stack.Input).Replace("new int[] { ", "").Replace(" }", "");
+            w.Line("/// <summary>Runs the layer stack on a batch shaped [N, " + dims + "] (labels already mixed in).</summary>");
+            using (w.Block("public override " + Tensor + " Forward(" + Tensor + " input)"))
+            {
+                w.Line("var x = input;");
+                for (int i = 0; i < net.Stack.Layers.Count; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".Forward(x);");
+                w.Line("return x;");
+            }
+            w.Line();
+        }
+
+        private static void WriteGenerate(SourceWriter w, NetModel net)
+        {
+            bool conditional = net.Inputs.Classes > 0;
+            w.Line("/// <summary>Samples from noise <paramref name=\"z\"/> [N, " + SourceWriter.Int(net.Inputs.LatentDim) + "]"
+                + (conditional ? " and one label per sample" : "; labels are ignored (unconditional)") + ".</summary>");
+            using (w.Block("public override " + Tensor + " Generate(" + Tensor + " z, int[]? labels)"))
+            {
+                if (!conditional)
+                {
+                    w.Line("return Forward(z);");
+                    return;
+                }
                 RequireLabels(w, net);
                 w.Line("return Forward(" + Ops + ".Concat(new[] { z, _embedding.Forward(labels) }, 1));");
             }
-            else w.Line("return Forward(z);");
-            w.Close();
         }
 
-        private static void EmitScore(SourceWriter w, NetModel net)
+        private static void WriteScore(SourceWriter w, NetModel net)
         {
-            w.Line("/// <summary>One score per sample of <paramref name=\"x\"/>" + (net.Classes > 0 ? " given its label" : "; labels are ignored (unconditional)") + ".</summary>");
-            w.Open("public override " + Tensor + " Score(" + Tensor + " x, int[]? labels)");
-            switch (net.Conditioning)
+            w.Line("/// <summary>One score per sample of <paramref name=\"x\"/>" + (net.Inputs.Classes > 0 ? " given its label" : "; labels are ignored (unconditional)") + ".</summary>");
+            using (w.Block("public override " + Tensor + " Score(" + Tensor + " x, int[]? labels)"))
             {
-                case Conditioning.None:
+                if (net.Inputs.Conditioning == Conditioning.None)
+                {
                     w.Line("return Forward(x);");
-                    break;
-                case Conditioning.OneHotPlanes:
-                    RequireLabels(w, net);
-                    w.Line("var planes = " + Ops + ".OneHotPlanes(labels, " + SourceWriter.Int(net.Classes) + ", "
-                        + SourceWriter.Int(net.SampleShape[1]) + ", " + SourceWriter.Int(net.SampleShape[2]) + ");");
-                    w.Line("return Forward(" + Ops + ".Concat(new[] { x, planes }, 1));");
-                    break;
-                case Conditioning.EmbeddingAtInput:
-                    RequireLabels(w, net);
-                    w.Line("return Forward(" + Ops + ".Concat(new[] { x, _embedding.Forward(labels) }, 1));");
-                    break;
-                default:
-                    RequireLabels(w, net);
-                    w.Line("// Flatten first, then the embedding; Forward's leading Flatten leaves the flat batch as it is.");
-                    w.Line("return Forward(" + Ops + ".Concat(new[] { _layer0.Forward(x), _embedding.Forward(labels) }, 1));");
-                    break;
+                    return;
+                }
+                RequireLabels(w, net);
+                switch (net.Inputs.Conditioning)
+                {
+                    case Conditioning.OneHotPlanes:
+                        var shape = net.Inputs.DeclaredShape;
+                        w.Line("var planes = " + Ops + ".OneHotPlanes(labels, " + SourceWriter.Int(net.Inputs.Classes) + ", "
+                            + SourceWriter.Int(shape[1]) + ", " + SourceWriter.Int(shape[2]) + ");");
+                        w.Line("return Forward(" + Ops + ".Concat(new[] { x, planes }, 1));");
+                        break;
+                    case Conditioning.EmbeddingAtInput:
+                        w.Line("return Forward(" + Ops + ".Concat(new[] { x, _embedding.Forward(labels) }, 1));");
+                        break;
+                    default:
+                        w.Line("// Flatten first, then the embedding; Forward's leading Flatten leaves the flat batch as it is.");
+                        w.Line("return Forward(" + Ops + ".Concat(new[] { _layer0.Forward(x), _embedding.Forward(labels) }, 1));");
+                        break;
+                }
             }
-            w.Close();
         }
 
         private static void RequireLabels(SourceWriter w, NetModel net)
         {
-            w.Open("if (labels is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(labels), \"" + net.Name + " is conditional on "
-                + SourceWriter.Int(net.Classes) + " classes; pass one label per sample.\");");
-            w.Close();
+            using (w.Block("if (labels is null)"))
+                w.Line("throw new global::System.ArgumentNullException(nameof(labels), \"" + net.Name + " is conditional on "
+                    + SourceWriter.Int(net.Inputs.Classes) + " classes; pass one label per sample.\");");
         }
     }
 }

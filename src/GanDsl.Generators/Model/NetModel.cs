@@ -3,34 +3,49 @@ using GanDsl.Shapes;
 namespace GanDsl.Generators.Model
 {
     /// <summary>
-    /// Everything the emitter needs for one declared net; plain values only (no Roslyn symbols, syntax or
-    /// locations) so the incremental pipeline can compare it structurally.
+    /// A declared net that passed every check: everything the emitter needs, plain values only (no Roslyn symbols, syntax
+    /// or locations) so the incremental pipeline can compare it structurally. Facts the emitter needs that follow from
+    /// these values are properties here, so no emitter works them out again.
     /// </summary>
-    /// <param name="FullName">Fully qualified name (<c>global::Ns.Name</c>) used to pair nets in <c>[Gan&lt;G, D&gt;]</c>.</param>
-    /// <param name="Declaration">The type keyword and modifiers to repeat, e.g. <c>public sealed partial class</c>.</param>
-    /// <param name="SampleShape">Generator: its output; discriminator: its declared input shape.</param>
-    /// <param name="StackInput">The input the layer stack sees (labels included), as the summary's <c>nn.Sequential</c> gets it.</param>
-    /// <param name="Outputs">Per-sample output shape of each layer, in order.</param>
-    internal sealed record NetModel(
-        string? Namespace,
-        string Name,
-        string FullName,
-        string Declaration,
-        EquatableArray<string> ContainingTypes,
-        NetRole Role,
-        int LatentDim,
-        int Classes,
-        bool DcganInit,
-        Conditioning Conditioning,
-        EquatableArray<int> SampleShape,
-        EquatableArray<int> StackInput,
-        EquatableArray<LayerSpec> Layers,
-        EquatableArray<EquatableArray<int>> Outputs,
-        long ParameterCount)
+    /// <param name="Type">Where the partial class goes.</param>
+    /// <param name="Role">Generator, discriminator or [GanBlock].</param>
+    /// <param name="Inputs">The role attribute's settings.</param>
+    /// <param name="Stack">The layers and their shapes.</param>
+    /// <param name="ParameterCount">Trainable parameters the constructor allocates, the label embedding included.</param>
+    internal sealed record NetModel(TypeHeader Type, NetRole Role, NetInputs Inputs, StackModel Stack, long ParameterCount)
     {
-        /// <summary>Per-sample input of layer <paramref name="index"/> (what <c>Outputs[index - 1]</c> or the stack input is).</summary>
-        public EquatableArray<int> LayerInput(int index) => index == 0 ? StackInput : Outputs[index - 1];
+        public string Name => Type.Name;
 
-        public EquatableArray<int> StackOutput => Outputs.Count == 0 ? StackInput : Outputs[Outputs.Count - 1];
+        /// <summary>Labels go through an <c>Embedding(Classes, Classes)</c> module (one-hot planes need none).</summary>
+        public bool HasEmbedding => Inputs.Conditioning == Conditioning.EmbeddingAtInput || Inputs.Conditioning == Conditioning.EmbeddingAfterFlatten;
+
+        /// <summary>The label embedding's parameters: Classes × Classes when there is one.</summary>
+        public long EmbeddingParameters => HasEmbedding ? (long)Inputs.Classes * Inputs.Classes : 0;
+
+        /// <summary>One sample as the pair sees it: a generator's output, a discriminator's (or block's) declared input.</summary>
+        public EquatableArray<int> SampleShape => Role == NetRole.Generator ? Stack.Output : Inputs.DeclaredShape;
+    }
+
+    /// <summary>What a role attribute says about a net's input and initialisation.</summary>
+    /// <param name="LatentDim">The noise width of a generator; 0 otherwise.</param>
+    /// <param name="Classes">Label count of a conditional net; 0 when unconditional.</param>
+    /// <param name="DcganInit">True for <c>Init = Init.Dcgan</c>.</param>
+    /// <param name="Conditioning">How labels are mixed into the stack's input.</param>
+    /// <param name="DeclaredShape">The declared per-sample input: <c>[LatentDim]</c> for a generator, the attribute's shape otherwise.</param>
+    internal sealed record NetInputs(int LatentDim, int Classes, bool DcganInit, Conditioning Conditioning, EquatableArray<int> DeclaredShape);
+
+    /// <summary>A layer stack with the per-sample shapes between its layers.</summary>
+    /// <param name="Input">What the first layer receives (labels mixed in), as the summary's <c>nn.Sequential</c> gets it.</param>
+    /// <param name="Layers">The layers in source order.</param>
+    /// <param name="Outputs">Each layer's output shape, in order.</param>
+    internal sealed record StackModel(EquatableArray<int> Input, EquatableArray<LayerSpec> Layers, EquatableArray<EquatableArray<int>> Outputs)
+    {
+        /// <summary>Per-sample input of layer <paramref name="index"/>: the stack input or the previous layer's output.</summary>
+        public EquatableArray<int> LayerInput(int index) => index == 0 ? Input : Outputs[index - 1];
+
+        public EquatableArray<int> Output => Outputs.Count == 0 ? Input : Outputs[Outputs.Count - 1];
+
+        /// <summary>The last layer is Sigmoid, so the output is a probability.</summary>
+        public bool EndsInSigmoid => Layers.Count > 0 && Layers[Layers.Count - 1].Kind == LayerKind.Sigmoid;
     }
 }

@@ -2,16 +2,13 @@ using GanDsl.Shapes;
 
 namespace GanDsl.Generators.Model
 {
-    /// <summary>A [ProgressiveGenerator]/[ProgressiveDiscriminator] class as declared: its names and its stages' fully qualified names.</summary>
-    internal sealed record ProgressiveDeclaration(
-        string? Namespace,
-        string Name,
-        string Declaration,
-        EquatableArray<string> ContainingTypes,
-        NetRole Role,
-        int ImageChannels,
-        bool DcganInit,
-        EquatableArray<string> StageTypes);
+    /// <summary>A [ProgressiveGenerator]/[ProgressiveDiscriminator] class as declared.</summary>
+    /// <param name="Type">Where the partial class goes.</param>
+    /// <param name="Role">Generator or discriminator.</param>
+    /// <param name="ImageChannels">Channels of the images drawn or scored.</param>
+    /// <param name="DcganInit">True for <c>Init = Init.Dcgan</c> (the heads' initialisation).</param>
+    /// <param name="StageTypes">The stages' fully qualified names, in growth order.</param>
+    internal sealed record ProgressiveDeclaration(TypeHeader Type, NetRole Role, int ImageChannels, bool DcganInit, EquatableArray<string> StageTypes);
 
     /// <summary>
     /// A progressive net whose stages chain: what the emitter needs, plain values only. The summary is the torchinfo table of

@@ -16,8 +16,8 @@ namespace GanDsl.Generators.Parsing
             NetModel? g = null, d = null;
             foreach (var n in nets)
             {
-                if (n.Role == NetRole.Generator && n.FullName == gan.Model.GeneratorType) g = n;
-                if (n.Role == NetRole.Discriminator && n.FullName == gan.Model.DiscriminatorType) d = n;
+                if (n.Role == NetRole.Generator && n.Type.FullName == gan.Model.GeneratorType) g = n;
+                if (n.Role == NetRole.Discriminator && n.Type.FullName == gan.Model.DiscriminatorType) d = n;
             }
             // A net with its own errors has no model; its diagnostics already explain the problem.
             if (g == null || d == null) return DiagnosticBatch.Empty;
@@ -31,10 +31,10 @@ namespace GanDsl.Generators.Parsing
             var dArg = new TextSpan(gan.DiscriminatorArgStart, gan.DiscriminatorArgLength);
             if (!g.SampleShape.Equals(d.SampleShape))
                 infos.Add(Info(DiagnosticCatalog.GanShapeMismatch, gan.FilePath, attribute, g.Name, Shape(g.SampleShape), d.Name, Shape(d.SampleShape)));
-            if (d.StackOutput.Count != 1 || d.StackOutput[0] != 1)
-                infos.Add(Info(DiagnosticCatalog.GanScoreShape, gan.FilePath, dArg, d.Name, Shape(d.StackOutput)));
-            if (g.Classes != d.Classes)
-                infos.Add(Info(DiagnosticCatalog.GanClassesMismatch, gan.FilePath, attribute, g.Name, Int(g.Classes), d.Name, Int(d.Classes)));
+            if (d.Stack.Output.Count != 1 || d.Stack.Output[0] != 1)
+                infos.Add(Info(DiagnosticCatalog.GanScoreShape, gan.FilePath, dArg, d.Name, Shape(d.Stack.Output)));
+            if (g.Inputs.Classes != d.Inputs.Classes)
+                infos.Add(Info(DiagnosticCatalog.GanClassesMismatch, gan.FilePath, attribute, g.Name, Int(g.Inputs.Classes), d.Name, Int(d.Inputs.Classes)));
             if (infos.Count == 0) return DiagnosticBatch.Empty;
             return new DiagnosticBatch(EquatableArray.From(infos), ImmutableArray.Create(gan.Tree));
         }

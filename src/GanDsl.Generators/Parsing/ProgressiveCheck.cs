@@ -15,30 +15,30 @@ namespace GanDsl.Generators.Parsing
         public static ProgressiveResult Check(ProgressiveParse parse, ImmutableArray<NetModel> nets)
         {
             var net = parse.Model;
-            if (net == null) return new ProgressiveResult(null, DiagnosticBatch.Empty);
+            if (net == null) return new ProgressiveResult(null, parse.Stub, DiagnosticBatch.Empty);
             var blocks = new List<NetModel>();
             foreach (var type in net.StageTypes)
             {
-                var block = nets.FirstOrDefault(n => n.Role == NetRole.Block && n.FullName == type);
+                var block = nets.FirstOrDefault(n => n.Role == NetRole.Block && n.Type.FullName == type);
                 // A block with its own errors has no model; its diagnostics already explain the problem.
-                if (block == null) return new ProgressiveResult(null, DiagnosticBatch.Empty);
+                if (block == null) return new ProgressiveResult(null, parse.Stub, DiagnosticBatch.Empty);
                 blocks.Add(block);
             }
             var names = blocks.Select(b => b.Name).ToArray();
-            var inputs = blocks.Select(b => b.StackInput.ToArray()).ToArray();
-            var outputs = blocks.Select(b => b.StackOutput.ToArray()).ToArray();
+            var inputs = blocks.Select(b => b.Stack.Input.ToArray()).ToArray();
+            var outputs = blocks.Select(b => b.Stack.Output.ToArray()).ToArray();
             var error = net.Role == NetRole.Generator
-                ? ProgressiveChain.CheckGenerator(net.Name, names, inputs, outputs)
-                : ProgressiveChain.CheckDiscriminator(net.Name, names, inputs, outputs);
+                ? ProgressiveChain.CheckGenerator(net.Type.Name, names, inputs, outputs)
+                : ProgressiveChain.CheckDiscriminator(net.Type.Name, names, inputs, outputs);
             if (error != null)
             {
                 var span = error.Stage >= 0 && 2 * error.Stage + 1 < parse.StageSpans.Count
                     ? new TextSpan(parse.StageSpans[2 * error.Stage], parse.StageSpans[2 * error.Stage + 1])
                     : new TextSpan(parse.AttributeStart, parse.AttributeLength);
                 var info = new DiagnosticInfo(DiagnosticCatalog.StagesDoNotChain.Id, EquatableArray.From(new[] { error.Message }), parse.FilePath, span.Start, span.Length);
-                return new ProgressiveResult(null, new DiagnosticBatch(EquatableArray.From(new[] { info }), ImmutableArray.Create(parse.Tree)));
+                return new ProgressiveResult(null, parse.Stub, new DiagnosticBatch(EquatableArray.From(new[] { info }), ImmutableArray.Create(parse.Tree)));
             }
-            return new ProgressiveResult(Build(net, blocks), DiagnosticBatch.Empty);
+            return new ProgressiveResult(Build(net, blocks), null, DiagnosticBatch.Empty);
         }
 
         private static ProgressiveModel Build(ProgressiveDeclaration net, List<NetModel> blocks)
@@ -50,20 +50,20 @@ namespace GanDsl.Generators.Parsing
             foreach (var b in blocks) parameters = checked(parameters + b.ParameterCount);
             if (net.Role == NetRole.Generator)
             {
-                input = blocks[0].StackInput.ToArray();
-                foreach (var b in blocks) layers.AddRange(b.Layers);
+                input = blocks[0].Stack.Input.ToArray();
+                foreach (var b in blocks) layers.AddRange(b.Stack.Layers);
                 layers.Add(LayerSpec.Conv2d(ic, 1));
                 layers.Add(LayerSpec.Tanh());
-                foreach (var b in blocks) parameters = checked(parameters + ProgressiveChain.HeadParameters(b.StackOutput[0], ic));
+                foreach (var b in blocks) parameters = checked(parameters + ProgressiveChain.HeadParameters(b.Stack.Output[0], ic));
             }
             else
             {
-                var top = blocks[blocks.Count - 1].StackInput;
+                var top = blocks[blocks.Count - 1].Stack.Input;
                 input = new[] { ic, top[1], top[2] };
                 layers.Add(LayerSpec.Conv2d(top[0], 1));
                 layers.Add(LayerSpec.LeakyReLU(0.2));
-                for (int k = blocks.Count - 1; k >= 0; k--) layers.AddRange(blocks[k].Layers);
-                foreach (var b in blocks) parameters = checked(parameters + ProgressiveChain.HeadParameters(ic, b.StackInput[0]));
+                for (int k = blocks.Count - 1; k >= 0; k--) layers.AddRange(blocks[k].Stack.Layers);
+                foreach (var b in blocks) parameters = checked(parameters + ProgressiveChain.HeadParameters(ic, b.Stack.Input[0]));
             }
             return new ProgressiveModel(net, EquatableArray.From(input), EquatableArray.From(layers), parameters);
         }

@@ -4,12 +4,13 @@ using GanDsl.Generators.Model;
 namespace GanDsl.Generators.Parsing
 {
     /// <summary>
-    /// A progressive net's declaration, its own diagnostics, and where stage diagnostics point: the span of each stage's
-    /// <c>typeof(...)</c> argument as (start, length) pairs, and the attribute's span (the tree compares by reference).
+    /// A progressive net's declaration (with the stub it gets if a later check fails), its own diagnostics, and where stage
+    /// diagnostics point: the span of each stage's <c>typeof(...)</c> argument as (start, length) pairs, and the attribute's
+    /// span (the tree compares by reference).
     /// </summary>
-    internal sealed record ProgressiveParse(ProgressiveDeclaration? Model, DiagnosticBatch Diagnostics, Microsoft.CodeAnalysis.SyntaxTree Tree,
+    internal sealed record ProgressiveParse(ProgressiveDeclaration? Model, StubModel? Stub, DiagnosticBatch Diagnostics, Microsoft.CodeAnalysis.SyntaxTree Tree,
         string FilePath, int AttributeStart, int AttributeLength, EquatableArray<int> StageSpans);
 
-    /// <summary>The chain check's outcome: the model to emit (null on errors) and the diagnostics.</summary>
-    internal sealed record ProgressiveResult(ProgressiveModel? Model, DiagnosticBatch Diagnostics);
+    /// <summary>The chain check's outcome: the model to emit, or the stub when a check failed, and the diagnostics.</summary>
+    internal sealed record ProgressiveResult(ProgressiveModel? Model, StubModel? Stub, DiagnosticBatch Diagnostics);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using GanDsl.Generators.Diagnostics;
 using GanDsl.Generators.Model;
 using GanDsl.Shapes;
@@ -8,84 +7,68 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace GanDsl.Generators.Parsing
 {
-    /// <summary>The validated arguments of [GanGenerator] / [GanDiscriminator].</summary>
-    internal sealed class RoleArguments
+    /// <summary>Reads and checks the arguments of [GanGenerator], [GanDiscriminator] and [GanBlock].</summary>
+    internal static class RoleArguments
     {
-        private RoleArguments(NetRole role, int latentDim, int classes, bool dcgan, int[] inputShape)
-        {
-            Role = role;
-            LatentDim = latentDim;
-            Classes = classes;
-            Dcgan = dcgan;
-            InputShape = inputShape;
-        }
+        /// <summary>The value of <c>Init.Dcgan</c> in GanDsl's <c>Init</c> enum (the generator does not reference the runtime).</summary>
+        internal const int DcganInit = 1;
 
-        public NetRole Role { get; }
-        public int LatentDim { get; }
-        public int Classes { get; }
-        public bool Dcgan { get; }
-
-        /// <summary>Discriminator: the declared sample shape; generator: [LatentDim].</summary>
-        public int[] InputShape { get; }
-
-        public Conditioning Conditioning { get; private set; }
-
-        /// <summary>What the layer stack receives once labels are mixed in; also fixes <see cref="Conditioning"/>.</summary>
-        public int[] StackInput(IReadOnlyList<LayerSpec> layers)
-        {
-            if (Classes == 0)
-            {
-                Conditioning = Conditioning.None;
-                return InputShape;
-            }
-            if (InputShape.Length == 3 && layers.Count > 0 && layers[0].Kind == LayerKind.Flatten)
-            {
-                Conditioning = Conditioning.EmbeddingAfterFlatten;
-                return new[] { InputShape[0] * InputShape[1] * InputShape[2] + Classes };
-            }
-            if (InputShape.Length == 3)
-            {
-                Conditioning = Conditioning.OneHotPlanes;
-                return new[] { InputShape[0] + Classes, InputShape[1], InputShape[2] };
-            }
-            Conditioning = Conditioning.EmbeddingAtInput;
-            return new[] { InputShape[0] + Classes };
-        }
-
-        public static RoleArguments? Read(AttributeData attribute, NetRole role, string name, SyntaxTree tree, TextSpan span, DiagnosticSink sink)
+        /// <summary>The role's settings (conditioning decided by <paramref name="layers"/>), or null after reporting what is wrong.</summary>
+        public static NetInputs? Read(AttributeData attribute, NetRole role, string name, IReadOnlyList<LayerSpec> layers,
+            SyntaxTree tree, TextSpan span, DiagnosticSink sink)
         {
             int classes = LayerReader.NamedInt(attribute, "Classes") ?? 0;
-            bool dcgan = (LayerReader.NamedInt(attribute, "Init") ?? 0) == 1;
-            string roleName = role == NetRole.Generator ? "GanGenerator" : role == NetRole.Block ? "GanBlock" : "GanDiscriminator";
+            bool dcgan = (LayerReader.NamedInt(attribute, "Init") ?? 0) == DcganInit;
+            string roleName = RoleName(role);
             if (classes < 0)
             {
-                sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
-                    "[" + roleName + "] on '" + name + "' needs Classes of 0 (unconditional) or more but has " + Int(classes) + "; use the number of labels");
+                sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span, DiagnosticCatalog.Sentences.NegativeClasses(roleName, name, classes));
                 return null;
             }
-            if (role == NetRole.Generator)
-            {
-                int? latent = LayerReader.NamedInt(attribute, "LatentDim");
-                if (latent == null)
-                {
-                    sink.Add(DiagnosticCatalog.MissingLatentDim, tree, span, name);
-                    return null;
-                }
-                if (latent <= 0)
-                {
-                    sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
-                        "[GanGenerator] on '" + name + "' needs a positive LatentDim but has " + Int(latent.Value) + "; use a size such as 100");
-                    return null;
-                }
-                if ((long)latent.Value + classes > int.MaxValue)
-                {
-                    sink.Add(DiagnosticCatalog.Overflow, tree, span, "[GanGenerator] on '" + name + "' has LatentDim + Classes beyond 2^31-1; use smaller sizes");
-                    return null;
-                }
-                return new RoleArguments(role, latent.Value, classes, dcgan, new[] { latent.Value });
-            }
+            int[]? shape = role == NetRole.Generator ? LatentShape(attribute, name, classes, tree, span, sink)
+                : DeclaredShape(attribute, role, roleName, name, classes, tree, span, sink);
+            if (shape == null) return null;
+            var conditioning = ConditioningOf(shape, classes, layers);
+            return new NetInputs(role == NetRole.Generator ? shape[0] : 0, classes, dcgan, conditioning, EquatableArray.From(shape));
+        }
 
-            var shape = attribute.ConstructorArguments.Length == 0 ? new int[0] : LayerReader.Ints(attribute.ConstructorArguments, 0);
+        /// <summary>What the layer stack receives once the labels are mixed in as <paramref name="inputs"/> says.</summary>
+        public static int[] StackInput(NetInputs inputs)
+        {
+            var shape = inputs.DeclaredShape;
+            switch (inputs.Conditioning)
+            {
+                case Conditioning.EmbeddingAfterFlatten: return new[] { shape[0] * shape[1] * shape[2] + inputs.Classes };
+                case Conditioning.OneHotPlanes: return new[] { shape[0] + inputs.Classes, shape[1], shape[2] };
+                case Conditioning.EmbeddingAtInput: return new[] { shape[0] + inputs.Classes };
+                default: return shape.ToArray();
+            }
+        }
+
+        private static Conditioning ConditioningOf(int[] shape, int classes, IReadOnlyList<LayerSpec> layers)
+        {
+            if (classes == 0) return Conditioning.None;
+            if (shape.Length == 3 && layers.Count > 0 && layers[0].Kind == LayerKind.Flatten) return Conditioning.EmbeddingAfterFlatten;
+            return shape.Length == 3 ? Conditioning.OneHotPlanes : Conditioning.EmbeddingAtInput;
+        }
+
+        private static int[]? LatentShape(AttributeData attribute, string name, int classes, SyntaxTree tree, TextSpan span, DiagnosticSink sink)
+        {
+            int? latent = LayerReader.NamedInt(attribute, "LatentDim");
+            if (latent == null)
+                sink.Add(DiagnosticCatalog.MissingLatentDim, tree, span, name);
+            else if (latent <= 0)
+                sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span, DiagnosticCatalog.Sentences.NonPositiveLatentDim(name, latent.Value));
+            else if ((long)latent.Value + classes > int.MaxValue)
+                sink.Add(DiagnosticCatalog.Overflow, tree, span, DiagnosticCatalog.Sentences.LatentOverflow(name));
+            else return new[] { latent.Value };
+            return null;
+        }
+
+        private static int[]? DeclaredShape(AttributeData attribute, NetRole role, string roleName, string name, int classes,
+            SyntaxTree tree, TextSpan span, DiagnosticSink sink)
+        {
+            var shape = LayerReader.Ints(attribute.ConstructorArguments, 0);
             if (shape.Length == 0)
             {
                 sink.Add(role == NetRole.Block ? DiagnosticCatalog.BlockWithoutInputShape : DiagnosticCatalog.MissingInputShape, tree, span, name);
@@ -94,27 +77,25 @@ namespace GanDsl.Generators.Parsing
             foreach (var d in shape)
                 if (d <= 0)
                 {
-                    sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
-                        "[" + roleName + "] on '" + name + "' needs positive input dimensions but has " + Int(d) + "; use sizes of at least 1");
+                    sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span, DiagnosticCatalog.Sentences.NonPositiveInputDimension(roleName, name, d));
                     return null;
                 }
             if (shape.Length != 1 && shape.Length != 3)
             {
-                sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span,
-                    "[" + roleName + "] on '" + name + "' needs [features] or [channels, height, width] but has " + shape.Length.ToString(CultureInfo.InvariantCulture)
-                    + " dimensions; write e.g. [" + roleName + "(1, 28, 28)]");
+                sink.Add(DiagnosticCatalog.ArgumentOutOfRange, tree, span, DiagnosticCatalog.Sentences.InputRank(roleName, name, shape.Length));
                 return null;
             }
             long elements = 1;
             foreach (var d in shape) elements *= d;
             if (elements + classes > int.MaxValue || (shape.Length == 3 && elements * (shape[0] + (long)classes) / shape[0] > int.MaxValue))
             {
-                sink.Add(DiagnosticCatalog.Overflow, tree, span, "[" + roleName + "] on '" + name + "' declares more than 2^31-1 elements per sample; use a smaller input");
+                sink.Add(DiagnosticCatalog.Overflow, tree, span, DiagnosticCatalog.Sentences.InputOverflow(roleName, name));
                 return null;
             }
-            return new RoleArguments(role, 0, classes, dcgan, shape);
+            return shape;
         }
 
-        private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+        private static string RoleName(NetRole role) =>
+            role == NetRole.Generator ? "GanGenerator" : role == NetRole.Block ? "GanBlock" : "GanDiscriminator";
     }
 }

@@ -11,7 +11,7 @@ public class DeterminismTests
     {
         var net = new Sequential(new Conv2d(1, 4, 3, 1, 1), new BatchNorm2d(4), new LeakyReLU(0.2), new Dropout(0.3),
             new Flatten(), new Linear(4 * 6 * 6, 1));
-        net.Initialize(InitScheme.PyTorchDefault, new Rng(seed));
+        net.Initialize(Init.PyTorchDefault, new Rng(seed));
         var optimizer = new AdamW(net.Parameters(), 1e-2f, 0.5f, 0.999f, 1e-8f, 1e-5f);
         var rng = new Rng(seed + 1);
         for (int step = 0; step < 5; step++)

@@ -21,7 +21,7 @@ public class LayerTests
     {
         var linear = new Linear(100, 50);
         var convT = new ConvTranspose2d(8, 4, 3);
-        new Sequential(linear, convT).Initialize(InitScheme.PyTorchDefault, new Rng(1));
+        new Sequential(linear, convT).Initialize(Init.PyTorchDefault, new Rng(1));
         float linearBound = 1f / MathF.Sqrt(100), convTBound = 1f / MathF.Sqrt(4 * 3 * 3); // ConvTranspose2d: fan-in from dim 1 (out channels)
         Assert.All(linear.Weight.Data, v => Assert.InRange(v, -linearBound, linearBound));
         Assert.All(linear.Bias!.Data, v => Assert.InRange(v, -linearBound, linearBound));
@@ -35,7 +35,7 @@ public class LayerTests
     {
         var conv = new Conv2d(16, 32, 3);
         var bn = new BatchNorm2d(256);
-        new Sequential(conv, bn).Initialize(InitScheme.Dcgan, new Rng(2));
+        new Sequential(conv, bn).Initialize(Init.Dcgan, new Rng(2));
         double mean = conv.Weight.Data.Average(), std = Math.Sqrt(conv.Weight.Data.Average(v => (v - mean) * (v - mean)));
         Assert.InRange(mean, -0.002, 0.002);
         Assert.InRange(std, 0.019, 0.021);
@@ -57,11 +57,26 @@ public class LayerTests
         Assert.Equal(new Shape(3, 4), new Embedding(10, 4).Forward(new[] { 1, 2, 9 }).Shape);
     }
 
+    /// <remarks>
+    /// The constructors word their errors as the compiler does (issue 13 unified them): "Dropout(1) needs a probability p
+    /// in [0, 1) …" instead of "Dropout: p must be in [0, 1) …", "Linear(0) needs a positive out_features …" instead of
+    /// "Linear: outFeatures must be positive …".
+    /// </remarks>
     [Fact]
     public void Bad_layer_arguments_and_inputs_give_one_clear_sentence()
     {
-        Assert.Contains("p must be in [0, 1)", Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(1.0)).Message);
-        Assert.Contains("outFeatures must be positive", Assert.Throws<ArgumentOutOfRangeException>(() => new Linear(3, 0)).Message);
+        Assert.StartsWith("Dropout(1) needs a probability p in [0, 1) but has 1; use a value such as 0.3",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(1.0)).Message);
+        Assert.StartsWith("Linear(0) needs a positive out_features but has 0; use a value of at least 1",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Linear(3, 0)).Message);
+        Assert.StartsWith("Linear(4) needs a positive in_features but has 0; use a value of at least 1",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Linear(0, 4)).Message);
+        Assert.StartsWith("LeakyReLU(Infinity) needs a finite non-negative negative_slope but has Infinity",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReLU(double.PositiveInfinity)).Message);
+        Assert.StartsWith("BatchNorm2d needs a positive num_features but has 0",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new BatchNorm2d(0)).Message);
+        Assert.StartsWith("Embedding needs a positive num_embeddings but has 0",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Embedding(0, 3)).Message);
         var ex = Assert.Throws<ArgumentException>(() => new Linear(4, 2).Forward(Tensor.Zeros(3, 5)));
         Assert.Contains("[3, 5]", ex.Message);
         Assert.Contains("[2, 4]", ex.Message);
@@ -85,7 +100,7 @@ public class LayerTests
     public void Eval_mode_turns_dropout_off_and_batch_norm_to_running_statistics()
     {
         var net = new Sequential(new Dropout(0.5), new BatchNorm1d(2));
-        net.Initialize(InitScheme.PyTorchDefault, new Rng(1));
+        net.Initialize(Init.PyTorchDefault, new Rng(1));
         net.Eval();
         var x = Tensor.FromArray(new[] { 1f, 2f, 3f, 4f }, 2, 2);
         var y = net.Forward(x);

@@ -29,7 +29,7 @@ public class SpiralsTests
     {
         var (x, y) = Spirals(100, new Rng(5));
         var net = new Sequential(new Linear(2, 64), new Tanh(), new Linear(64, 64), new Tanh(), new Linear(64, 1));
-        net.Initialize(InitScheme.PyTorchDefault, new Rng(3));
+        net.Initialize(Init.PyTorchDefault, new Rng(3));
         var optimizer = new Adam(net.Parameters(), learningRate: 0.01f);
         for (int step = 0; step < 1500; step++)
         {

@@ -31,14 +31,14 @@ public class AdversarialTests
         {
             var session = TrainingSession.Start(new MlpGan(5, probability, classes), new InMemoryData(64, classes: classes),
                 Configs.Tiny with { Loss = loss, GradientPenaltyWeight = gp, R1Weight = r1 });
-            var real = session.LoadRealBatch(0);
-            var fake = session.MakeFake(withGraph: true);
+            var engine = session.Engine;
             var g = session.G.Parameters();
             var d = session.D.Parameters();
 
             var gBefore = Snapshot(g);
             var dBefore = Snapshot(d);
-            var dOut = session.DiscriminatorStep(real, session.RealLabels, fake.Detach(), session.FakeLabels);
+            engine.BeginStep();
+            var dOut = engine.DiscriminatorStep(session.NextBatch(0, keepFake: true));
             Assert.True(Same(gBefore, g), $"{loss}: the discriminator step changed G");
             Assert.False(Same(dBefore, d), $"{loss}: the discriminator step did not change D");
             Assert.True(dOut.GradNorm > 0);
@@ -46,7 +46,8 @@ public class AdversarialTests
 
             dBefore = Snapshot(d);
             var dGrads = d.Select(p => (float[]?)p.Grad?.Data.Clone()).ToList();
-            var gOut = session.GeneratorStep(fake, session.FakeLabels);
+            var gOut = engine.GeneratorStep();
+            engine.EndStep();
             Assert.True(Same(dBefore, d), $"{loss}: the generator step changed D");
             Assert.False(Same(gBefore, g), $"{loss}: the generator step did not change G");
             Assert.True(gOut.GradNorm > 0);

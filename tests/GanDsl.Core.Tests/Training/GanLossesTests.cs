@@ -99,7 +99,7 @@ public class GanLossesTests
         var rng = new Rng((ulong)seed);
         int features = 2 + size % 6;
         var critic = new Linear(features, 1);
-        critic.Initialize(InitScheme.PyTorchDefault, rng);
+        critic.Initialize(Init.PyTorchDefault, rng);
         float norm = MathF.Sqrt(critic.Weight.Data.Sum(v => v * v));
         for (int i = 0; i < features; i++) critic.Weight.Data[i] /= norm;
         var real = Scores(rng, 4 * features, -1f, 1f);
@@ -110,6 +110,25 @@ public class GanLossesTests
         for (int i = 0; i < features; i++) critic.Weight.Data[i] *= 2f;
         Assert.Equal(1f, Penalties.GradientPenalty(critic.Forward, Ops.Reshape(real, 4, features), Ops.Reshape(fake, 4, features), rng).Item(), 1e-4);
     }, iter: 50);
+
+    [Fact]
+    public void Gradient_penalty_mixes_each_sample_at_its_own_alpha_and_draws_them_in_sample_order()
+    {
+        // D(x) = ½‖x‖² per sample has input gradient x, so the penalty is the mean of (‖x̂ᵢ‖ − 1)² at x̂ᵢ = αᵢ·realᵢ + (1 − αᵢ)·fakeᵢ.
+        static Tensor Critic(Tensor x) => Ops.Scale(Ops.Sum(Ops.Square(x), 1), 0.5f);
+        var real = Tensor.FromArray(new float[] { 3, 4, 0, 0 }, 2, 2);
+        var fake = Tensor.FromArray(new float[] { 0, 0, 0, 2 }, 2, 2);
+        // α = (1, 0): x̂ = ((3, 4), (0, 2)), norms 5 and 2, penalty ((5 − 1)² + (2 − 1)²) / 2
+        Assert.Equal(8.5f, Penalties.GradientPenalty(Critic, real, fake, new float[] { 1f, 0f }).Item(), 4);
+        var ex = Assert.Throws<ArgumentException>(() => Penalties.GradientPenalty(Critic, real, fake, new float[] { 1f }));
+        Assert.StartsWith("The gradient penalty needs one α per sample, 2, but got 1.", ex.Message);
+
+        var rng = new Rng(5);
+        var copy = new Rng(5);
+        float[] alpha = [copy.NextFloat(), copy.NextFloat()];
+        Assert.Equal(Penalties.GradientPenalty(Critic, real, fake, alpha).Item(), Penalties.GradientPenalty(Critic, real, fake, rng).Item());
+        Assert.Equal(copy.State, rng.State);
+    }
 
     [Fact]
     public void R1_of_a_linear_critic_is_its_squared_weight_norm()

@@ -34,7 +34,7 @@ internal sealed class MlpGenerator : GeneratorModule
         (LatentDim, Classes, OutputShape) = (latent, classes, new[] { width });
         Module[] layers = [new Linear(latent + classes, hidden), new BatchNorm1d(hidden), new LeakyReLU(0.2), new Linear(hidden, width), new Tanh()];
         for (int i = 0; i < layers.Length; i++) _layers.Add(Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), layers[i]));
-        Initialize(InitScheme.PyTorchDefault, new Rng(seed));
+        Initialize(Init.PyTorchDefault, new Rng(seed));
     }
 
     public override int LatentDim { get; }
@@ -54,7 +54,7 @@ internal sealed class MlpDiscriminator : DiscriminatorModule
         var layers = new List<Module> { new Linear(width + classes, hidden), new LeakyReLU(0.2), new Dropout(dropout), new Linear(hidden, 1) };
         if (probability) layers.Add(new Sigmoid());
         for (int i = 0; i < layers.Count; i++) _layers.Add(Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), layers[i]));
-        Initialize(InitScheme.PyTorchDefault, new Rng(seed + 1000));
+        Initialize(Init.PyTorchDefault, new Rng(seed + 1000));
     }
 
     public override int Classes { get; }

@@ -3,8 +3,10 @@ extern alias Generator;
 using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Generator::GanDsl.Generators;
+using Generator::GanDsl.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GanDsl.Generators.Tests.Support;
 
@@ -29,7 +31,10 @@ internal static class GeneratorHarness
         CSharpGeneratorDriver.Create(new[] { new GanDslGenerator().AsSourceGenerator() }, parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
-    /// <summary>Generator diagnostics, generated sources (hint name → text) and the compilation with them added.</summary>
+    /// <summary>
+    /// GanDsl's diagnostics (the generator's, then the <see cref="DeclarationAnalyzer"/>'s on the compilation with the
+    /// generated sources, as a build runs both), the generated sources (hint name → text) and that compilation.
+    /// </summary>
     public static GeneratorOutcome Run(params string[] sources)
     {
         var compilation = Compilation(sources);
@@ -37,7 +42,9 @@ internal static class GeneratorHarness
         var run = driver.GetRunResult();
         var generated = run.Results.SelectMany(r => r.GeneratedSources)
             .ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
-        return new GeneratorOutcome(generatorDiagnostics, generated, (CSharpCompilation)output, run.Results.Single().Exception);
+        var analyzerDiagnostics = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DeclarationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return new GeneratorOutcome(generatorDiagnostics.AddRange(analyzerDiagnostics), generated, (CSharpCompilation)output, run.Results.Single().Exception);
     }
 
     /// <summary>Compiler warnings and errors of the user code plus generated code, compiled against the real GanDsl.Core.</summary>

@@ -20,9 +20,9 @@ public class ProgressiveDiscriminator : DiscriminatorModule
     private readonly int[] _inputShape;
 
     /// <summary>Throws <see cref="ShapeMismatchException"/> (the compile-time message) when the stages do not chain.</summary>
-    public ProgressiveDiscriminator(IReadOnlyList<BlockModule> stages, int imageChannels = 1, InitScheme init = InitScheme.PyTorchDefault, ulong seed = 42)
+    public ProgressiveDiscriminator(IReadOnlyList<BlockModule> stages, int imageChannels = 1, Init init = Init.PyTorchDefault, ulong seed = 42)
     {
-        Guard.Positive(GetType().Name, "imageChannels", imageChannels);
+        LayerValidation.RequirePositive(GetType().Name, nameof(imageChannels), imageChannels);
         _inputs = stages.Select(b => b.InputShape).ToArray();
         var outputs = stages.Select(b => b.OutputShape).ToArray();
         var error = ProgressiveChain.CheckDiscriminator(GetType().Name, stages.Select(b => b.GetType().Name).ToArray(), _inputs, outputs);

@@ -20,9 +20,9 @@ public class ProgressiveGenerator : GeneratorModule
     private readonly int[] _outputShape;
 
     /// <summary>Throws <see cref="ShapeMismatchException"/> (the compile-time message) when the stages do not chain.</summary>
-    public ProgressiveGenerator(IReadOnlyList<BlockModule> stages, int imageChannels = 1, InitScheme init = InitScheme.PyTorchDefault, ulong seed = 42)
+    public ProgressiveGenerator(IReadOnlyList<BlockModule> stages, int imageChannels = 1, Init init = Init.PyTorchDefault, ulong seed = 42)
     {
-        Guard.Positive(GetType().Name, "imageChannels", imageChannels);
+        LayerValidation.RequirePositive(GetType().Name, nameof(imageChannels), imageChannels);
         var inputs = stages.Select(b => b.InputShape).ToArray();
         _outputs = stages.Select(b => b.OutputShape).ToArray();
         var error = ProgressiveChain.CheckGenerator(GetType().Name, stages.Select(b => b.GetType().Name).ToArray(), inputs, _outputs);

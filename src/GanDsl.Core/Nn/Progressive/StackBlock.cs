@@ -15,7 +15,7 @@ public sealed class StackBlock : BlockModule
     private readonly bool _sigmoid;
 
     /// <summary>Throws <see cref="ShapeMismatchException"/> naming the first layer that cannot accept its input.</summary>
-    public StackBlock(IReadOnlyList<int> inputShape, IReadOnlyList<LayerSpec> layers, ulong seed = 42, InitScheme init = InitScheme.PyTorchDefault)
+    public StackBlock(IReadOnlyList<int> inputShape, IReadOnlyList<LayerSpec> layers, ulong seed = 42, Init init = Init.PyTorchDefault)
     {
         if (layers.Count == 0) throw new ArgumentException("StackBlock needs at least one layer; pass its layer specifications.", nameof(layers));
         var built = LayerStack.Build(inputShape, layers.ToArray());

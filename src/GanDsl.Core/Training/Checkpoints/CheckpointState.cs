@@ -17,6 +17,12 @@ public sealed record CheckpointState
     public int Format { get; init; } = CurrentFormat;
     public required TrainingConfig Config { get; init; }
 
+    /// <summary>
+    /// The engine that wrote the checkpoint (<c>managed</c>, <c>torch</c>), for information: a checkpoint resumes on any
+    /// engine. Checkpoints that do not say were written by the managed engine.
+    /// </summary>
+    public string Engine { get; init; } = "managed";
+
     /// <summary>Steps completed.</summary>
     public long Step { get; init; }
 
@@ -34,7 +40,10 @@ public sealed record CheckpointState
     /// <summary>The loop's noise source (latent vectors, fake labels, gradient-penalty α).</summary>
     public RngState NoiseRng { get; init; }
 
-    /// <summary>The dropout sources of both networks, named "generator.3", "discriminator.5" ….</summary>
+    /// <summary>
+    /// The engine's own random sources: the managed engine's are the dropout layers of both networks, named "generator.3",
+    /// "discriminator.5" …; a run resumed on another engine starts that engine's sources afresh.
+    /// </summary>
     public IReadOnlyList<NamedRngState> RandomSources { get; init; } = [];
 
     public long GeneratorOptimizerSteps { get; init; }

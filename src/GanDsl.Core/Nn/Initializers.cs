@@ -2,8 +2,8 @@ using GanDsl.Tensors;
 
 namespace GanDsl.Nn;
 
-/// <summary>Parameter initialisers with PyTorch's fan rules.</summary>
-public static class Init
+/// <summary>The weight draws behind <see cref="GanDsl.Init"/>, with PyTorch's fan rules; layers call them from <c>ResetParameters</c>.</summary>
+internal static class Initializers
 {
     /// <summary>
     /// PyTorch's default for Linear and convolutions: weight and bias both U(−1/√fan_in, 1/√fan_in)

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace GanDsl.Shapes
+{
+    /// <summary><c>nn.BatchNorm2d(num_features)</c> over [C, H, W]; the channel count is inferred.</summary>
+    internal sealed class BatchNorm2dLayer : LayerKind
+    {
+        public BatchNorm2dLayer() : base("BatchNorm2d", BatchNorm1dLayer.NumFeatures) { }
+
+        internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
+            ShapeRules.IsImage(input) ? ShapeResult.Ok(input) : ShapeRules.NeedsImage(layer, input, site);
+
+        /// <summary>An affine weight and bias per channel (the running statistics are buffers).</summary>
+        internal override long Parameters(LayerSpec layer, IReadOnlyList<int> input) => 2L * input[0];
+    }
+
+    public sealed partial class LayerSpec
+    {
+        public static LayerSpec BatchNorm2d() => new LayerSpec(LayerKind.BatchNorm2d);
+    }
+}

@@ -1,0 +1,15 @@
+namespace GanDsl.Shapes
+{
+    /// <summary><c>nn.Dropout(p)</c>: zeroes each element with probability p while training.</summary>
+    internal sealed class DropoutLayer : ElementwiseLayer
+    {
+        internal const double DefaultP = 0.5;
+
+        public DropoutLayer() : base("Dropout", OutputBound.None, LayerArgument.Real("p", ArgumentRule.Probability, DefaultP)) { }
+    }
+
+    public sealed partial class LayerSpec
+    {
+        public static LayerSpec Dropout(double p = DropoutLayer.DefaultP) => new LayerSpec(LayerKind.Dropout, p);
+    }
+}

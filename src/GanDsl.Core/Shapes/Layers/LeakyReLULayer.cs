@@ -1,0 +1,16 @@
+namespace GanDsl.Shapes
+{
+    /// <summary><c>nn.LeakyReLU(negative_slope)</c>.</summary>
+    internal sealed class LeakyReLULayer : ElementwiseLayer
+    {
+        internal const double DefaultNegativeSlope = 0.01;
+
+        public LeakyReLULayer()
+            : base("LeakyReLU", OutputBound.None, LayerArgument.Real("negativeSlope", ArgumentRule.FiniteNonNegative, DefaultNegativeSlope)) { }
+    }
+
+    public sealed partial class LayerSpec
+    {
+        public static LayerSpec LeakyReLU(double negativeSlope = LeakyReLULayer.DefaultNegativeSlope) => new LayerSpec(LayerKind.LeakyReLU, negativeSlope);
+    }
+}

@@ -1,0 +1,13 @@
+namespace GanDsl.Shapes
+{
+    /// <summary><c>nn.Sigmoid()</c>: values in [0, 1].</summary>
+    internal sealed class SigmoidLayer : ElementwiseLayer
+    {
+        public SigmoidLayer() : base("Sigmoid", OutputBound.Fixed) { }
+    }
+
+    public sealed partial class LayerSpec
+    {
+        public static LayerSpec Sigmoid() => new LayerSpec(LayerKind.Sigmoid);
+    }
+}

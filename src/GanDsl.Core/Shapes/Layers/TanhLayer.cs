@@ -1,0 +1,13 @@
+namespace GanDsl.Shapes
+{
+    /// <summary><c>nn.Tanh()</c>: values in [-1, 1].</summary>
+    internal sealed class TanhLayer : ElementwiseLayer
+    {
+        public TanhLayer() : base("Tanh", OutputBound.Fixed) { }
+    }
+
+    public sealed partial class LayerSpec
+    {
+        public static LayerSpec Tanh() => new LayerSpec(LayerKind.Tanh);
+    }
+}
