@@ -19,15 +19,17 @@ public class FSharpExampleTests
 
         Assert.True(exitCode == 0, $"The F# example exited with {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}");
         Assert.Equal("", stderr);
-        Assert.Equal(10, Regex.Matches(stdout, @"^step +\d+/1000  loss D \d+\.\d{3}  loss G \d+\.\d{3}$", RegexOptions.Multiline).Count);
+        // Trained through Adversarial.Train: 2000 steps (the recipe in examples/FSharp/Gan.fs says why), a line every 100.
+        Assert.Equal(20, Regex.Matches(stdout, @"^step +\d+/2000  loss D \d+\.\d{3}  loss G \d+\.\d{3}$", RegexOptions.Multiline).Count);
         var m = Outcome.Match(stdout);
         Assert.True(m.Success, $"No outcome line in:\n{stdout}");
         Assert.Equal("PASS", m.Groups["verdict"].Value);
         Assert.Equal(2000, int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture));
-        // The verdict must agree with the numbers it prints, and an untrained generator scores about 0.04 here.
+        // At least as good as the hand-written loop it replaced (0.714 near a mode, all 8 modes covered, with the default seed);
+        // an untrained generator scores about 0.04 here.
         double near = double.Parse(m.Groups["near"].Value, CultureInfo.InvariantCulture);
-        Assert.InRange(near, 0.5, 1.0);
-        Assert.InRange(int.Parse(m.Groups["covered"].Value, CultureInfo.InvariantCulture), 6, 8);
+        Assert.InRange(near, 0.714, 1.0);
+        Assert.Equal(8, int.Parse(m.Groups["covered"].Value, CultureInfo.InvariantCulture));
     }
 
     [Fact]
