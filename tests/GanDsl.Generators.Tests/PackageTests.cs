@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security;
-using GanDsl.Generators.Tests.Support;
+using GanDsl.Testing;
 
 namespace GanDsl.Generators.Tests;
 
@@ -42,7 +42,7 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void Packed_library_builds_and_runs_a_dsl_declared_net_in_a_fresh_project()
     {
-        var repo = DotnetCli.RepositoryRoot();
+        var repo = Fixtures.RepositoryRoot();
         var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(120);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GanDsl.Generators.Tests.Support;
+namespace GanDsl.Testing;
 
 /// <summary>Runs the <c>dotnet</c> CLI as a child process with a clean MSBuild environment and no lingering build servers.</summary>
 internal static class DotnetCli
@@ -35,14 +35,6 @@ internal static class DotnetCli
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
         return output;
-    }
-
-    /// <summary>The repository root: the first ancestor of the test binaries that holds GanDsl.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GanDsl.sln"))) return dir.FullName;
-        throw new InvalidOperationException("GanDsl.sln was not found above the test binaries; run the tests from the repository checkout.");
     }
 
     /// <summary>The enabled package sources of the user's NuGet configuration (<c>dotnet nuget list source</c>).</summary>
