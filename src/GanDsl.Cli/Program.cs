@@ -11,6 +11,7 @@ var root = new RootCommand("gandsl: declare, train, sample and evaluate GANs.")
     TrainCommand.Create(),
     SampleCommand.Create(),
     EvaluateCommand.Create(),
+    ExportCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -31,12 +31,15 @@ namespace GanDsl.Generators
             public const string ParseBlocks = nameof(ParseBlocks);
             public const string ParseProgressive = nameof(ParseProgressive);
             public const string ProgressiveChecks = nameof(ProgressiveChecks);
+            public const string TorchReference = nameof(TorchReference);
+            public const string TorchModels = nameof(TorchModels);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var generators = Nets(context, RoleAttributes.Generator, NetRole.Generator, Steps.ParseGenerators);
-            var discriminators = Nets(context, RoleAttributes.Discriminator, NetRole.Discriminator, Steps.ParseDiscriminators);
+            var torch = context.CompilationProvider.Select(static (c, _) => TorchReference.IsReferenced(c)).WithTrackingName(Steps.TorchReference);
+            var generators = Nets(context, RoleAttributes.Generator, NetRole.Generator, Steps.ParseGenerators, torch);
+            var discriminators = Nets(context, RoleAttributes.Discriminator, NetRole.Discriminator, Steps.ParseDiscriminators, torch);
             var gans = context.SyntaxProvider.ForAttributeWithMetadataName(RoleAttributes.Gan,
                     static (node, _) => node is ClassDeclarationSyntax,
                     static (ctx, ct) => GanParser.Parse(ctx, ct))
@@ -54,12 +57,12 @@ namespace GanDsl.Generators
                 .WithTrackingName(Steps.PairDiagnostics);
             context.RegisterSourceOutput(pairs, static (spc, batch) => batch.Report(spc));
 
-            InitializeProgressive(context);
+            InitializeProgressive(context, torch);
         }
 
         /// <summary>The nets of one role: parsed, emitted (or stubbed), their diagnostics reported; returns the valid models.</summary>
         private static IncrementalValuesProvider<NetModel> Nets(IncrementalGeneratorInitializationContext context, string attribute,
-            NetRole role, string step)
+            NetRole role, string step, IncrementalValueProvider<bool> torch)
         {
             // The role is fixed per pipeline, so capturing it costs nothing per run.
             var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(attribute,
@@ -68,15 +71,17 @@ namespace GanDsl.Generators
             var models = parsed.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
                 .WithTrackingName(Steps.NetModels);
             context.RegisterSourceOutput(models, static (spc, net) => InternalErrors.Emit(spc, net.Type, () => NetEmitter.Emit(net)));
+            context.RegisterSourceOutput(WhenTorch(models, torch),
+                static (spc, net) => InternalErrors.Emit(spc, net.Type, () => TorchEmitter.Emit(net), net.Type.TorchHintName));
             EmitStubs(context, parsed.Select(static (r, _) => r.Stub));
             ReportDiagnostics(context, parsed.Select(static (r, _) => r.Diagnostics));
             return models;
         }
 
         /// <summary>[GanBlock] nets, and progressive nets checked against the collected blocks once those are parsed.</summary>
-        private static void InitializeProgressive(IncrementalGeneratorInitializationContext context)
+        private static void InitializeProgressive(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<bool> torch)
         {
-            var blocks = Nets(context, RoleAttributes.Block, NetRole.Block, Steps.ParseBlocks);
+            var blocks = Nets(context, RoleAttributes.Block, NetRole.Block, Steps.ParseBlocks, torch);
             var allBlocks = blocks.Collect().Select(static (b, _) => new EquatableNets(b));
 
             foreach (var role in new[] { NetRole.Generator, NetRole.Discriminator })
@@ -89,11 +94,17 @@ namespace GanDsl.Generators
                 var checkedNets = parsed.Combine(allBlocks).Select(static (p, _) => ProgressiveCheck.Check(p.Left, p.Right.Nets))
                     .WithTrackingName(Steps.ProgressiveChecks);
                 context.RegisterSourceOutput(checkedNets.Select(static (r, _) => r.Diagnostics), static (spc, batch) => batch.Report(spc));
-                context.RegisterSourceOutput(checkedNets.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!),
-                    static (spc, model) => InternalErrors.Emit(spc, model.Net.Type, () => ProgressiveEmitter.Emit(model)));
+                var models = checkedNets.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!);
+                context.RegisterSourceOutput(models, static (spc, model) => InternalErrors.Emit(spc, model.Net.Type, () => ProgressiveEmitter.Emit(model)));
+                context.RegisterSourceOutput(WhenTorch(models, torch),
+                    static (spc, model) => InternalErrors.Emit(spc, model.Net.Type, () => TorchEmitter.Emit(model), model.Net.Type.TorchHintName));
                 EmitStubs(context, checkedNets.Select(static (r, _) => r.Stub));
             }
         }
+
+        /// <summary>The models again when the compilation references TorchSharp and GanDsl.TorchSharp, none otherwise.</summary>
+        private static IncrementalValuesProvider<T> WhenTorch<T>(IncrementalValuesProvider<T> models, IncrementalValueProvider<bool> torch) =>
+            models.Combine(torch).Where(static p => p.Right).Select(static (p, _) => p.Left).WithTrackingName(Steps.TorchModels);
 
         private static void EmitStubs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<StubModel?> stubs) =>
             context.RegisterSourceOutput(stubs.Where(static s => s != null).Select(static (s, _) => s!).WithTrackingName(Steps.Stubs),

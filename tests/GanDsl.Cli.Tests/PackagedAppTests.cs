@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -71,11 +70,7 @@ public sealed class PackagedAppTests(ITestOutputHelper output) : IDisposable
     /// <summary>A project referencing the two packages from <paramref name="feed"/> (other packages from the usual sources or the cache), with examples/MyGan's sources.</summary>
     private void WriteConsumer(string repo, string feed, string app)
     {
-        var sources = DotnetCli.EnabledSources(repo).Prepend(feed)
-            .Select((url, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(url)}\" />");
-        File.WriteAllText(Path.Combine(app, "nuget.config"),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
-            + string.Join("\n", sources) + "\n  </packageSources>\n</configuration>\n");
+        DotnetCli.WriteNuGetConfig(app, feed, repo);
         File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -98,14 +93,7 @@ public sealed class PackagedAppTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         // Each run restores a new test version into the global packages folder; remove it along with the temp folder.
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "gandsl", "gandsl.images" })
-        {
-            try { Directory.Delete(Path.Combine(packages, id, _version), recursive: true); }
-            catch (DirectoryNotFoundException) { }
-            catch (IOException) { } // a folder left behind is harmless; the test outcome is what matters
-        }
+        foreach (var id in new[] { "gandsl", "gandsl.images" }) DotnetCli.TryDelete(Path.Combine(DotnetCli.GlobalPackagesFolder, id, _version));
         _root.Dispose();
     }
 }

@@ -31,6 +31,10 @@ public class UserNetsTests
         var grid = PngReader.ReadFile(dir.File("grid.png"));
         Assert.Equal((6 * (3 * 18 + 2), 1), (grid.Width, grid.Channels)); // 3 columns of 16 px samples, enlarged 6x to at least 84 px
 
+        var export = Gandsl.Run(dir.Path, "export", "run", "--onnx", "g.onnx");
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.StartsWith("Wrote the latest generator of TinyGrayGan (step 4) to g.onnx", export.Stdout);
+
         var evaluate = Gandsl.Run(dir.Path, "evaluate", "run");
         Assert.NotEqual(0, evaluate.ExitCode);
         Assert.Equal($"TinyGrayGan trained on the image folder {dir.File("photos")}, for which gandsl has no classifier: quality metrics score runs on fashion-mnist or mnist (or a folder of their IDX files); look at this run's samples with 'gandsl sample RUN_DIR --out grid.png' instead.",

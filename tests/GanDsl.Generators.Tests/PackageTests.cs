@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using GanDsl.Testing;
 
 namespace GanDsl.Generators.Tests;
@@ -51,11 +50,7 @@ public sealed class PackageTests : IDisposable
             "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec") + "/");
         Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
 
-        var sources = DotnetCli.EnabledSources(repo).Prepend(feed)
-            .Select((url, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(url)}\" />");
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
-            + string.Join("\n", sources) + "\n  </packageSources>\n</configuration>\n");
+        DotnetCli.WriteNuGetConfig(consumer, feed, repo);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -86,16 +81,8 @@ public sealed class PackageTests : IDisposable
     public void Dispose()
     {
         // Each run restores a new test version into the global packages folder; remove it along with the temp folder.
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "gandsl", version));
-        TryDelete(root);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
-        catch (IOException) { } // A folder left behind is harmless; the test outcome is what matters.
-        catch (UnauthorizedAccessException) { }
+        var packages = DotnetCli.GlobalPackagesFolder;
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", version));
+        DotnetCli.TryDelete(root);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security;
 
 namespace GanDsl.Testing;
 
@@ -46,5 +47,27 @@ internal static class DotnetCli
             .Where(line => line.StartsWith("E ", StringComparison.Ordinal))
             .Select(line => line[2..].Trim())
             .ToList();
+    }
+
+    /// <summary>A nuget.config in <paramref name="folder"/> whose sources are <paramref name="feed"/> and then the user's enabled ones.</summary>
+    public static void WriteNuGetConfig(string folder, string feed, string repository)
+    {
+        var sources = EnabledSources(repository).Prepend(feed)
+            .Select((url, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(url)}\" />");
+        File.WriteAllText(Path.Combine(folder, "nuget.config"),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
+            + string.Join("\n", sources) + "\n  </packageSources>\n</configuration>\n");
+    }
+
+    /// <summary>The global packages folder a restore fills (NUGET_PACKAGES, or ~/.nuget/packages).</summary>
+    public static string GlobalPackagesFolder => Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>Deletes a folder a test made, if it can: a folder left behind is harmless, the test outcome is what matters.</summary>
+    public static void TryDelete(string path)
+    {
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

@@ -80,6 +80,12 @@ namespace GanDsl.Shapes
         internal virtual long Parameters(LayerSpec layer, IReadOnlyList<int> input) => 0;
 
         /// <summary>
+        /// The TorchSharp module PyTorch uses for a valid <paramref name="layer"/> whose per-sample input is <paramref name="input"/>,
+        /// with PyTorch's semantics. Abstract, so a kind cannot be added without saying how the torch engine builds it.
+        /// </summary>
+        internal abstract TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input);
+
+        /// <summary>
         /// The <c>GanDsl.Nn</c> module constructor's arguments: the input width when the module takes one, then the
         /// declared arguments in order. The generator writes them as literals; <c>LayerStack</c> passes them as values.
         /// </summary>

@@ -65,6 +65,12 @@ namespace GanDsl.Shapes
             throw new System.ArgumentException(Kind.Name + " has no argument " + name + ".", nameof(name));
         }
 
+        /// <summary>
+        /// This layer as a TorchSharp module for a per-sample <paramref name="input"/> (the shape inference gives it): the factory
+        /// and named arguments that both the emitted <c>Torch</c> classes and GanDsl.TorchSharp's builder use.
+        /// </summary>
+        public TorchModuleCall TorchModule(IReadOnlyList<int> input) => Kind.TorchModule(this, input);
+
         internal int Int(LayerArgument argument) => (int)Value(argument);
         internal double Real(LayerArgument argument) => (double)Value(argument);
         internal bool Flag(LayerArgument argument) => (bool)Value(argument);

@@ -32,8 +32,8 @@ namespace GanDsl.Generators.Diagnostics
             }
         }
 
-        /// <summary>Writes one generated file; on an exception, GAN0018 instead of the file.</summary>
-        public static void Emit(SourceProductionContext context, TypeHeader type, Func<string> emit)
+        /// <summary>Writes one generated file (named <paramref name="hintName"/>, the type's own by default); on an exception, GAN0018 instead of the file.</summary>
+        public static void Emit(SourceProductionContext context, TypeHeader type, Func<string> emit, string? hintName = null)
         {
             string source;
             try
@@ -45,7 +45,7 @@ namespace GanDsl.Generators.Diagnostics
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, type.Name, Describe(e)));
                 return;
             }
-            context.AddSource(type.HintName, source);
+            context.AddSource(hintName ?? type.HintName, source);
         }
 
         /// <summary>Runs an analyzer action; on an exception, GAN0018 at the symbol.</summary>

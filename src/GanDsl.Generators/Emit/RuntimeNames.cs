@@ -14,6 +14,11 @@ namespace GanDsl.Generators.Emit
         public const string LayerSpec = "global::GanDsl.Shapes.LayerSpec";
         public const string Rng = "global::GanDsl.Tensors.Rng";
 
+        public const string TorchTensor = "global::TorchSharp.torch.Tensor";
+        public const string TorchDevice = "global::TorchSharp.torch.Device";
+        public const string TorchModule = "global::TorchSharp.torch.nn.Module<" + TorchTensor + ", " + TorchTensor + ">";
+        public const string TorchSharpEngine = "global::GanDsl.TorchSharp.";
+
         /// <summary>The <c>GanDsl.Init</c> value a role attribute's <c>Init = …</c> chose.</summary>
         public static string Init(bool dcgan) => "global::GanDsl.Init." + (dcgan ? "Dcgan" : "PyTorchDefault");
     }

@@ -16,7 +16,12 @@ namespace GanDsl.Generators.Model
         public string Declaration => "partial " + Keyword + " " + Name;
 
         /// <summary>The generated file's name: the full name without <c>global::</c>, made file-safe, plus <c>.g.cs</c>.</summary>
-        public string HintName =>
-            FullName.Replace("global::", "").Replace('<', '_').Replace('>', '_').Replace(',', '_').Replace(' ', '_') + ".g.cs";
+        public string HintName => FileStem + ".g.cs";
+
+        /// <summary>The file of the nested TorchSharp module: <c>Ns.VanillaGenerator.Torch.g.cs</c>.</summary>
+        public string TorchHintName => FileStem + ".Torch.g.cs";
+
+        private string FileStem =>
+            FullName.Replace("global::", "").Replace('<', '_').Replace('>', '_').Replace(',', '_').Replace(' ', '_');
     }
 }

@@ -20,11 +20,25 @@ internal static class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(GanDsl.Tensors.Tensor).Assembly.Location))
             .ToImmutableArray();
 
+    /// <summary>TorchSharp's and GanDsl.TorchSharp's assemblies: a compilation with them gets the emitted Torch classes.</summary>
+    public static readonly ImmutableArray<MetadataReference> TorchReferences = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::GanDsl.TorchSharp.TorchNet).Assembly.Location));
+
     public static CSharpCompilation Compilation(params string[] sources)
     {
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Net{i}.cs"));
         return CSharpCompilation.Create("UserNets", trees, References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>As <see cref="Compilation"/>, referencing TorchSharp and GanDsl.TorchSharp as a torch-engine project does.</summary>
+    /// <remarks>TorchSharp is built against .NET 8; the unification warnings CS1701/CS1702 are off, as the .NET SDK turns them off.</remarks>
+    public static CSharpCompilation TorchCompilation(params string[] sources)
+    {
+        var compilation = Compilation(sources).AddReferences(TorchReferences);
+        return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
     }
 
     public static GeneratorDriver Driver(bool track = true) =>
@@ -35,9 +49,13 @@ internal static class GeneratorHarness
     /// GanDsl's diagnostics (the generator's, then the <see cref="DeclarationAnalyzer"/>'s on the compilation with the
     /// generated sources, as a build runs both), the generated sources (hint name → text) and that compilation.
     /// </summary>
-    public static GeneratorOutcome Run(params string[] sources)
+    public static GeneratorOutcome Run(params string[] sources) => Run(Compilation(sources));
+
+    /// <summary>As <see cref="Run(string[])"/> for a compilation that references TorchSharp and GanDsl.TorchSharp.</summary>
+    public static GeneratorOutcome RunWithTorch(params string[] sources) => Run(TorchCompilation(sources));
+
+    public static GeneratorOutcome Run(CSharpCompilation compilation)
     {
-        var compilation = Compilation(sources);
         var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var generated = run.Results.SelectMany(r => r.GeneratedSources)

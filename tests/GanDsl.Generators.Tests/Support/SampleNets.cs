@@ -74,4 +74,13 @@ internal static class SampleNets
         [Gan<CondGenerator, CondPlanesDiscriminator>]
         public partial class CondGan;
         """;
+
+    public const string Progressive = """
+        using GanDsl;
+        namespace Samples.Growing;
+
+        [GanBlock(8)] [Linear(32), LeakyReLU(0.2), Reshape(8, 2, 2)] public partial class G2;
+        [GanBlock(8, 2, 2)] [Upsample(2), Conv2d(4, 3, 1, 1), BatchNorm2d, LeakyReLU(0.2)] public partial class G4;
+        [ProgressiveGenerator(typeof(G2), typeof(G4), ImageChannels = 3)] public partial class PG;
+        """;
 }

@@ -13,6 +13,7 @@ public sealed class StackBlock : BlockModule
     private readonly int[] _input;
     private readonly int[] _output;
     private readonly bool _sigmoid;
+    private readonly NetArchitecture _architecture;
 
     /// <summary>Throws <see cref="ShapeMismatchException"/> naming the first layer that cannot accept its input.</summary>
     public StackBlock(IReadOnlyList<int> inputShape, IReadOnlyList<LayerSpec> layers, ulong seed = 42, Init init = Init.PyTorchDefault)
@@ -25,12 +26,16 @@ public sealed class StackBlock : BlockModule
         _input = shapes.Input;
         _output = shapes.Outputs[^1];
         _sigmoid = layers[^1].Kind == LayerKind.Sigmoid;
+        _architecture = built.Architecture! with { Init = init };
         Initialize(init, new Rng(seed));
     }
 
     public override int[] InputShape => (int[])_input.Clone();
     public override int[] OutputShape => (int[])_output.Clone();
     public override bool EndsInSigmoid => _sigmoid;
+
+    /// <summary>The block's layer stack as data (as a <c>[GanBlock]</c> class reports it), for other engines and ONNX export.</summary>
+    public override NetArchitecture Architecture => _architecture;
 
     public override Tensor Forward(Tensor input)
     {

@@ -9,6 +9,15 @@ namespace GanDsl.Shapes
 
         public BatchNorm1dLayer() : base("BatchNorm1d", NumFeatures) { }
 
+        /// <summary>PyTorch's defaults, which the managed batch norm uses too.</summary>
+        internal const double Eps = 1e-5, Momentum = 0.1;
+
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => Torch("BatchNorm1d", input);
+
+        /// <summary><c>nn.BatchNorm1d</c> or <c>nn.BatchNorm2d</c> over the input's channels, with eps and momentum written out.</summary>
+        internal static TorchModuleCall Torch(string method, IReadOnlyList<int> input) => TorchModuleCall.Nn(method,
+            TorchModuleCall.Arg("num_features", (long)input[0]), TorchModuleCall.Arg("eps", Eps), TorchModuleCall.Arg("momentum", Momentum));
+
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
             ShapeRules.IsFlat(input) ? ShapeResult.Ok(input) : ShapeRules.NeedsFlat(layer, input, site);
 

@@ -7,6 +7,8 @@ namespace GanDsl.Shapes
     {
         public BatchNorm2dLayer() : base("BatchNorm2d", BatchNorm1dLayer.NumFeatures) { }
 
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => BatchNorm1dLayer.Torch("BatchNorm2d", input);
+
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
             ShapeRules.IsImage(input) ? ShapeResult.Ok(input) : ShapeRules.NeedsImage(layer, input, site);
 

@@ -8,6 +8,11 @@ namespace GanDsl.Shapes
     {
         public Conv2dLayer() : base("Conv2d", InChannels, OutChannels, KernelSize, Stride, Padding, Bias) { }
 
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("Conv2d",
+            TorchModuleCall.Arg("in_channels", (long)input[0]), TorchModuleCall.Arg("out_channels", (long)layer.Int(OutChannels)),
+            TorchModuleCall.Arg("kernel_size", (long)layer.Int(KernelSize)), TorchModuleCall.Arg("stride", (long)layer.Int(Stride)),
+            TorchModuleCall.Arg("padding", (long)layer.Int(Padding)), TorchModuleCall.Arg("bias", layer.Flag(Bias)));
+
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site)
         {
             if (!ShapeRules.IsImage(input)) return ShapeRules.NeedsImage(layer, input, site);

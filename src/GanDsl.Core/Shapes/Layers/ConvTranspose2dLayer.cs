@@ -12,6 +12,12 @@ namespace GanDsl.Shapes
 
         public ConvTranspose2dLayer() : base("ConvTranspose2d", InChannels, OutChannels, KernelSize, Stride, Padding, OutputPadding, Bias) { }
 
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("ConvTranspose2d",
+            TorchModuleCall.Arg("in_channels", (long)input[0]), TorchModuleCall.Arg("out_channels", (long)layer.Int(OutChannels)),
+            TorchModuleCall.Arg("kernel_size", (long)layer.Int(KernelSize)), TorchModuleCall.Arg("stride", (long)layer.Int(Stride)),
+            TorchModuleCall.Arg("padding", (long)layer.Int(Padding)), TorchModuleCall.Arg("output_padding", (long)layer.Int(OutputPadding)),
+            TorchModuleCall.Arg("bias", layer.Flag(Bias)));
+
         /// <summary>PyTorch refuses an output padding that is not smaller than the stride.</summary>
         internal override string? CombinationProblem(LayerSpec layer)
         {

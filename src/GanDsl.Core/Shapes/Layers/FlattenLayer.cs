@@ -1,9 +1,13 @@
+using System.Collections.Generic;
+
 namespace GanDsl.Shapes
 {
     /// <summary><c>nn.Flatten()</c>: any shape → [its element count].</summary>
     internal sealed class FlattenLayer : LayerKind
     {
         public FlattenLayer() : base("Flatten", null) { }
+
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("Flatten");
 
         internal override OutputBound OutputBound => OutputBound.Input;
 

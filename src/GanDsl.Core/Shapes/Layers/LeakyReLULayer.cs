@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace GanDsl.Shapes
 {
     /// <summary><c>nn.LeakyReLU(negative_slope)</c>.</summary>
@@ -7,6 +9,9 @@ namespace GanDsl.Shapes
 
         public LeakyReLULayer()
             : base("LeakyReLU", OutputBound.None, LayerArgument.Real("negativeSlope", ArgumentRule.FiniteNonNegative, DefaultNegativeSlope)) { }
+
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) =>
+            TorchModuleCall.Nn("LeakyReLU", TorchModuleCall.Arg("negative_slope", layer.Value(0)));
     }
 
     public sealed partial class LayerSpec

@@ -13,6 +13,10 @@ namespace GanDsl.Shapes
 
         public LinearLayer() : base("Linear", InFeatures, OutFeatures, Bias) { }
 
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("Linear",
+            TorchModuleCall.Arg("inputSize", (long)input[0]), TorchModuleCall.Arg("outputSize", (long)layer.Int(OutFeatures)),
+            TorchModuleCall.Arg("hasBias", layer.Flag(Bias)));
+
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
             ShapeRules.IsFlat(input) ? ShapeResult.Ok(new[] { layer.Int(OutFeatures) }) : ShapeRules.NeedsFlat(layer, input, site);
 

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace GanDsl.Shapes
 {
     /// <summary><c>nn.MaxPool2d(kernel_size, stride)</c> over [C, H, W]; the stride defaults to the kernel size, as in PyTorch.</summary>
@@ -7,6 +9,9 @@ namespace GanDsl.Shapes
         private static readonly LayerArgument Stride = LayerArgument.IntDefaultingTo("stride", ArgumentRule.Positive, KernelSize);
 
         public MaxPool2dLayer() : base("MaxPool2d", null, KernelSize, Stride) { }
+
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("MaxPool2d",
+            TorchModuleCall.Arg("kernel_size", (long)layer.Int(KernelSize)), TorchModuleCall.Arg("stride", (long)layer.Int(Stride)));
 
         internal override OutputBound OutputBound => OutputBound.Input;
 

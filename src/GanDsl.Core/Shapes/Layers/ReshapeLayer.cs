@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace GanDsl.Shapes
 {
     /// <summary>Reshapes each sample to the given dimensions (batch excluded); no PyTorch module of that name.</summary>
@@ -6,6 +8,15 @@ namespace GanDsl.Shapes
         private static readonly LayerArgument Dims = LayerArgument.Ints("dims", ArgumentRule.PositiveDimensions("[Reshape(1, 28, 28)]"));
 
         public ReshapeLayer() : base("Reshape", null, Dims) { }
+
+        /// <summary>A flat sample unflattens as PyTorch writes it (<c>nn.Unflatten(1, dims)</c>); any other shape needs GanDsl's view.</summary>
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input)
+        {
+            var dims = System.Array.ConvertAll(layer.Ints(Dims), d => (long)d);
+            return input.Count == 1
+                ? TorchModuleCall.Nn("Unflatten", TorchModuleCall.Arg("dim", 1L), TorchModuleCall.Arg("unflattened_size", dims))
+                : new TorchModuleCall(TorchModuleCall.GanDslLayers, "Reshape", TorchModuleCall.Arg("dims", dims));
+        }
 
         internal override OutputBound OutputBound => OutputBound.Input;
 

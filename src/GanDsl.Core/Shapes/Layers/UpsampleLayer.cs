@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace GanDsl.Shapes
 {
     /// <summary><c>nn.Upsample(scale_factor, mode="nearest")</c> over [C, H, W].</summary>
@@ -6,6 +8,13 @@ namespace GanDsl.Shapes
         private static readonly LayerArgument ScaleFactor = LayerArgument.Int("scaleFactor", ArgumentRule.Positive);
 
         public UpsampleLayer() : base("Upsample", null, ScaleFactor) { }
+
+        /// <summary><c>nn.Upsample</c> defaults to nearest-neighbour, the managed layer's mode.</summary>
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input)
+        {
+            double scale = layer.Int(ScaleFactor);
+            return TorchModuleCall.Nn("Upsample", TorchModuleCall.Arg("scale_factor", new[] { scale, scale }));
+        }
 
         internal override OutputBound OutputBound => OutputBound.Input;
 

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// One thread's convolution work buffers (the batch's unfolded patches and a channel-major copy of an output or
-/// gradient), native and 64-byte aligned, grown on demand and kept, so convolutions allocate nothing in steady state.
+/// One thread's convolution work buffers (the batch's unfolded patches, a channel-major copy of an output or gradient,
+/// an arranged copy of an input, reordered weights), native and 64-byte aligned, grown on demand and kept, so
+/// convolutions allocate nothing in steady state.
 /// </summary>
 internal sealed unsafe class ConvScratch
 {
@@ -12,13 +13,19 @@ internal sealed unsafe class ConvScratch
 
     private float* cols;
     private float* channelMajor;
+    private float* padded;
+    private float* weights;
     private nint colsCapacity;
     private nint channelMajorCapacity;
+    private nint paddedCapacity;
+    private nint weightsCapacity;
 
     ~ConvScratch()
     {
         NativeMemory.AlignedFree(cols);
         NativeMemory.AlignedFree(channelMajor);
+        NativeMemory.AlignedFree(padded);
+        NativeMemory.AlignedFree(weights);
     }
 
     public static ConvScratch ForCurrentThread => forThread ??= new ConvScratch();
@@ -28,6 +35,12 @@ internal sealed unsafe class ConvScratch
 
     /// <summary>Room for an output or gradient laid out [Cout, N·Ho·Wo].</summary>
     public float* ChannelMajor(nint floats) => Ensure(ref channelMajor, ref channelMajorCapacity, floats);
+
+    /// <summary>Room for an input or gradient arranged for the direct loops (<see cref="PaddedPlanes"/>).</summary>
+    public float* Padded(nint floats) => Ensure(ref padded, ref paddedCapacity, floats);
+
+    /// <summary>Room for reordered weights.</summary>
+    public float* Weights(nint floats) => Ensure(ref weights, ref weightsCapacity, floats);
 
     private static float* Ensure(ref float* buffer, ref nint capacity, nint floats)
     {

@@ -1,65 +1,94 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Convolution through im2col + GEMM. The three kernels are the forward map, its adjoint in the input
-/// (which is also the transposed convolution's forward) and its adjoint in the weight.
-/// Weights are [Cout, Cin, k, k], row-major.
+/// The three maps of a 2-D convolution over whole batches: the forward map, its adjoint in the input (which is also the
+/// transposed convolution's forward) and its adjoint in the weight. Weights are [Cout, Cin, k, k], tensors NCHW, row-major.
+/// Each map picks the fastest of its paths for the geometry (<see cref="ConvAlgorithm"/>); every path gives the same
+/// bits for any thread count.
 /// </summary>
-public static unsafe class Convolution
+public static unsafe partial class Convolution
 {
-    // The whole batch is lowered at once: patches [Cin·k·k, N·Ho·Wo], so each map is a single GEMM whose
-    // long dimension is N·Ho·Wo (per-sample GEMMs had n = Ho·Wo, often under 64: mostly edge tiles).
-
     /// <summary>y = conv2d(x, w) without bias.</summary>
-    public static void Forward(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> w, Span<float> y)
+    public static void Forward(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> w, Span<float> y) =>
+        Forward(g, x, w, y, ConvAlgorithm.Auto);
+
+    /// <summary>dx = the adjoint of <see cref="Forward(in ConvGeometry, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> in x applied to dy (the transposed convolution).</summary>
+    public static void InputGrad(in ConvGeometry g, ReadOnlySpan<float> dy, ReadOnlySpan<float> w, Span<float> dx) =>
+        InputGrad(g, dy, w, dx, ConvAlgorithm.Auto);
+
+    /// <summary>dw = the adjoint of <see cref="Forward(in ConvGeometry, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> in w applied to dy.</summary>
+    public static void WeightGrad(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dw) =>
+        WeightGrad(g, x, dy, dw, ConvAlgorithm.Auto);
+
+    internal static void Forward(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> w, Span<float> y, ConvAlgorithm algorithm)
     {
         Check(g, x.Length, w.Length, y.Length);
-        int np = g.Batch * g.OutPlane;
-        var scratch = ConvScratch.ForCurrentThread;
-        float* cols = scratch.Cols((nint)g.PatchSize * np);
-        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
-        fixed (float* px = x, py = y)
+        var path = Pick(algorithm, g, ConvMap.Forward);
+        fixed (float* px = x, pw = w, py = y)
         {
-            ConvLowering.Im2Col(g, px, cols);
-            Gemm.Multiply(false, false, g.OutChannels, np, g.PatchSize, 1f, w, g.PatchSize,
-                new ReadOnlySpan<float>(cols, g.PatchSize * np), np, new Span<float>(channelMajor, g.OutChannels * np), np);
-            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, channelMajor, py, toChannelMajor: false);
+            switch (path)
+            {
+                case ConvAlgorithm.WholeImage: ForwardWholeImage(g, px, pw, py); break;
+                case ConvAlgorithm.Direct: ForwardDirect(g, px, pw, py); break;
+                case ConvAlgorithm.Implicit: ForwardImplicit(g, px, pw, py); break;
+                default: ForwardLowered(g, px, pw, py); break;
+            }
         }
     }
 
-    /// <summary>dx = the adjoint of <see cref="Forward"/> in x applied to dy (the transposed convolution).</summary>
-    public static void InputGrad(in ConvGeometry g, ReadOnlySpan<float> dy, ReadOnlySpan<float> w, Span<float> dx)
+    internal static void InputGrad(in ConvGeometry g, ReadOnlySpan<float> dy, ReadOnlySpan<float> w, Span<float> dx, ConvAlgorithm algorithm)
     {
         Check(g, dx.Length, w.Length, dy.Length);
-        int np = g.Batch * g.OutPlane;
-        var scratch = ConvScratch.ForCurrentThread;
-        float* cols = scratch.Cols((nint)g.PatchSize * np);
-        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
-        fixed (float* pdy = dy, pdx = dx)
+        var path = Pick(algorithm, g, ConvMap.InputGrad);
+        fixed (float* pdy = dy, pw = w, pdx = dx)
         {
-            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, pdy, channelMajor, toChannelMajor: true);
-            Gemm.Multiply(true, false, g.PatchSize, np, g.OutChannels, 1f, w, g.PatchSize,
-                new ReadOnlySpan<float>(channelMajor, g.OutChannels * np), np, new Span<float>(cols, g.PatchSize * np), np);
-            ConvLowering.Col2Im(g, cols, pdx);
+            switch (path)
+            {
+                case ConvAlgorithm.WholeImage: InputGradWholeImage(g, pdy, pw, pdx); break;
+                case ConvAlgorithm.Direct: InputGradDirect(g, pdy, pw, pdx); break;
+                default: InputGradLowered(g, pdy, pw, pdx); break;
+            }
         }
     }
 
-    /// <summary>dw = the adjoint of <see cref="Forward"/> in w applied to dy.</summary>
-    public static void WeightGrad(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dw)
+    internal static void WeightGrad(in ConvGeometry g, ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dw, ConvAlgorithm algorithm)
     {
         Check(g, x.Length, dw.Length, dy.Length);
-        int np = g.Batch * g.OutPlane;
-        var scratch = ConvScratch.ForCurrentThread;
-        float* cols = scratch.Cols((nint)g.PatchSize * np);
-        float* channelMajor = scratch.ChannelMajor((nint)g.OutChannels * np);
-        fixed (float* px = x, pdy = dy)
+        var path = Pick(algorithm, g, ConvMap.WeightGrad);
+        fixed (float* px = x, pdy = dy, pdw = dw)
         {
-            ConvLowering.Im2Col(g, px, cols);
-            ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, pdy, channelMajor, toChannelMajor: true);
-            Gemm.Multiply(false, true, g.OutChannels, g.PatchSize, np, 1f,
-                new ReadOnlySpan<float>(channelMajor, g.OutChannels * np), np,
-                new ReadOnlySpan<float>(cols, g.PatchSize * np), np, dw, g.PatchSize);
+            switch (path)
+            {
+                case ConvAlgorithm.WholeImage: WeightGradWholeImage(g, px, pdy, pdw); break;
+                case ConvAlgorithm.Direct: WeightGradDirect(g, px, pdy, pdw); break;
+                case ConvAlgorithm.Implicit: WeightGradImplicit(g, px, pdy, pdw); break;
+                default: WeightGradLowered(g, px, pdy, pdw); break;
+            }
         }
+    }
+
+    /// <summary>Whether <paramref name="algorithm"/> can compute <paramref name="map"/> of geometry <paramref name="g"/>.</summary>
+    internal static bool Applies(ConvAlgorithm algorithm, in ConvGeometry g, ConvMap map) => algorithm switch
+    {
+        ConvAlgorithm.Auto or ConvAlgorithm.Lowered => true,
+        ConvAlgorithm.WholeImage => WholeImagePatches.Applies(g),
+        ConvAlgorithm.Direct => DirectApplies(g, map),
+        ConvAlgorithm.Implicit => map != ConvMap.InputGrad,
+        _ => false,
+    };
+
+    // Auto: a whole-image patch is a plain matrix product; convolutions with few channels run direct where that measured
+    // faster (a GEMM would spend its time copying patches); the rest run implicit GEMMs, except the input gradient, and
+    // the weight gradient with at most 4 channels on one side (too few rows to pay for packing in place), which stay lowered.
+    internal static ConvAlgorithm Pick(ConvAlgorithm requested, in ConvGeometry g, ConvMap map)
+    {
+        if (requested != ConvAlgorithm.Auto)
+            return Applies(requested, g, map) ? requested
+                : throw new ArgumentException($"The convolution path {requested} cannot compute the {map} map of {g}.");
+        if (WholeImagePatches.Applies(g)) return ConvAlgorithm.WholeImage;
+        if (DirectApplies(g, map) && PrefersDirect(g, map)) return ConvAlgorithm.Direct;
+        bool implicitPays = map == ConvMap.Forward || (map == ConvMap.WeightGrad && Math.Min(g.InChannels, g.OutChannels) > 4);
+        return implicitPays ? ConvAlgorithm.Implicit : ConvAlgorithm.Lowered;
     }
 
     private static void Check(in ConvGeometry g, int input, int weight, int output)
@@ -70,58 +99,7 @@ public static unsafe class Convolution
             throw new ArgumentException(
                 $"Convolution buffers do not fit the geometry {g}: input {input} (needs {needX}), weight {weight} (needs {needW}), output {output} (needs {needY}).");
     }
-
-    /// <summary>Unfolds one image [Cin, H, W] into patches [Cin·k·k, Ho·Wo] (zeros where the patch overlaps the padding).</summary>
-    public static void Im2Col(in ConvGeometry g, ReadOnlySpan<float> image, Span<float> cols)
-    {
-        int k = g.Kernel, s = g.Stride, p = g.Padding;
-        int row = 0;
-        for (int c = 0; c < g.InChannels; c++)
-        for (int ky = 0; ky < k; ky++)
-        for (int kx = 0; kx < k; kx++, row++)
-        {
-            var dest = cols.Slice(row * g.OutPlane, g.OutPlane);
-            for (int oy = 0; oy < g.OutHeight; oy++)
-            {
-                int iy = oy * s - p + ky;
-                var destRow = dest.Slice(oy * g.OutWidth, g.OutWidth);
-                if ((uint)iy >= (uint)g.Height)
-                {
-                    destRow.Clear();
-                    continue;
-                }
-                var src = image.Slice((c * g.Height + iy) * g.Width, g.Width);
-                for (int ox = 0; ox < g.OutWidth; ox++)
-                {
-                    int ix = ox * s - p + kx;
-                    destRow[ox] = (uint)ix < (uint)g.Width ? src[ix] : 0f;
-                }
-            }
-        }
-    }
-
-    /// <summary>Folds patches back into an image, summing overlaps (the adjoint of <see cref="Im2Col"/>).</summary>
-    public static void Col2Im(in ConvGeometry g, ReadOnlySpan<float> cols, Span<float> image)
-    {
-        image.Clear();
-        int k = g.Kernel, s = g.Stride, p = g.Padding;
-        int row = 0;
-        for (int c = 0; c < g.InChannels; c++)
-        for (int ky = 0; ky < k; ky++)
-        for (int kx = 0; kx < k; kx++, row++)
-        {
-            var src = cols.Slice(row * g.OutPlane, g.OutPlane);
-            for (int oy = 0; oy < g.OutHeight; oy++)
-            {
-                int iy = oy * s - p + ky;
-                if ((uint)iy >= (uint)g.Height) continue;
-                var dest = image.Slice((c * g.Height + iy) * g.Width, g.Width);
-                for (int ox = 0; ox < g.OutWidth; ox++)
-                {
-                    int ix = ox * s - p + kx;
-                    if ((uint)ix < (uint)g.Width) dest[ix] += src[oy * g.OutWidth + ox];
-                }
-            }
-        }
-    }
 }
+
+/// <summary>The three maps of a convolution (<see cref="Convolution"/>).</summary>
+internal enum ConvMap { Forward, InputGrad, WeightGrad }

@@ -50,25 +50,43 @@ public static unsafe class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            long work = (long)m * n * k;
-            if (work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork) || (k <= 4 && !transB))
+            if (TakesDirectLoops(transB, m, n, k))
             {
                 GemmSmall.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, accumulate);
                 return;
             }
 
-            var task = new GemmTask
+            Run(new GemmTask
             {
                 TransA = transA, TransB = transB, Accumulate = accumulate,
                 M = m, N = n, K = k, Alpha = alpha,
                 A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc,
-                Kernel = KernelSettings.GemmKernel(width),
-            };
-            (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
-            task.Id = Interlocked.Increment(ref lastTaskId);
-            task.Plan(threads);
-            WorkerPool.Shared.Run(task, threads);
+            }, width, threads);
         }
+    }
+
+    /// <summary>
+    /// Runs a multiply whose operands are set on <paramref name="task"/> (sizes, alpha, accumulate, plain pointers or
+    /// <see cref="PanelSource"/>s and a <see cref="TileSink"/>) on the packed, tiled path, with the settings in effect.
+    /// </summary>
+    internal static void Run(GemmTask task) => Run(task, KernelSettings.VectorWidth, KernelSettings.Threads);
+
+    private static void Run(GemmTask task, VectorWidth width, int threads)
+    {
+        if (task.M <= 0 || task.N <= 0 || task.K <= 0)
+            throw new ArgumentOutOfRangeException(nameof(task), $"A planned GEMM needs positive sizes but m={task.M}, n={task.N}, k={task.K}.");
+        task.Kernel = KernelSettings.GemmKernel(width);
+        (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
+        task.Id = Interlocked.Increment(ref lastTaskId);
+        task.Plan(threads);
+        WorkerPool.Shared.Run(task, threads);
+    }
+
+    /// <summary>Whether a multiply of these sizes runs <see cref="GemmSmall"/>'s direct loops (its sums run in another order) rather than the packed kernels.</summary>
+    internal static bool TakesDirectLoops(bool transB, int m, int n, int k)
+    {
+        long work = (long)m * n * k;
+        return work <= SmallWork || ((m == 1 || n == 1) && work <= SmallVectorWork) || (k <= 4 && !transB);
     }
 
     private static void CheckOperand(string name, ReadOnlySpan<float> data, int rows, int cols, int ld)

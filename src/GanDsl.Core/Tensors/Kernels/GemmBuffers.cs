@@ -16,7 +16,9 @@ internal sealed unsafe class GemmBuffers
     private float* b;
     private float* edge;
     private float* sharedA;
+    private float* staging;
     private nint sharedACapacity;
+    private nint stagingCapacity;
     private long sharedATask = -1;
     private ulong sharedABlocks;
     private nint aCapacity;
@@ -30,6 +32,7 @@ internal sealed unsafe class GemmBuffers
         NativeMemory.AlignedFree(b);
         NativeMemory.AlignedFree(edge);
         NativeMemory.AlignedFree(sharedA);
+        NativeMemory.AlignedFree(staging);
     }
 
     /// <summary>The calling thread's buffers.</summary>
@@ -41,6 +44,9 @@ internal sealed unsafe class GemmBuffers
     public float* A(nint floats) => Ensure(ref a, ref aCapacity, floats);
 
     public float* B(nint floats) => Ensure(ref b, ref bCapacity, floats);
+
+    /// <summary>Room where a <see cref="PanelSource"/> stages a block before it packs it.</summary>
+    public float* Staging(nint floats) => Ensure(ref staging, ref stagingCapacity, floats);
 
     /// <summary>Room for A packed over all k blocks of task <paramref name="taskId"/>; a new task forgets what was packed.</summary>
     public float* SharedA(long taskId, nint floats)

@@ -44,10 +44,11 @@ internal static unsafe class GemmDriver
         {
             int kc = Math.Min(t.Kc, t.K - p0);
             bool add = t.Accumulate || p0 > 0;
-            if (!t.ShareA) GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa);
-            else if (buffers.ClaimSharedABlock(p0 / t.Kc)) GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, pa + rowsPadded * p0);
+            if (!t.ShareA) PackA(t, mr, i0, rows, p0, kc, pa);
+            else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
             float* pak = t.ShareA ? pa + rowsPadded * p0 : pa;
-            GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
+            if (t.BSource is { } bs) bs.Pack(nr, j0, cols, p0, kc, pb);
+            else GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
             for (int jr = 0; jr < cols; jr += nr)
             {
                 int w = Math.Min(nr, cols - jr);
@@ -55,14 +56,38 @@ internal static unsafe class GemmDriver
                 for (int ir = 0; ir < rows; ir += mr)
                 {
                     int h = Math.Min(mr, rows - ir);
+                    float* ap = pak + (nint)ir * kc;
+                    if (t.CSink is { } sink)
+                    {
+                        if (h == mr && w == nr && sink.TryBlock(i0 + ir, j0 + jr, nr, out float* block, out nint ldc))
+                            TK.Run(kc, ap, bp, block, ldc, t.Alpha, add);
+                        else
+                            RunThroughSink<TK>(kc, ap, bp, sink, i0 + ir, j0 + jr, h, w, t.Alpha, add, buffers.Edge);
+                        continue;
+                    }
                     float* c = t.C + (i0 + ir) * t.Ldc + j0 + jr;
                     if (h == mr && w == nr)
-                        TK.Run(kc, pak + (nint)ir * kc, bp, c, t.Ldc, t.Alpha, add);
+                        TK.Run(kc, ap, bp, c, t.Ldc, t.Alpha, add);
                     else
-                        RunEdge<TK>(kc, pak + (nint)ir * kc, bp, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
+                        RunEdge<TK>(kc, ap, bp, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
                 }
             }
         }
+    }
+
+    private static void PackA(in GemmTask t, int mr, int i0, int rows, int p0, int kc, float* dst)
+    {
+        if (t.ASource is { } source) source.Pack(mr, i0, rows, p0, kc, dst);
+        else GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, dst);
+    }
+
+    // A micro-tile whose elements are not one strided block: computed in the scratch tile, exactly as a ragged one.
+    private static void RunThroughSink<TK>(int kc, float* a, float* b, TileSink sink, int i, int j, int h, int w,
+        float alpha, bool add, float* scratch) where TK : struct, IMicroKernel
+    {
+        if (add) sink.Load(i, j, h, w, scratch, TK.NR);
+        TK.Run(kc, a, b, scratch, TK.NR, alpha, add);
+        sink.Store(i, j, h, w, scratch, TK.NR);
     }
 
     private static void RunEdge<TK>(int kc, float* a, float* b, float* c, nint ldc, int h, int w,

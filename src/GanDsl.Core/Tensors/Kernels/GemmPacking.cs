@@ -70,8 +70,9 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Source holds `count` lines of kc contiguous values (stride ld); the panel wants them interleaved per k step.
-    private static void Transpose(float* src, nint ld, int count, int kc, float* dst, int panel)
+    // Source holds `count` lines of kc contiguous values (stride ld); the panel wants them interleaved per k step
+    // (dst[p·panel + x] = src[x·ld + p], zeros for x from count to panel).
+    internal static void Transpose(float* src, nint ld, int count, int kc, float* dst, int panel)
     {
         int fullLines = 0, fullSteps = 0;
         if (Transpose8x8.IsSupported && count == 6 && panel == 6) // a full panel of the AVX2 kernel's A

@@ -22,6 +22,10 @@ internal unsafe struct GemmTask
     public float Alpha;
     public float* A, B, C;
     public nint Lda, Ldb, Ldc;
+
+    /// <summary>Operands that pack their own panels, and a product that is not one strided matrix (null: the plain A, B, C above).</summary>
+    public PanelSource? ASource, BSource;
+    public TileSink? CSink;
     /// <summary>The micro-kernel family (resolved: never Auto).</summary>
     public VectorWidth Kernel;
     public int Mr, Nr, TilesM, TilesN;

@@ -1,0 +1,235 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// The weight gradient of a convolution straight from its input, without lowering:
+/// dw[o, c, ky, kx] = Σ_n Σ_oy Σ_ox dy[n, o, oy, ox] · x[n, c, s·oy + ky, s·ox + kx] over input planes arranged as
+/// <see cref="DirectConvolution"/> reads them (bordered; for stride 2 each row's even columns, then its odd ones), so each
+/// tap of an output row is one contiguous run. The batch is cut into chunks of <see cref="ChunkImages"/> images, so a
+/// part reads only its chunk's planes (which stay in cache) rather than the whole batch. A part owns one chunk, one or
+/// (with AVX-512) two output channels, one input channel, one kernel row and four kernel columns: it keeps a partial sum
+/// per output column and tap in registers while it walks its images and rows (each gradient vector serves four taps,
+/// each input vector both channels), then adds the column partials in column order into its chunk's slice of a scratch
+/// buffer; a last pass adds the chunks in order. Every sum runs in an order fixed by the shapes alone: all widths and
+/// thread counts give the same bits.
+/// </summary>
+internal static unsafe class DirectWeightGrad
+{
+    public const int ChunkImages = 8;
+    private const int TapsPerPart = 4;
+
+    /// <summary>The widest output row a part's column partials (kept on the stack) may have.</summary>
+    public const int MaxOutWidth = 512;
+
+    [ThreadStatic] private static WeightGradJob? job;
+    [ThreadStatic] private static ChunkSumJob? sum;
+
+    /// <summary>
+    /// Arranged input planes: image n, channel c, arranged row r start at Data + n·ImageStride + c·ChannelStride + r·RowStride;
+    /// output row oy reads arranged row Stride·oy + ky, and tap kx starts at column <see cref="ColumnOf"/>(kx).
+    /// </summary>
+    public readonly struct Planes(float* data, long imageStride, long channelStride, int rowStride, int stride, int half)
+    {
+        public readonly float* Data = data;
+        public readonly long ImageStride = imageStride, ChannelStride = channelStride;
+        public readonly int RowStride = rowStride, Stride = stride, Half = half;
+
+        /// <summary>Where tap kx's run starts in an arranged row: kx for stride 1, its parity's half for stride 2.</summary>
+        public int ColumnOf(int kx) => Stride == 1 ? kx : kx % 2 * Half + kx / 2;
+    }
+
+    /// <summary>dw [outChannels, inChannels, k, k]; <paramref name="partials"/> has room for ⌈batch / 8⌉ copies of dw.</summary>
+    public static void Run(Planes x, int batch, int inChannels, float* dy, int outChannels, int k, int outHeight, int outWidth, float* dw, float* partials)
+    {
+        var j = job ??= new WeightGradJob();
+        j.X = x;
+        j.Dy = dy;
+        j.Partials = partials;
+        (j.Batch, j.InChannels, j.OutChannels, j.K, j.OutHeight, j.OutWidth) = (batch, inChannels, outChannels, k, outHeight, outWidth);
+        j.Width = Lanes.For(narrowRow: outWidth);
+        int lanes = j.Width switch { LaneWidth.Bits512 => 16, LaneWidth.Bits256 => 8, _ => 1 };
+        j.Vectors = lanes == 1 ? 2 : Math.Clamp((outWidth + lanes - 1) / lanes, 1, 2);
+        j.PerBlock = lanes == 16 ? 2 : 1;
+        j.Blocks = (outChannels + j.PerBlock - 1) / j.PerBlock;
+        j.Groups = (k + TapsPerPart - 1) / TapsPerPart;
+        j.Chunks = (batch + ChunkImages - 1) / ChunkImages;
+        int parts = j.Chunks * j.Blocks * inChannels * k * j.Groups;
+        long work = (long)parts * ChunkImages * outHeight * outWidth * TapsPerPart;
+        Run(j, parts, work);
+
+        var s = sum ??= new ChunkSumJob();
+        s.Partials = partials;
+        s.Dw = dw;
+        (s.Chunks, s.Size) = (j.Chunks, outChannels * inChannels * k * k);
+        Run(s, (s.Size + ChunkSumJob.PartSize - 1) / ChunkSumJob.PartSize, (long)s.Size * s.Chunks);
+    }
+
+    private static void Run(ParallelJob work, int parts, long size)
+    {
+        if (size < 256 * 1024) for (int i = 0; i < parts; i++) work.Run(i);
+        else work.RunAll(parts);
+    }
+
+    private sealed class WeightGradJob : ParallelJob
+    {
+        public Planes X;
+        public float* Dy, Partials;
+        public int Batch, InChannels, OutChannels, K, OutHeight, OutWidth, Vectors, PerBlock, Blocks, Groups, Chunks;
+        public LaneWidth Width;
+
+        public override void Run(int part)
+        {
+            int group = part % Groups, rest = part / Groups;
+            int ky = rest % K;
+            rest /= K;
+            int c = rest % InChannels;
+            rest /= InChannels;
+            int block = rest % Blocks, chunk = rest / Blocks;
+            var at = new Part(chunk, block * PerBlock, Math.Min(PerBlock, OutChannels - block * PerBlock), c, ky, group * TapsPerPart);
+            switch (Width, Vectors)
+            {
+                case (LaneWidth.Bits512, 1): Taps<Vector512<float>, Lanes512, One>(at); break;
+                case (LaneWidth.Bits512, _): Taps<Vector512<float>, Lanes512, Two>(at); break;
+                case (LaneWidth.Bits256, 1): Taps<Vector256<float>, Lanes256, One>(at); break;
+                case (LaneWidth.Bits256, _): Taps<Vector256<float>, Lanes256, Two>(at); break;
+                default: Taps<float, LanesScalar, Two>(at); break;
+            }
+        }
+
+        private void Taps<TV, TL, TC>(in Part at) where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount
+        {
+            if (at.Channels == 2) Taps<TV, TL, TC, Two>(at);
+            else Taps<TV, TL, TC, One>(at);
+        }
+
+        private void Taps<TV, TL, TC, TO>(in Part at)
+            where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount where TO : struct, IVectorCount
+        {
+            int wo = OutWidth, taps = Math.Min(TapsPerPart, K - at.Kx0), chunk = TL.Count * TC.V;
+            float* partials = stackalloc float[2 * TapsPerPart * wo]; // [channel][tap][column]
+            for (int ox = 0; ox < wo; ox += chunk)
+            {
+                var pass = new Pass(this, at, taps, ox, partials + ox);
+                if (wo - ox >= chunk) pass.Run<TV, TL, TC, TO, Whole>(chunk);
+                else pass.Run<TV, TL, TC, TO, Masked>(wo - ox);
+            }
+
+            int size = OutChannels * InChannels * K * K;
+            for (int o = 0; o < at.Channels; o++)
+            {
+                float* dw = Partials + (long)at.Chunk * size + (((long)(at.O + o) * InChannels + at.C) * K + at.Ky) * K + at.Kx0;
+                for (int t = 0; t < taps; t++)
+                {
+                    float total = 0f;
+                    float* row = partials + (o * TapsPerPart + t) * wo;
+                    for (int q = 0; q < wo; q++) total += row[q];
+                    dw[t] = total;
+                }
+            }
+        }
+
+        private readonly record struct Part(int Chunk, int O, int Channels, int C, int Ky, int Kx0);
+
+        private readonly struct Pass(WeightGradJob j, in Part at, int taps, int ox, float* partials)
+        {
+            private readonly Part at = at;
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void Run<TV, TL, TC, TO, TM>(int columns)
+                where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount
+                where TO : struct, IVectorCount where TM : struct, ILoadMode
+            {
+                int l = TL.Count, wo = j.OutWidth;
+                var x = j.X;
+                TV m0 = TL.FirstLanes(columns), m1 = TL.FirstLanes(columns - l);
+                // Taps past the kernel's edge recompute the last one (never read outside the row) and are not kept.
+                int column0 = x.ColumnOf(at.Kx0);
+                nint t1 = x.ColumnOf(at.Kx0 + Math.Min(1, taps - 1)) - column0, t2 = x.ColumnOf(at.Kx0 + Math.Min(2, taps - 1)) - column0;
+                nint t3 = x.ColumnOf(at.Kx0 + Math.Min(3, taps - 1)) - column0;
+                nint rowStep = (nint)x.RowStride * x.Stride, plane = (nint)j.OutHeight * wo, second = TO.V > 1 ? plane : 0;
+                TV a00 = TL.Zero, a01 = TL.Zero, a10 = TL.Zero, a11 = TL.Zero, a20 = TL.Zero, a21 = TL.Zero, a30 = TL.Zero, a31 = TL.Zero;
+                TV b00 = TL.Zero, b01 = TL.Zero, b10 = TL.Zero, b11 = TL.Zero, b20 = TL.Zero, b21 = TL.Zero, b30 = TL.Zero, b31 = TL.Zero;
+                int end = Math.Min(j.Batch, (at.Chunk + 1) * ChunkImages);
+                for (int n = at.Chunk * ChunkImages; n < end; n++)
+                {
+                    float* g = j.Dy + ((long)n * j.OutChannels + at.O) * plane + ox;
+                    float* row = x.Data + n * x.ImageStride + at.C * x.ChannelStride + (long)at.Ky * x.RowStride + ox + column0;
+                    for (int oy = 0; oy < j.OutHeight; oy++, g += wo, row += rowStep)
+                    {
+                        TV g0 = DirectConvolution.Load<TV, TL, TM>(g, m0), h0 = DirectConvolution.Load<TV, TL, TM>(g + second, m0);
+                        TV x0 = DirectConvolution.Load<TV, TL, TM>(row, m0), x1 = DirectConvolution.Load<TV, TL, TM>(row + t1, m0);
+                        TV x2 = DirectConvolution.Load<TV, TL, TM>(row + t2, m0), x3 = DirectConvolution.Load<TV, TL, TM>(row + t3, m0);
+                        a00 = TL.MultiplyAdd(g0, x0, a00);
+                        a10 = TL.MultiplyAdd(g0, x1, a10);
+                        a20 = TL.MultiplyAdd(g0, x2, a20);
+                        a30 = TL.MultiplyAdd(g0, x3, a30);
+                        if (TO.V > 1)
+                        {
+                            b00 = TL.MultiplyAdd(h0, x0, b00);
+                            b10 = TL.MultiplyAdd(h0, x1, b10);
+                            b20 = TL.MultiplyAdd(h0, x2, b20);
+                            b30 = TL.MultiplyAdd(h0, x3, b30);
+                        }
+                        if (TC.V > 1)
+                        {
+                            TV g1 = DirectConvolution.Load<TV, TL, TM>(g + l, m1), h1 = DirectConvolution.Load<TV, TL, TM>(g + second + l, m1);
+                            TV y0 = DirectConvolution.Load<TV, TL, TM>(row + l, m1), y1 = DirectConvolution.Load<TV, TL, TM>(row + t1 + l, m1);
+                            TV y2 = DirectConvolution.Load<TV, TL, TM>(row + t2 + l, m1), y3 = DirectConvolution.Load<TV, TL, TM>(row + t3 + l, m1);
+                            a01 = TL.MultiplyAdd(g1, y0, a01);
+                            a11 = TL.MultiplyAdd(g1, y1, a11);
+                            a21 = TL.MultiplyAdd(g1, y2, a21);
+                            a31 = TL.MultiplyAdd(g1, y3, a31);
+                            if (TO.V > 1)
+                            {
+                                b01 = TL.MultiplyAdd(h1, y0, b01);
+                                b11 = TL.MultiplyAdd(h1, y1, b11);
+                                b21 = TL.MultiplyAdd(h1, y2, b21);
+                                b31 = TL.MultiplyAdd(h1, y3, b31);
+                            }
+                        }
+                    }
+                }
+
+                Spill<TV, TL, TC>(partials, a00, a01, m0, m1);
+                Spill<TV, TL, TC>(partials + wo, a10, a11, m0, m1);
+                Spill<TV, TL, TC>(partials + 2 * wo, a20, a21, m0, m1);
+                Spill<TV, TL, TC>(partials + 3 * wo, a30, a31, m0, m1);
+                if (TO.V < 2) return;
+                float* more = partials + TapsPerPart * wo;
+                Spill<TV, TL, TC>(more, b00, b01, m0, m1);
+                Spill<TV, TL, TC>(more + wo, b10, b11, m0, m1);
+                Spill<TV, TL, TC>(more + 2 * wo, b20, b21, m0, m1);
+                Spill<TV, TL, TC>(more + 3 * wo, b30, b31, m0, m1);
+            }
+
+            // Only the chunk's own columns: a whole-vector store could run past the row of partials.
+            private static void Spill<TV, TL, TC>(float* to, TV a0, TV a1, TV m0, TV m1)
+                where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount
+            {
+                TL.Store(to, a0, m0);
+                if (TC.V > 1) TL.Store(to + TL.Count, a1, m1);
+            }
+        }
+    }
+
+    // dw[i] = Σ over chunks, in chunk order, of the chunk's partial dw[i].
+    private sealed class ChunkSumJob : ParallelJob
+    {
+        public const int PartSize = 4096;
+        public float* Partials, Dw;
+        public int Chunks, Size;
+
+        public override void Run(int part)
+        {
+            int start = part * PartSize, end = Math.Min(Size, start + PartSize);
+            for (int i = start; i < end; i++)
+            {
+                float total = Partials[i];
+                for (int chunk = 1; chunk < Chunks; chunk++) total += Partials[(long)chunk * Size + i];
+                Dw[i] = total;
+            }
+        }
+    }
+}

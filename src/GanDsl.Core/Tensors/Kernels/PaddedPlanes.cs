@@ -1,0 +1,103 @@
+using System.Runtime.Intrinsics;
+
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// The input arrangements the direct convolution reads (<see cref="DirectConvolution"/>): every tap of an output row must
+/// be one contiguous run. Each copies a batch of planes [planes, height, width] into a buffer of planes of
+/// <c>rows × rowLength</c> with zeros wherever the source has no value. Parts own distinct planes and only move values:
+/// the same result on any thread count.
+/// </summary>
+internal static unsafe class PaddedPlanes
+{
+    private const long ParallelFloats = 32 * 1024;
+
+    [ThreadStatic] private static ArrangeJob? arrange;
+
+    /// <summary>How a plane is laid out: dst row r, position q holds src row r − Top at column Column(q), or 0.</summary>
+    public enum Layout
+    {
+        /// <summary>Column q − Left: a zero border (stride 1).</summary>
+        Bordered,
+
+        /// <summary>The bordered row's even columns, then its odd ones, each half <c>rowLength / 2</c> long (stride 2).</summary>
+        EvenOdd,
+
+        /// <summary>Column ⌊(q − Left) / 2⌋: every column twice (a transposed stride-2 convolution's gradient).</summary>
+        Doubled,
+    }
+
+    /// <summary>Copies <paramref name="planes"/> planes of <paramref name="height"/> × <paramref name="width"/> into dst as <paramref name="layout"/>.</summary>
+    public static void Arrange(Layout layout, float* src, int planes, int height, int width, float* dst, int rows, int rowLength, int top, int left)
+    {
+        var job = arrange ??= new ArrangeJob();
+        job.Src = src;
+        job.Dst = dst;
+        (job.Kind, job.Height, job.Width, job.Rows, job.RowLength, job.Top, job.Left) = (layout, height, width, rows, rowLength, top, left);
+        if ((long)planes * rows * rowLength < ParallelFloats) for (int i = 0; i < planes; i++) job.Run(i);
+        else job.RunAll(planes);
+    }
+
+    private sealed class ArrangeJob : ParallelJob
+    {
+        public float* Src, Dst;
+        public Layout Kind;
+        public int Height, Width, Rows, RowLength, Top, Left;
+
+        public override void Run(int part)
+        {
+            float* plane = Src + (long)part * Height * Width;
+            float* to = Dst + (long)part * Rows * RowLength;
+            for (int r = 0; r < Rows; r++, to += RowLength)
+            {
+                int sourceRow = r - Top;
+                if ((uint)sourceRow >= (uint)Height)
+                {
+                    new Span<float>(to, RowLength).Clear();
+                    continue;
+                }
+                float* from = plane + (long)sourceRow * Width;
+                switch (Kind)
+                {
+                    case Layout.Bordered: Bordered(from, to); break;
+                    case Layout.EvenOdd: EvenOdd(from, to); break;
+                    default: Doubled(from, to); break;
+                }
+            }
+        }
+
+        private void Bordered(float* from, float* to)
+        {
+            int start = Math.Clamp(Left, 0, RowLength), count = Math.Clamp(Width, 0, RowLength - start);
+            new Span<float>(to, start).Clear();
+            Buffer.MemoryCopy(from, to + start, count * sizeof(float), count * sizeof(float));
+            new Span<float>(to + start + count, RowLength - start - count).Clear();
+        }
+
+        // Bordered column b = q − Left goes to b / 2 (even b) or half + b / 2 (odd b).
+        private void EvenOdd(float* from, float* to)
+        {
+            int half = RowLength / 2;
+            for (int j = 0; j < half; j++)
+            {
+                int even = 2 * j - Left, odd = even + 1;
+                to[j] = (uint)even < (uint)Width ? from[even] : 0f;
+                to[half + j] = (uint)odd < (uint)Width ? from[odd] : 0f;
+            }
+        }
+
+        private void Doubled(float* from, float* to)
+        {
+            int end = Math.Min(RowLength, Left + 2 * Width), q = 0;
+            for (; q < Math.Min(Left, RowLength); q++) to[q] = 0f;
+            for (; q + 8 <= end; q += 8) // Left ≥ 0 here, and q − Left stays even
+            {
+                var v = Vector128.Load(from + (q - Left) / 2);
+                Vector128.Shuffle(v, Vector128.Create(0, 0, 1, 1)).Store(to + q);
+                Vector128.Shuffle(v, Vector128.Create(2, 2, 3, 3)).Store(to + q + 4);
+            }
+            for (; q < end; q++) to[q] = from[(q - Left) / 2];
+            for (; q < RowLength; q++) to[q] = 0f;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using GanDsl.Nn;
+using GanDsl.Tensors;
+
+namespace GanDsl.TorchSharp;
+
+/// <summary>
+/// The managed net an architecture describes, built and initialised exactly as the generated constructor does it (the
+/// embedding "emb" first, then the layers "0", "1", … from one <see cref="Rng"/>), so that <c>TorchNets.Build(architecture, seed)</c>
+/// gives the weights <c>new Net(seed)</c> has: initialisation stays defined once, in GanDsl.Nn.
+/// </summary>
+internal sealed class ManagedTwin : Module
+{
+    private readonly Sequential _stack;
+
+    public ManagedTwin(NetArchitecture architecture, ulong seed)
+    {
+        if (TorchLayerStack.HasEmbedding(architecture)) Register("emb", new Embedding(architecture.Classes, architecture.Classes));
+        _stack = LayerStack.Build(architecture.StackInput, architecture.Layers.ToArray());
+        for (int i = 0; i < _stack.Count; i++) Register(i.ToString(CultureInfo.InvariantCulture), _stack[i]);
+        Initialize(architecture.Init, new Rng(seed));
+    }
+
+    public override Tensor Forward(Tensor input) => _stack.Forward(input);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using GanDsl.Nn;
+using GanDsl.Shapes;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanDsl.TorchSharp;
+
+/// <summary>
+/// A declared layer stack (<see cref="NetArchitecture"/>) as a TorchSharp module: its layers registered as
+/// <c>nn.Sequential</c> names them ("0", "1", …) and a conditional net's label embedding as "emb", so <c>state_dict()</c>
+/// reads <c>0.weight</c>, <c>1.running_mean</c>, <c>emb.weight</c> … like the managed net's checkpoint. Each layer is the
+/// TorchSharp module its kind names (<see cref="LayerSpec.TorchModule"/>). Built by <see cref="TorchNets"/>.
+/// </summary>
+public sealed class TorchLayerStack : TorchNet
+{
+    private readonly nn.Module<Tensor, Tensor>[] _layers;
+    private readonly nn.Module<Tensor, Tensor>? _embedding;
+
+    internal TorchLayerStack(NetArchitecture architecture, string name) : base(name)
+    {
+        var shapes = ShapeInference.InferStack(architecture.StackInput, architecture.Layers);
+        if (!shapes.IsValid) throw new ShapeMismatchException(shapes.Error!.Message);
+        Architecture = architecture;
+        if (HasEmbedding(architecture))
+        {
+            _embedding = nn.Embedding(architecture.Classes, architecture.Classes);
+            register_module("emb", _embedding);
+        }
+        _layers = new nn.Module<Tensor, Tensor>[architecture.Layers.Count];
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _layers[i] = TorchLayerFactory.Create(architecture.Layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
+            register_module(i.ToString(CultureInfo.InvariantCulture), _layers[i]);
+        }
+    }
+
+    /// <summary>The stack this module was built from.</summary>
+    public NetArchitecture Architecture { get; }
+
+    /// <inheritdoc/>
+    public override int Classes => Architecture.Classes;
+
+    /// <summary>The layers in order, as registered ("0", "1", …).</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Layers => _layers;
+
+    /// <summary>The stack on an input shaped [N, <see cref="NetArchitecture.StackInput"/>…] (labels already mixed in).</summary>
+    public override Tensor forward(Tensor input)
+    {
+        var x = input;
+        foreach (var layer in _layers)
+        {
+            var next = layer.forward(x);
+            // Intermediate handles are released at once (the autograd graph keeps what it needs), as nn.Sequential does.
+            if (!ReferenceEquals(x, input) && !ReferenceEquals(next, x)) x.Dispose();
+            x = next;
+        }
+        return x;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input, Tensor? labels)
+    {
+        if (Architecture.Conditioning == LabelConditioning.None) return forward(input);
+        if (labels is null) throw TorchLabels.Missing(GetName(), Classes);
+        using var scope = NewDisposeScope();
+        var mixed = Architecture.Conditioning switch
+        {
+            LabelConditioning.EmbeddingAtInput => torch.cat([input, _embedding!.forward(labels)], 1),
+            LabelConditioning.OneHotPlanes => torch.cat([input, TorchLabels.OneHotPlanes(labels, Classes, input.shape[2], input.shape[3])], 1),
+            // The leading Flatten first, then the embedding; forward's Flatten leaves the flat batch as it is.
+            _ => torch.cat([_layers[0].forward(input), _embedding!.forward(labels)], 1),
+        };
+        return forward(mixed).MoveToOuterDisposeScope();
+    }
+
+    internal static bool HasEmbedding(NetArchitecture architecture) =>
+        architecture.Conditioning is LabelConditioning.EmbeddingAtInput or LabelConditioning.EmbeddingAfterFlatten;
+}

@@ -1,0 +1,49 @@
+using GanDsl;
+
+namespace GanDsl.TorchSharp.Tests.Emitted;
+
+// Declared here, in a project that references TorchSharp and GanDsl.TorchSharp, so each gets a nested Torch class:
+// every label conditioning, batch norm in both ranks, dropout, both Reshape forms, DCGAN init, blocks and progressive nets.
+
+[GanGenerator(LatentDim = 8, Classes = 3, Init = Init.Dcgan)]
+[Reshape(11, 1, 1)]
+[ConvTranspose2d(8, 4, 1, 0, Bias = false), BatchNorm2d, ReLU]   // 4x4
+[ConvTranspose2d(1, 4, 2, 1), Tanh]                               // 8x8
+public partial class TinyCondGenerator;
+
+[GanDiscriminator(1, 8, 8, Classes = 3)]
+[Conv2d(4, 3, 1, 1), LeakyReLU(0.2), MaxPool2d(2)]
+[Flatten, Linear(1)]
+public partial class TinyPlanesDiscriminator;
+
+[GanDiscriminator(1, 8, 8, Classes = 3)]
+[Flatten, Linear(16), LeakyReLU(0.2), Dropout(0.3)]
+[Linear(1), Sigmoid]
+public partial class TinyFlatDiscriminator;
+
+[GanGenerator(LatentDim = 6)]
+[Linear(32), BatchNorm1d, ReLU]
+[Linear(64), Tanh, Reshape(1, 8, 8)]
+public partial class TinyMlpGenerator;
+
+[GanBlock(16)]
+[Reshape(16, 1, 1), ConvTranspose2d(8, 4), LeakyReLU(0.2)]   // 4x4
+public partial class TinyBase4;
+
+[GanBlock(8, 4, 4)]
+[Upsample(2), Conv2d(4, 3, 1, 1), LeakyReLU(0.2)]            // 8x8
+public partial class TinyGrow8;
+
+[ProgressiveGenerator(typeof(TinyBase4), typeof(TinyGrow8))]
+public partial class TinyProgressiveGenerator;
+
+[GanBlock(8, 4, 4)]
+[Conv2d(8, 3, 1, 1), LeakyReLU(0.2), Flatten, Linear(1)]
+public partial class TinyScore4;
+
+[GanBlock(4, 8, 8)]
+[Conv2d(8, 3, 1, 1), LeakyReLU(0.2), MaxPool2d(2)]           // 8x8 -> 4x4
+public partial class TinyShrink8;
+
+[ProgressiveDiscriminator(typeof(TinyScore4), typeof(TinyShrink8))]
+public partial class TinyProgressiveDiscriminator;

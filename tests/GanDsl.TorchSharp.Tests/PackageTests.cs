@@ -1,0 +1,93 @@
+using System.Globalization;
+using GanDsl.Testing;
+
+namespace GanDsl.TorchSharp.Tests;
+
+/// <summary>
+/// As a user gets it: the GanDsl and GanDsl.TorchSharp packages plus TorchSharp-cpu in a fresh project. The generator emits
+/// the Torch class, the package's build targets make LibTorchSharp load on this machine's libstdc++, and the program runs.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "gandsl-torch-pack-" + Guid.NewGuid().ToString("N"));
+
+    // A version no cache has seen, so a stale package in the global packages folder cannot mask a broken one.
+    private readonly string version = "0.0.0-torch" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+    private const string ConsumerProgram = """
+        using GanDsl;
+        using GanDsl.TorchSharp;
+
+        namespace Consumer;
+
+        [GanGenerator(LatentDim = 4, Classes = 2)]
+        [Linear(8), ReLU]
+        [Linear(3), Tanh]
+        public partial class TinyGenerator;
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                using var g = new TinyGenerator.Torch(seed: 7, TorchDevices.Parse("cpu"));
+                var z = TorchTensors.ToTorch(GanDsl.Tensors.Tensor.Zeros(2, 4));
+                var x = g.forward(z, TorchTensors.Labels([0, 1]));
+                System.Console.WriteLine($"shape=[{string.Join(", ", x.shape)}]");
+                System.Console.WriteLine($"names={string.Join(",", g.state_dict().Keys)}");
+            }
+        }
+        """;
+
+    [Fact]
+    public void Packed_GanDsl_TorchSharp_emits_Torch_classes_and_loads_LibTorch_in_a_fresh_project()
+    {
+        var repo = Fixtures.RepositoryRoot();
+        var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
+        var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
+        var limit = TimeSpan.FromSeconds(240);
+        // --no-build: the solution build made the assemblies; packing must not race other test projects' builds.
+        foreach (var project in new[] { "GanDsl.Core", "GanDsl.TorchSharp" })
+            DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", project, project + ".csproj"), "--no-build",
+                "-c", Configuration, "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec", project) + "/");
+
+        DotnetCli.WriteNuGetConfig(consumer, feed, repo);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="GanDsl" Version="{version}" />
+                <PackageReference Include="GanDsl.TorchSharp" Version="{version}" />
+                <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+
+        DotnetCli.Run(consumer, limit, "build", "-c", "Release", "-o", Path.Combine(consumer, "out"));
+        var printed = DotnetCli.Run(consumer, limit, "exec", Path.Combine(consumer, "out", "Consumer.dll"));
+
+        Assert.Contains("shape=[2, 3]", printed);
+        Assert.Contains("names=", printed);
+        Assert.Contains("emb.weight", printed);
+        Assert.Contains("2.bias", printed);
+        Assert.False(Directory.Exists(Path.Combine(consumer, "out", "runtimes", "win-x64", "native"))
+            && Directory.GetFiles(Path.Combine(consumer, "out", "runtimes", "win-x64", "native"), "torch_cpu.dll").Length > 0,
+            "only this platform's LibTorch should be copied");
+    }
+
+    private static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+
+    public void Dispose()
+    {
+        var packages = DotnetCli.GlobalPackagesFolder;
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", version));
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl.torchsharp", version));
+        DotnetCli.TryDelete(root);
+    }
+}
