@@ -25,10 +25,7 @@ public sealed class PackagedAppTests(ITestOutputHelper output) : IDisposable
         var repo = Fixtures.RepositoryRoot();
         var feed = _root.Folder("feed");
         var limit = TimeSpan.FromMinutes(4);
-        foreach (var project in new[] { "GanDsl.Core", "GanDsl.Images" })
-            DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", project, project + ".csproj"), "-c", "Release", "--no-build", "-o", feed,
-                "-p:PackageVersion=" + _version, "-p:NuspecOutputPath=" + _root.Folder("nuspec", project) + "/");
-        Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{_version}.nupkg")) && File.Exists(Path.Combine(feed, $"GanDsl.Images.{_version}.nupkg")));
+        DotnetCli.Pack(repo, feed, _version, "Release", _root.Path, limit, "GanDsl.Core", "GanDsl.Images");
         output.WriteLine($"packed in {clock.Elapsed.TotalSeconds:F0} s");
 
         var app = _root.Folder("app");
@@ -71,21 +68,8 @@ public sealed class PackagedAppTests(ITestOutputHelper output) : IDisposable
     private void WriteConsumer(string repo, string feed, string app)
     {
         DotnetCli.WriteNuGetConfig(app, feed, repo);
-        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <InvariantGlobalization>true</InvariantGlobalization>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{_version}" />
-                <PackageReference Include="GanDsl.Images" Version="{_version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        DotnetCli.WriteConsumerProject(app, [("GanDsl", _version), ("GanDsl.Images", _version)],
+            "<ImplicitUsings>enable</ImplicitUsings><InvariantGlobalization>true</InvariantGlobalization>");
         foreach (var source in Directory.GetFiles(Path.Combine(repo, "examples", "MyGan"), "*.cs"))
             File.Copy(source, Path.Combine(app, Path.GetFileName(source)));
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GanDsl.Examples.Tests;
 
 /// <summary>Runs a program under examples/ as its own process, as a user would, from its build output.</summary>
@@ -10,25 +8,8 @@ internal static class ExampleProgram
     {
         var dll = Dll(folder, assembly);
         Assert.True(File.Exists(dll), $"The example is not built at {dll}; build GanDsl.sln (or this test project) in the same configuration first.");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        // A guard against a hung child, not a timing assertion: the runs take seconds.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The example {assembly} did not finish within 3 minutes.");
-        }
-        return (process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"));
+        var (exitCode, stdout, stderr) = ChildProcess.Run(ChildProcess.Dotnet(workingDirectory ?? Environment.CurrentDirectory, [dll, .. args]), TimeSpan.FromMinutes(3));
+        return (exitCode, stdout.ReplaceLineEndings("\n"), stderr.ReplaceLineEndings("\n"));
     }
 
     /// <summary>The example's dll in the same configuration and framework folder as this test's own output (e.g. bin/Release/net10.0).</summary>

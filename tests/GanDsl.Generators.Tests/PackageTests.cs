@@ -46,25 +46,9 @@ public sealed class PackageTests : IDisposable
         var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(120);
 
-        DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", "GanDsl.Core", "GanDsl.Core.csproj"),
-            "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec") + "/");
-        Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
-
+        DotnetCli.Pack(repo, feed, version, "Release", root, limit, "GanDsl.Core");
         DotnetCli.WriteNuGetConfig(consumer, feed, repo);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <InvariantGlobalization>true</InvariantGlobalization>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        DotnetCli.WriteConsumerProject(consumer, [("GanDsl", version)], "<InvariantGlobalization>true</InvariantGlobalization>");
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
         DotnetCli.Run(consumer, limit, "build", "-c", "Release", "-o", Path.Combine(consumer, "out"));

@@ -45,27 +45,9 @@ public sealed class PackageTests : IDisposable
         var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(240);
-        // --no-build: the solution build made the assemblies; packing must not race other test projects' builds.
-        foreach (var project in new[] { "GanDsl.Core", "GanDsl.TorchSharp" })
-            DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", project, project + ".csproj"), "--no-build",
-                "-c", Configuration, "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec", project) + "/");
-
+        DotnetCli.Pack(repo, feed, version, Configuration, root, limit, "GanDsl.Core", "GanDsl.TorchSharp");
         DotnetCli.WriteNuGetConfig(consumer, feed, repo);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{version}" />
-                <PackageReference Include="GanDsl.TorchSharp" Version="{version}" />
-                <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />
-              </ItemGroup>
-            </Project>
-            """);
+        DotnetCli.WriteConsumerProject(consumer, [("GanDsl", version), ("GanDsl.TorchSharp", version), ("TorchSharp-cpu", "0.107.0")]);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
         DotnetCli.Run(consumer, limit, "build", "-c", "Release", "-o", Path.Combine(consumer, "out"));
