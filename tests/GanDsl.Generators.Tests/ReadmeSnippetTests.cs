@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GanDsl.Generators.Tests;
 
 /// <summary>
-/// Every <c>```csharp</c> block of README.md compiles as it would in a fresh console project that references the GanDsl and
-/// GanDsl.Images packages: against .NET 10, the built GanDsl.Core and GanDsl.Images and the source generator, with the SDK's
+/// Every <c>```csharp</c> block of README.md compiles as it would in a fresh console project that references the GanDsl,
+/// GanDsl.Images and GanDsl.TorchSharp packages: against .NET 10, those built assemblies and the source generator, with the SDK's
 /// implicit usings and nullable on, no error and no warning. A block with statements is a program of its own; a block that
 /// only declares types (the DSL's nets) is compiled alone and also beside every program, which may use its types (the README
 /// says which). No block is a fragment: each has the usings it needs.
@@ -21,6 +21,8 @@ public class ReadmeSnippetTests
         Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(GanDsl.Tensors.Tensor).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(GanDsl.Images.ImageFolder).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(GanDsl.TorchSharp.TorchNets).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location))
             .ToArray();
 
     // What Microsoft.NET.Sdk adds to a console project with <ImplicitUsings>enable</ImplicitUsings>.
@@ -33,6 +35,9 @@ public class ReadmeSnippetTests
         global using global::System.Threading;
         global using global::System.Threading.Tasks;
         """;
+
+    // The warnings Microsoft.NET.Sdk turns off for every project (NoWarn 1701;1702: assembly version unification).
+    private static readonly Dictionary<string, ReportDiagnostic> SdkNoWarn = new() { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress };
 
     public static TheoryData<int> Blocks => new(Enumerable.Range(0, ReadmeBlocks().Count));
 
@@ -56,7 +61,8 @@ public class ReadmeSnippetTests
         if (program) sources.AddRange(blocks.Where(b => !IsProgram(b.Code)).Select(b => b.Code));
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, GeneratorHarness.ParseOptions, path: i == 1 ? $"README.md:{block.Line}" : $"Other{i}.cs"));
         var compilation = CSharpCompilation.Create("ReadmeSnippet", trees, References,
-            new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(SdkNoWarn));
         GeneratorHarness.Driver(track: false).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
 
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics())
