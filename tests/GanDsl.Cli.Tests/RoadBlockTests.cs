@@ -9,12 +9,12 @@ public class RoadBlockTests
     [Theory]
     [InlineData("--epochs needs a whole number but got 'abc'.", "train", "seven-bit", "--epochs", "abc")]
     [InlineData("--seed needs a whole number of at least 0 but got '-1'.", "train", "seven-bit", "--seed", "-1")]
-    [InlineData("'trian' is not a gandsl command (did you mean 'train'?); the commands are models, summary, train, sample, evaluate, bench.", "trian", "seven-bit")]
+    [InlineData("'trian' is not a gandsl command (did you mean 'train'?); the commands are models, summary, train, sample, evaluate, export, bench.", "trian", "seven-bit")]
     [InlineData("'--epoch' is not an option of 'gandsl train' (did you mean '--epochs'?); 'gandsl train --help' lists its options.", "train", "seven-bit", "--epoch", "3")]
     [InlineData("'gandsl sample' needs --out (the PNG file to write).", "sample", "run")]
     [InlineData("'gandsl sample' needs its run argument (a run folder written by 'gandsl train' or by Adversarial.Train in your program); 'gandsl sample --help' shows the usage.", "sample", "--out", "x.png")]
     [InlineData("--epochs needs a value, e.g. --epochs 3; 'gandsl train --help' lists the options.", "train", "seven-bit", "--epochs")]
-    [InlineData("Name a command: models, summary, train, sample, evaluate, bench; 'gandsl --help' describes them.")]
+    [InlineData("Name a command: models, summary, train, sample, evaluate, export, bench; 'gandsl --help' describes them.")]
     public void Parse_errors_are_one_sentence_on_stderr_with_exit_code_2(string expected, params string[] args)
     {
         using var dir = new TempFolder();
