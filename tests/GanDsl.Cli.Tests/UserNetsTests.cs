@@ -74,6 +74,16 @@ public class UserNetsTests
     }
 
     [Fact]
+    public void A_run_whose_assembly_is_gone_says_to_build_it_again()
+    {
+        using var dir = new TempFolder();
+        new GanDsl.Runs.RunInfo("MyGan", "fashion-mnist", null) { Pair = "MyApp.MyGan", Assembly = dir.File("bin", "MyApp.dll") }.Write(dir.Path);
+        var result = Gandsl.Run(dir.Path, "sample", ".", "--out", "grid.png");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal($"The run in . trained MyGan from {dir.File("bin", "MyApp.dll")}, which is not there any more; build that project again (dotnet build -c Release) so the file is back.", result.Stderr.Trim());
+    }
+
+    [Fact]
     public void A_missing_assembly_is_one_sentence()
     {
         using var dir = new TempFolder();

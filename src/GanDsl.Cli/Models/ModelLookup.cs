@@ -23,7 +23,12 @@ internal static class ModelLookup
     /// <summary>The model the run in <paramref name="runDirectory"/> trained, as its run.json records it.</summary>
     public static ServedModel ForRun(RunInfo info, string runDirectory)
     {
-        if (info.Assembly is { } assembly) return ServedModel.FromAssembly(assembly, info.Pair ?? info.Model);
+        if (info.Assembly is { } assembly)
+        {
+            if (!File.Exists(assembly))
+                throw new UserError($"The run in {runDirectory} trained {info.Model} from {assembly}, which is not there any more; build that project again (dotnet build -c Release) so the file is back.");
+            return ServedModel.FromAssembly(assembly, info.Pair ?? info.Model);
+        }
         if (ModelCatalog.Find(info.Model) is { } reference) return ServedModel.Of(reference);
         if (info.Pair is null)
             throw new UserError($"The run in {runDirectory} trained {info.Model}, a pair built at run time (e.g. with LayerStack), which gandsl cannot rebuild from run.json; load its generator in your program with RunFolder.Open(...).LoadInto(generator).");
