@@ -48,6 +48,19 @@ public class UserNetsTests
     }
 
     [Fact]
+    public void A_users_pair_trains_with_the_recipe_its_gan_attribute_declares()
+    {
+        using var dir = new TempFolder();
+        ImageFolders.Write(dir.File("photos"));
+        var train = Gandsl.Run(dir.Path, "train", "TinyGrayLeastSquaresGan", "--from", Fixtures.UserPairsDll(), "--dataset", "photos", "--out", "run",
+            "--max-steps", "2", "--batch-size", "4");
+        Assert.True(train.ExitCode == 0, train.Stderr);
+        var config = JsonDocument.Parse(File.ReadAllText(dir.File("run", "config.json"))).RootElement;
+        Assert.Equal("LeastSquares", config.GetProperty("Loss").GetString());
+        Assert.Equal(2, config.GetProperty("CriticSteps").GetInt32());
+    }
+
+    [Fact]
     public void Summary_names_a_users_pair_like_a_reference_model_at_the_batch_size_it_trains_with()
     {
         using var dir = new TempFolder();

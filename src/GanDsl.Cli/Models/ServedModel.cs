@@ -48,7 +48,9 @@ internal sealed record ServedModel(string Name, Func<ulong, IGan> Create, Traini
     {
         var assembly = PairAssembly.Load(assemblyPath);
         var type = assembly.Find(name);
-        return new ServedModel(type.Name, seed => PairAssembly.Create(type, seed), TrainingConfig.Default)
+        // The pair's declared recipe (loss, penalties, critic steps, data range) is its default, as for the reference models.
+        var config = TrainingConfig.DefaultFor(PairAssembly.Create(type, 0));
+        return new ServedModel(type.Name, seed => PairAssembly.Create(type, seed), config)
         {
             GeneratorSummary = SummaryOf(type, nameof(IGan.Generator)),
             DiscriminatorSummary = SummaryOf(type, nameof(IGan.Discriminator)),

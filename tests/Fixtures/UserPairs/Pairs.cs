@@ -33,3 +33,8 @@ public partial class TwoChannelDiscriminator;
 
 [Gan<TwoChannelGenerator, TwoChannelDiscriminator>]
 public partial class TwoChannelGan;
+
+// The gray pair again with a recipe of its own: `gandsl train TinyGrayLeastSquaresGan --from …` trains with it.
+
+[Gan<TinyGrayGenerator, TinyGrayDiscriminator>(Loss = GanDsl.Training.GanLoss.LeastSquares, CriticSteps = 2)]
+public partial class TinyGrayLeastSquaresGan;
