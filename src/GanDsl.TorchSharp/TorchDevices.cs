@@ -40,6 +40,13 @@ public static class TorchDevices
         }
     }
 
+    /// <summary>A device as GanDsl writes it (run.json, <c>--device</c>): <c>cpu</c> or <c>cuda:N</c>.</summary>
+    public static string Name(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.type == DeviceType.CUDA ? "cuda:" + Math.Max(0, device.index).ToString(CultureInfo.InvariantCulture) : device.type.ToString().ToLowerInvariant();
+    }
+
     /// <summary>The GPU index of "cuda" (0) or "cuda:N"; null for any other word.</summary>
     private static int? CudaIndex(string word)
     {
