@@ -128,11 +128,8 @@ public class TorchEngineTests
     }
 }
 
+[Collection(nameof(LibTorchGlobals))]
 /// <summary>Native memory over a run: tensor handles are counted process-wide, so this runs alone.</summary>
-[CollectionDefinition(nameof(TensorCount), DisableParallelization = true)]
-public class TensorCount;
-
-[Collection(nameof(TensorCount))]
 public class TorchEngineMemoryTests
 {
     [Theory]
@@ -146,12 +143,12 @@ public class TorchEngineMemoryTests
             Loss = GanLoss.Hinge, GradientPenaltyWeight = 1f,
         };
         var data = new SyntheticImages(40, classes: pair == "critic" ? 3 : 0);
-        long atStart = torch.Tensor.TotalCount;
+        long atStart = LiveTensors();
         var session = TrainingSession.Start(EnginePairs.Create(pair), data, config, EngineRuns.Torch);
         for (int i = 0; i < 3; i++) session.RunStep();
         session.SampleFixedNoise();
         session.Capture();
-        long warm = torch.Tensor.TotalCount;
+        long warm = LiveTensors();
         for (int i = 0; i < 20; i++)
         {
             session.RunStep();
@@ -161,16 +158,25 @@ public class TorchEngineMemoryTests
                 session.Capture();
             }
         }
-        Assert.Equal(warm, torch.Tensor.TotalCount);
+        Assert.Equal(warm, LiveTensors());
         session.Dispose();
 
-        // TorchSharp's own module constructors leave a few initialisation temporaries to the garbage collector; what the
-        // engine itself holds (weights, gradients, optimizer state, average) is freed.
-        long before = torch.Tensor.TotalCount;
+        // TorchSharp's own module constructors leave a few initialisation temporaries behind; what the engine itself holds
+        // (weights, gradients, optimizer state, average) is freed.
+        long before = LiveTensors();
         var gan = EnginePairs.Create(pair);
         TorchNets.Build(gan.Generator).Dispose();
         TorchNets.Build(gan.Discriminator).Dispose();
-        long constructorsLeave = torch.Tensor.TotalCount - before;
+        long constructorsLeave = LiveTensors() - before;
         Assert.Equal(atStart + constructorsLeave, before);
+    }
+
+    /// <summary>Tensor handles alive, after the garbage collector has finalized the unreachable ones (of earlier tests too).</summary>
+    private static long LiveTensors()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return torch.Tensor.TotalCount;
     }
 }
