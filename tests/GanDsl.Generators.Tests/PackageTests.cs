@@ -9,10 +9,10 @@ namespace GanDsl.Generators.Tests;
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "gandsl-pack-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "gandsl-pack-" + Guid.NewGuid().ToString("N"));
 
     // A version no cache has seen, so a stale GanDsl in the global packages folder cannot mask a broken package.
-    private readonly string version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+    private readonly string _version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 
     private const string ConsumerProgram = """
         using GanDsl;
@@ -42,13 +42,13 @@ public sealed class PackageTests : IDisposable
     public void Packed_library_builds_and_runs_a_dsl_declared_net_in_a_fresh_project()
     {
         var repo = DotnetCli.RepositoryRoot();
-        var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
+        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        var consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(120);
 
         DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", "GanDsl.Core", "GanDsl.Core.csproj"),
-            "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec") + "/");
-        Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
+            "-c", "Release", "-o", feed, "-p:PackageVersion=" + _version, "-p:NuspecOutputPath=" + Path.Combine(_root, "nuspec") + "/");
+        Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{_version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
 
         DotnetCli.WriteNuGetConfig(consumer, feed, repo);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
@@ -61,7 +61,7 @@ public sealed class PackageTests : IDisposable
                 <InvariantGlobalization>true</InvariantGlobalization>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{version}" />
+                <PackageReference Include="GanDsl" Version="{_version}" />
               </ItemGroup>
             </Project>
             """);
@@ -82,7 +82,7 @@ public sealed class PackageTests : IDisposable
     {
         // Each run restores a new test version into the global packages folder; remove it along with the temp folder.
         var packages = DotnetCli.GlobalPackagesFolder;
-        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", version));
-        DotnetCli.TryDelete(root);
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", _version));
+        DotnetCli.TryDelete(_root);
     }
 }

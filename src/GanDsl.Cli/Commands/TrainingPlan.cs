@@ -32,7 +32,7 @@ internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConf
             MaxSteps = request.MaxSteps ?? model.Config.MaxSteps,
         });
         var gan = model.Create(config.Seed);
-        var errors = config.Validate(gan.Discriminator);
+        var errors = config.Validate(gan);
         if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
         var runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
         var (data, dataset, folder) = TrainingDataSource.Open(model, request.Dataset, log);
