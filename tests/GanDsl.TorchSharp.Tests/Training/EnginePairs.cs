@@ -20,7 +20,7 @@ public partial class TinyEngineGenerator;
 public partial class TinyLogitDiscriminator;
 
 [GanDiscriminator(1, 8, 8)]
-[Conv2d(4, 3, 2, 1), LeakyReLU(0.2)]        // 4x4
+[Conv2d(8, 3, 2, 1), LeakyReLU(0.2)]        // 4x4
 [Flatten, Linear(1), Sigmoid]
 public partial class TinySigmoidDiscriminator;
 
