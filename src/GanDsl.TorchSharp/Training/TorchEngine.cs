@@ -50,7 +50,15 @@ public sealed partial class TorchEngine : ITrainingEngine
         (_gan, _config, _device) = (gan, config ?? throw new ArgumentNullException(nameof(config)), device);
         TorchRuntime.EnsureAvailable();
         _generator = TorchNets.Build(gan.Generator, device);
-        _discriminator = TorchNets.Build(gan.Discriminator, device);
+        try
+        {
+            _discriminator = TorchNets.Build(gan.Discriminator, device);
+        }
+        catch
+        {
+            _generator.Dispose(); // the caller gets no engine to release
+            throw;
+        }
         _generator.train();
         _discriminator.train();
         _generatorParameters = InManagedOrder(gan.Generator, _generator);

@@ -119,6 +119,28 @@ public class TorchEngineTests
     }
 
     [Fact]
+    public void A_net_that_is_no_declared_stack_is_refused_in_one_sentence()
+    {
+        var pair = new HandWrittenGan();
+        var ex = Assert.Throws<ArgumentException>(() => new TorchEngine(pair, Config, TorchDevices.Cpu));
+        Assert.StartsWith("HandWrittenGenerator is not a declared layer stack, so the torch engine cannot rebuild it;", ex.Message);
+    }
+
+    private sealed class HandWrittenGenerator : GanDsl.Nn.GeneratorModule
+    {
+        public override int LatentDim => 6;
+        public override int Classes => 0;
+        public override int[] OutputShape => [1, 8, 8];
+        public override Tensor Generate(Tensor z, int[]? labels) => throw new NotSupportedException();
+    }
+
+    private sealed class HandWrittenGan : GanDsl.Nn.IGan
+    {
+        public GanDsl.Nn.GeneratorModule Generator { get; } = new HandWrittenGenerator();
+        public GanDsl.Nn.DiscriminatorModule Discriminator { get; } = EnginePairs.Create("logit").Discriminator;
+    }
+
+    [Fact]
     public void Asking_for_cuda_where_libtorch_has_none_is_one_sentence_and_never_the_cpu()
     {
         if (torch.cuda.is_available()) return; // a CUDA machine takes the device (DeviceTests checks the range)
