@@ -1,5 +1,5 @@
 using System.Globalization;
-using GanDsl.Generators.Tests.Support;
+using GanDsl.Testing;
 
 namespace GanDsl.Generators.Tests;
 
@@ -41,30 +41,14 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void Packed_library_builds_and_runs_a_dsl_declared_net_in_a_fresh_project()
     {
-        var repo = DotnetCli.RepositoryRoot();
+        var repo = Fixtures.RepositoryRoot();
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(120);
 
-        DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", "GanDsl.Core", "GanDsl.Core.csproj"),
-            "-c", "Release", "-o", feed, "-p:PackageVersion=" + _version, "-p:NuspecOutputPath=" + Path.Combine(_root, "nuspec") + "/");
-        Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{_version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
-
+        DotnetCli.Pack(repo, feed, _version, "Release", _root, limit, "GanDsl.Core");
         DotnetCli.WriteNuGetConfig(consumer, feed, repo);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <InvariantGlobalization>true</InvariantGlobalization>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{_version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        DotnetCli.WriteConsumerProject(consumer, [("GanDsl", _version)], "<InvariantGlobalization>true</InvariantGlobalization>");
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
         DotnetCli.Run(consumer, limit, "build", "-c", "Release", "-o", Path.Combine(consumer, "out"));

@@ -11,14 +11,29 @@ namespace GanDsl.Training;
 /// </summary>
 public sealed record TrainingConfig
 {
-    /// <summary>The reference tutorials' settings: AdamW, lr 2e-4, betas (0.5, 0.999), weight decay 1e-5, batch 128, seed 42.</summary>
+    /// <summary>
+    /// The reference tutorials' settings: AdamW, lr 2e-4, betas (0.5, 0.999), weight decay 1e-5, batch 128, seed 42,
+    /// <see cref="DefaultEpochs"/> epochs. The same as <c>new TrainingConfig()</c>, which is how F# writes a variant:
+    /// <c>TrainingConfig(Epochs = 3, BatchSize = 64)</c> (F#'s <c>{ x with … }</c> is for F# records only).
+    /// </summary>
     public static TrainingConfig Default { get; } = new();
 
-    /// <summary>Passes over the data; training stops after this many epochs or at <see cref="MaxSteps"/>, whichever comes first.</summary>
-    public int Epochs { get; init; } = 20;
+    /// <summary>The epochs a run takes when neither <see cref="Epochs"/> nor <see cref="MaxSteps"/> is set.</summary>
+    public const int DefaultEpochs = 20;
+
+    /// <summary>
+    /// Passes over the data; training stops after this many epochs or at <see cref="MaxSteps"/>, whichever comes first.
+    /// Null (the default) leaves the length to <see cref="MaxSteps"/> when that is set, and is <see cref="DefaultEpochs"/>
+    /// epochs when it is not.
+    /// </summary>
+    public int? Epochs { get; init; }
 
     /// <summary>When set, the run's total number of steps (counted across resumes), a step being one generator update.</summary>
     public long? MaxSteps { get; init; }
+
+    /// <summary>The epochs that bound the run: <see cref="Epochs"/>, else none when <see cref="MaxSteps"/> decides, else <see cref="DefaultEpochs"/>.</summary>
+    [JsonIgnore]
+    public int? EffectiveEpochs => Epochs ?? (MaxSteps is null ? DefaultEpochs : null);
 
     public int BatchSize { get; init; } = 128;
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
@@ -87,7 +102,7 @@ public sealed record TrainingConfig
         var errors = new List<string>();
         void Check(bool ok, string message) { if (!ok) errors.Add(message); }
 
-        Check(Epochs >= 1, $"Epochs must be at least 1 but is {Str(Epochs)}.");
+        Check(Epochs is null or >= 1, $"Epochs must be at least 1 when set but is {Str(Epochs ?? 0)}.");
         Check(MaxSteps is null or >= 1, $"MaxSteps must be at least 1 when set but is {Str(MaxSteps ?? 0)}.");
         Check(BatchSize >= 2, $"BatchSize must be at least 2 (batch norm needs two samples) but is {Str(BatchSize)}.");
         Check(Enum.IsDefined(Optimizer), $"Optimizer {Str((int)Optimizer)} is not one of Sgd, Adam, AdamW.");
