@@ -21,7 +21,8 @@ internal sealed record EngineChoice(string Engine, string Device)
 
     /// <summary>
     /// The choice the words make, or <paramref name="fallback"/>'s engine (and device) for a word not given: a resumed run keeps
-    /// its engine unless told otherwise. A device alone picks the torch engine when it is not the CPU.
+    /// its engine unless told otherwise. A device alone picks the torch engine when it is not the CPU. Only the words are
+    /// checked here (<see cref="EnsureAvailable"/> loads LibTorch).
     /// </summary>
     public static EngineChoice From(string? engine, string? device, EngineChoice? fallback = null)
     {
@@ -37,7 +38,26 @@ internal sealed record EngineChoice(string Engine, string Device)
             return Managed;
         }
         d ??= fallback is { IsTorch: true } ? fallback.Device : "cpu";
-        return new EngineChoice(TorchName, TorchDevices.Name(TorchDevices.Parse(d)));
+        try
+        {
+            return new EngineChoice(TorchName, TorchDevices.Normalize(d));
+        }
+        catch (ArgumentException wrong)
+        {
+            string message = wrong.Message;
+            int parameter = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+            throw new UserError(parameter >= 0 ? message[..parameter] : message);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the engine can run here before anything is read or trained: for torch, that LibTorch loads and the device is
+    /// there (a <see cref="TorchSetupException"/> in one sentence otherwise).
+    /// </summary>
+    public EngineChoice EnsureAvailable()
+    {
+        if (IsTorch) TorchDevices.Parse(Device);
+        return this;
     }
 
     /// <summary>The factory of this engine on this device.</summary>

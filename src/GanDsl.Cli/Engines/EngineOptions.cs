@@ -21,7 +21,10 @@ internal sealed class EngineOptions
         command.Options.Add(Device);
     }
 
-    /// <summary>The choice given on the command line, with <paramref name="fallback"/> for what was not given.</summary>
+    /// <summary>
+    /// The choice given on the command line, with <paramref name="fallback"/> for what was not given, checked to run here
+    /// (<see cref="EngineChoice.EnsureAvailable"/>).
+    /// </summary>
     public EngineChoice Read(ParseResult parse, EngineChoice? fallback = null) =>
-        EngineChoice.From(parse.GetValue(Engine), parse.GetValue(Device), fallback);
+        EngineChoice.From(parse.GetValue(Engine), parse.GetValue(Device), fallback).EnsureAvailable();
 }

@@ -75,6 +75,19 @@ public class CrossEngineCheckpointTests
     }
 
     [Fact]
+    public void Without_a_run_folder_the_pairs_nets_still_end_with_the_trained_weights()
+    {
+        var gan = EnginePairs.Create("logit");
+        var start = gan.Generator.StateDict().Select(e => (float[])e.Value.Data.Clone()).ToList();
+        var run = Adversarial.Train(gan, new SyntheticImages(40), Config with { MaxSteps = 4 }, engine: EngineRuns.Torch);
+        using var session = run.Session;
+        var trained = ((TorchEngine)session.Engine).Generator.state_dict();
+        foreach (var (name, value) in gan.Generator.StateDict())
+            Assert.Equal(TorchTensors.ToManaged(trained[name]).Data, value.Data);
+        Assert.NotEqual(start[0], gan.Generator.StateDict()[0].Value.Data);
+    }
+
+    [Fact]
     public void A_torch_run_samples_and_exports_with_the_managed_nets()
     {
         using var dir = new TempFolder();
