@@ -24,12 +24,23 @@ namespace GanDsl.Generators.Emit
             return RuntimeNames.LayerSpec + "." + layer.Kind.Name + "(" + Literals(values) + ")";
         }
 
-        /// <summary>The values as C# literals; a list (Reshape's dimensions) is spread as <c>params</c> arguments are written.</summary>
+        /// <summary>
+        /// The values as C# literals; a list is spread as <c>params</c> arguments are written when it comes last (Reshape's
+        /// dimensions), and written as an array elsewhere (LayerNorm's normalized shape, before its options).
+        /// </summary>
         private static string Literals(object[] values)
         {
             var parts = new List<string>();
-            foreach (var value in values)
+            for (int k = 0; k < values.Length; k++)
             {
+                var value = values[k];
+                if (value is int[] array && k < values.Length - 1)
+                {
+                    var items = new List<string>();
+                    foreach (var v in array) items.Add(SourceWriter.Int(v));
+                    parts.Add("new int[] { " + string.Join(", ", items) + " }");
+                    continue;
+                }
                 switch (value)
                 {
                     case int i: parts.Add(SourceWriter.Int(i)); break;
