@@ -53,7 +53,7 @@ namespace GanDsl.Generators.Diagnostics
         public static readonly DiagnosticDescriptor StageNotBlock = Error("GAN0020", "Progressive stage is not a block",
             "Stage {0} '{1}' of progressive {2} '{3}' is not a declared block; mark it with [GanBlock(...)] and a layer stack");
         public static readonly DiagnosticDescriptor StagesDoNotChain = Error("GAN0021", "Progressive stages do not chain", "{0}");
-        public static readonly DiagnosticDescriptor ConditioningMismatch = Error("GAN0030", "Label conditioning does not fit the net", "{0}");
+        public static readonly DiagnosticDescriptor ConditioningMismatch = Error("GAN0022", "Label conditioning does not fit the net", "{0}");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>();
 

@@ -13,7 +13,7 @@ namespace GanDsl.Generators.Emit
             bool block = net.Role == NetRole.Block;
             using (w.OpenType(net.Type, " : " + (block ? BlockModule : generator ? GeneratorModule : DiscriminatorModule)))
             {
-                w.Line("/// <summary>Trainable parameters allocated by the constructor" + (net.LabelParameters > 0 ? ", the label modules included" : "") + ".</summary>");
+                w.Line("/// <summary>Trainable parameters allocated by the constructor" + (net.HasEmbedding ? ", the label embedding included" : net.LabelParameters > 0 ? ", the label modules included" : "") + ".</summary>");
                 w.Line("public const long ParameterCount = " + SourceWriter.Int(net.ParameterCount) + "L;").Line();
                 WriteShapes(w, net);
                 WriteSummary(w, net);

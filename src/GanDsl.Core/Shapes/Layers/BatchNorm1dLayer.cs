@@ -10,7 +10,7 @@ namespace GanDsl.Shapes
         internal const bool DefaultAffine = true;
 
         /// <summary>A learnt per-channel weight and bias; off when a conditional generator gives each class its own instead.</summary>
-        internal static readonly LayerArgument Affine = LayerArgument.Option("affine", DefaultAffine);
+        internal static readonly LayerArgument Affine = LayerArgument.LaterOption("affine", DefaultAffine);
 
         public BatchNorm1dLayer() : base("BatchNorm1d", NumFeatures, Affine) { }
 
@@ -19,10 +19,16 @@ namespace GanDsl.Shapes
 
         internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => Torch("BatchNorm1d", layer, input);
 
-        /// <summary><c>nn.BatchNorm1d</c> or <c>nn.BatchNorm2d</c> over the input's channels, with eps and momentum written out.</summary>
-        internal static TorchModuleCall Torch(string method, LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn(method,
-            TorchModuleCall.Arg("num_features", (long)input[0]), TorchModuleCall.Arg("eps", Eps), TorchModuleCall.Arg("momentum", Momentum),
-            TorchModuleCall.Arg("affine", layer.Flag(Affine)));
+        /// <summary><c>nn.BatchNorm1d</c> or <c>nn.BatchNorm2d</c> over the input's channels, with eps and momentum written out (and affine when off).</summary>
+        internal static TorchModuleCall Torch(string method, LayerSpec layer, IReadOnlyList<int> input)
+        {
+            var arguments = new List<KeyValuePair<string, object>>
+            {
+                TorchModuleCall.Arg("num_features", (long)input[0]), TorchModuleCall.Arg("eps", Eps), TorchModuleCall.Arg("momentum", Momentum),
+            };
+            if (!layer.Flag(Affine)) arguments.Add(TorchModuleCall.Arg("affine", false));
+            return TorchModuleCall.Nn(method, arguments.ToArray());
+        }
 
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
             ShapeRules.IsFlat(input) ? ShapeResult.Ok(input) : ShapeRules.NeedsFlat(layer, input, site);

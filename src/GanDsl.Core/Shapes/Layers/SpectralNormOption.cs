@@ -15,7 +15,7 @@ namespace GanDsl.Shapes
         /// <summary>PyTorch's <c>eps</c> of <c>spectral_norm</c>: the floor of a vector's norm when u and v are normalised.</summary>
         internal const double Eps = 1e-12;
 
-        public static readonly LayerArgument Argument = LayerArgument.Option("spectralNorm", Default);
+        public static readonly LayerArgument Argument = LayerArgument.LaterOption("spectralNorm", Default);
 
         public static bool IsOn(LayerSpec layer) => layer.Flag(Argument);
 
