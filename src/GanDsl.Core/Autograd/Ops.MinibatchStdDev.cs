@@ -22,7 +22,7 @@ public static partial class Ops
         var centered = Sub(grouped, Mean(grouped, 0, keepDim: true));
         var std = Sqrt(AddScalar(Mean(Mul(centered, centered), 0), eps));           // [M, C, H, W]
         var perGroup = Mean(Reshape(std, m, c * h * w), 1, keepDim: true);              // [M, 1]
-        var plane = Expand(Reshape(perGroup, 1, m, 1, h * w), new Shape(g, m, 1, h * w)); // sample g·M + j takes group j's value
+        var plane = Expand(Reshape(perGroup, 1, m, 1, 1), new Shape(g, m, 1, h * w));  // sample g·M + j takes group j's value
         return Concat(new[] { x, Reshape(plane, n, 1, h, w) }, 1);
     }
 }
