@@ -31,15 +31,15 @@ public sealed class TorchLabelProjection : nn.Module<Tensor, Tensor, Tensor>
 /// </summary>
 public sealed class TorchClassConditionalAffine : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Embedding _gain, _bias;
+    // An array, not two fields: registered as a child, a module has TorchSharp register its module-typed fields under their own names.
+    private readonly Embedding[] _tables;
 
     /// <summary>Gain and bias tables of <paramref name="classes"/> rows of <paramref name="channels"/> (their values come from the managed net).</summary>
     public TorchClassConditionalAffine(long classes, long channels) : base("ClassConditionalAffine")
     {
-        _gain = nn.Embedding(classes, channels);
-        _bias = nn.Embedding(classes, channels);
-        register_module("gain", _gain);
-        register_module("bias", _bias);
+        _tables = [nn.Embedding(classes, channels), nn.Embedding(classes, channels)];
+        register_module("gain", _tables[0]);
+        register_module("bias", _tables[1]);
     }
 
     /// <summary>x [N, C] or [N, C, H, W] scaled and shifted by the rows of its int64 labels [N].</summary>
@@ -50,6 +50,24 @@ public sealed class TorchClassConditionalAffine : nn.Module<Tensor, Tensor, Tens
         Array.Fill(view, 1L);
         (view[0], view[1]) = (x.shape[0], x.shape[1]);
         var index = labels.to(ScalarType.Int64);
-        return (x * _gain.forward(index).view(view) + _bias.forward(index).view(view)).MoveToOuterDisposeScope();
+        return (x * _tables[0].forward(index).view(view) + _tables[1].forward(index).view(view)).MoveToOuterDisposeScope();
+    }
+}
+
+/// <summary>
+/// Modules registered under their own names inside one parent, as PyTorch's nn.ModuleDict holds them: conditional batch norm's
+/// per-class affines live in <c>cbn</c> as <c>"3"</c>, <c>"7"</c> …, so their state reads <c>cbn.3.gain.weight</c>
+/// (TorchSharp refuses a dotted name in register_module).
+/// </summary>
+public sealed class TorchModuleGroup : nn.Module
+{
+    /// <summary>An empty group (its name is the module's, not part of the state dict's keys).</summary>
+    public TorchModuleGroup() : base("ModuleDict") { }
+
+    /// <summary>Registers <paramref name="module"/> as <paramref name="name"/> and returns it.</summary>
+    public T Add<T>(string name, T module) where T : nn.Module
+    {
+        register_module(name, module);
+        return module;
     }
 }

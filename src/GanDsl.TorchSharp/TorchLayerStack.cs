@@ -41,11 +41,11 @@ public sealed class TorchLayerStack : TorchNet
             _layers[i] = TorchLayerFactory.Create(architecture.Layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
             register_module(i.ToString(CultureInfo.InvariantCulture), _layers[i]);
         }
+        if (architecture.ConditionalNorms.Count == 0) return;
+        var group = new TorchModuleGroup();
+        register_module(LabelLayout.ConditionalNormGroup, group);
         foreach (int k in architecture.ConditionalNorms)
-        {
-            _affines[k] = new TorchClassConditionalAffine(architecture.Classes, shapes.Outputs[k][0]);
-            register_module(LabelLayout.ConditionalNormName(k), _affines[k]);
-        }
+            _affines[k] = group.Add(k.ToString(CultureInfo.InvariantCulture), new TorchClassConditionalAffine(architecture.Classes, shapes.Outputs[k][0]));
     }
 
     /// <summary>The stack this module was built from.</summary>

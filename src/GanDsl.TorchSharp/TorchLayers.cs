@@ -56,6 +56,28 @@ public static class TorchLayers
         }
     }
 
+    /// <summary><c>nn.GroupNorm</c> on a flat batch [N, C], which PyTorch's module takes and TorchSharp's refuses; state as nn.GroupNorm's.</summary>
+    public static nn.Module<Tensor, Tensor> GroupNorm(long num_groups, long num_channels, double eps, bool affine) =>
+        new FlatGroupNormModule(num_groups, num_channels, eps, affine);
+
+    private sealed class FlatGroupNormModule : nn.Module<Tensor, Tensor>
+    {
+        private readonly long _groups;
+        private readonly double _eps;
+        private readonly bool _affine;
+
+        public FlatGroupNormModule(long groups, long channels, double eps, bool affine) : base("GroupNorm")
+        {
+            (_groups, _eps, _affine) = (groups, eps, affine);
+            if (!affine) return;
+            register_parameter("weight", new global::TorchSharp.Modules.Parameter(ones(channels), requires_grad: true));
+            register_parameter("bias", new global::TorchSharp.Modules.Parameter(zeros(channels), requires_grad: true));
+        }
+
+        public override Tensor forward(Tensor input) =>
+            nn.functional.group_norm(input, _groups, _affine ? get_parameter("weight") : null, _affine ? get_parameter("bias") : null, _eps);
+    }
+
     private sealed class ReshapeModule : nn.Module<Tensor, Tensor>
     {
         private readonly long[] _dims;

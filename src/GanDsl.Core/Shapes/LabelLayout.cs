@@ -45,7 +45,10 @@ namespace GanDsl.Shapes
             return result;
         }
 
+        /// <summary>The module (a PyTorch ModuleDict) that holds conditional batch norm's per-class affines, one per conditioned layer.</summary>
+        public const string ConditionalNormGroup = "cbn";
+
         /// <summary>The state dict prefix of the per-class gain and bias that follow layer <paramref name="layerIndex"/>: <c>cbn.3</c>.</summary>
-        public static string ConditionalNormName(int layerIndex) => "cbn." + Invariant.Int(layerIndex);
+        public static string ConditionalNormName(int layerIndex) => ConditionalNormGroup + "." + Invariant.Int(layerIndex);
     }
 }

@@ -103,12 +103,14 @@ namespace GanDsl.Generators.Emit
                     w.Line(field + " = " + net.Stack.Layers[i].TorchModule(net.Stack.LayerInput(i)).ToCSharp() + ";");
                     w.Line("register_module(\"" + SourceWriter.Int(i) + "\", " + field + ");");
                 }
-                foreach (int k in net.ConditionalNorms)
+                if (net.ConditionalNorms.Count > 0)
                 {
-                    w.Line(LabelTerms.AffineField(k) + " = new " + TorchSharpEngine + "TorchClassConditionalAffine(classes: " + classes + ", channels: "
-                        + SourceWriter.Int(net.Stack.LayerInput(k)[0]) + "L);");
-                    w.Line("register_module(\"" + LabelTerms.AffineName(k) + "\", " + LabelTerms.AffineField(k) + ");");
+                    w.Line("var cbn = new " + TorchSharpEngine + "TorchModuleGroup();");
+                    w.Line("register_module(\"" + GanDsl.Shapes.LabelLayout.ConditionalNormGroup + "\", cbn);");
                 }
+                foreach (int k in net.ConditionalNorms)
+                    w.Line(LabelTerms.AffineField(k) + " = cbn.Add(\"" + SourceWriter.Int(k) + "\", new " + TorchSharpEngine + "TorchClassConditionalAffine(classes: "
+                        + classes + ", channels: " + SourceWriter.Int(net.Stack.LayerInput(k)[0]) + "L));");
                 w.Line(TorchSharpEngine + "TorchWeights.CopyFrom(net, this, device);");
             }
             w.Line();

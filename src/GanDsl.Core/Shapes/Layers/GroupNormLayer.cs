@@ -19,7 +19,9 @@ namespace GanDsl.Shapes
 
         public GroupNormLayer() : base("GroupNorm", NumChannels, NumGroups, Affine) { }
 
-        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("GroupNorm",
+        /// <summary><c>nn.GroupNorm</c>; a flat sample takes GanDsl.TorchSharp's, as TorchSharp's module refuses [N, C] (PyTorch's takes it).</summary>
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => new TorchModuleCall(
+            input.Count == 1 ? TorchModuleCall.GanDslLayers : TorchModuleCall.TorchNn, "GroupNorm",
             TorchModuleCall.Arg("num_groups", (long)layer.Int(NumGroups)), TorchModuleCall.Arg("num_channels", (long)input[0]),
             TorchModuleCall.Arg("eps", Eps), TorchModuleCall.Arg("affine", layer.Flag(Affine)));
 
