@@ -20,8 +20,9 @@ public enum LabelConditioning
     EmbeddingAfterFlatten,
 
     /// <summary>
-    /// A projection discriminator (Miyato and Koyama 2018): with h the input of the stack's last Linear (its features), the
-    /// score is Linear(h) + ⟨embed(y), h⟩; the table [Classes, features] is <c>emb.weight</c>. The stack itself sees no labels.
+    /// A projection discriminator (Miyato and Koyama 2018): with h the input of the stack's last layer, a Linear(1) (activations
+    /// may follow it), the score is Linear(h) + ⟨embed(y), h⟩; the table [Classes, features] is <c>emb.weight</c>. The stack
+    /// itself sees no labels.
     /// </summary>
     Projection,
 

@@ -25,7 +25,7 @@ public static class LabelModules
     {
         int head = architecture.ProjectionHead;
         if (head < 0)
-            throw new ArgumentException("A projection discriminator needs a last Linear followed only by element-wise layers; end the stack with [Flatten] and [Linear(1)].", nameof(architecture));
+            throw new ArgumentException("A projection discriminator needs a last Linear(1) followed only by element-wise layers; end the stack with [Flatten] and [Linear(1)].", nameof(architecture));
         return architecture.LayerInput(head)[0];
     }
 

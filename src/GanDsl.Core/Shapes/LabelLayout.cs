@@ -9,14 +9,14 @@ namespace GanDsl.Shapes
     public static class LabelLayout
     {
         /// <summary>
-        /// The layer a projection discriminator adds ⟨embed(y), h⟩ to: the last Linear (h is its input), provided only
-        /// element-wise layers (activations, dropout) follow it; -1 when the stack has no such Linear.
+        /// The layer a projection discriminator adds ⟨embed(y), h⟩ to: its last layer that is a Linear(1) (h is its input),
+        /// provided only element-wise layers (activations, dropout) follow it; -1 when the stack has no such Linear.
         /// </summary>
         public static int ProjectionHead(IReadOnlyList<LayerSpec> layers)
         {
             for (int i = layers.Count - 1; i >= 0; i--)
             {
-                if (layers[i].Kind == LayerKind.Linear) return i;
+                if (layers[i].Kind == LayerKind.Linear) return layers[i].Get<int>("outFeatures") == 1 ? i : -1;
                 if (!(layers[i].Kind is ElementwiseLayer)) return -1;
             }
             return -1;
