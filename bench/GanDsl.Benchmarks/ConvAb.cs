@@ -78,46 +78,46 @@ internal static class ConvAb
 
     private sealed class Call
     {
-        private readonly ConvGeometry g;
-        private readonly ConvMap map;
-        private readonly float[] x, w, y;
+        private readonly ConvGeometry _g;
+        private readonly ConvMap _map;
+        private readonly float[] _x, _w, _y;
 
-        private readonly ConvAlgorithm candidate;
+        private readonly ConvAlgorithm _candidate;
 
         public Call(ConvGeometry g, ConvMap map, ConvAlgorithm candidate)
         {
-            (this.g, this.map) = (g, map);
-            this.candidate = Convolution.Applies(candidate, g, map) ? candidate : ConvAlgorithm.Auto;
+            (this._g, this._map) = (g, map);
+            this._candidate = Convolution.Applies(candidate, g, map) ? candidate : ConvAlgorithm.Auto;
             var rng = new Rng(5);
-            x = Fill(rng, g.Batch * g.InChannels * g.InPlane);
-            w = Fill(rng, g.OutChannels * g.PatchSize);
-            y = Fill(rng, g.Batch * g.OutChannels * g.OutPlane);
-            Output = new float[map switch { ConvMap.Forward => y.Length, ConvMap.InputGrad => x.Length, _ => w.Length }];
+            _x = Fill(rng, g.Batch * g.InChannels * g.InPlane);
+            _w = Fill(rng, g.OutChannels * g.PatchSize);
+            _y = Fill(rng, g.Batch * g.OutChannels * g.OutPlane);
+            Output = new float[map switch { ConvMap.Forward => _y.Length, ConvMap.InputGrad => _x.Length, _ => _w.Length }];
         }
 
         public float[] Output { get; }
 
-        public ConvAlgorithm Candidate => candidate;
+        public ConvAlgorithm Candidate => _candidate;
 
         public void Run(ConvAlgorithm algorithm)
         {
-            switch (map)
+            switch (_map)
             {
-                case ConvMap.Forward: Convolution.Forward(g, x, w, Output, algorithm); break;
-                case ConvMap.InputGrad: Convolution.InputGrad(g, y, w, Output, algorithm); break;
-                default: Convolution.WeightGrad(g, x, y, Output, algorithm); break;
+                case ConvMap.Forward: Convolution.Forward(_g, _x, _w, Output, algorithm); break;
+                case ConvMap.InputGrad: Convolution.InputGrad(_g, _y, _w, Output, algorithm); break;
+                default: Convolution.WeightGrad(_g, _x, _y, Output, algorithm); break;
             }
         }
 
         /// <summary>The time of the lowered path's GEMM alone (same sizes and transposes, fresh operands): what lowering adds is the rest.</summary>
         public double LoweredGemmMs(bool cpuClock)
         {
-            int np = g.Batch * g.OutPlane;
-            var (transA, transB, m, n, k) = map switch
+            int np = _g.Batch * _g.OutPlane;
+            var (transA, transB, m, n, k) = _map switch
             {
-                ConvMap.Forward => (false, false, g.OutChannels, np, g.PatchSize),
-                ConvMap.InputGrad => (true, false, g.PatchSize, np, g.OutChannels),
-                _ => (false, true, g.OutChannels, g.PatchSize, np),
+                ConvMap.Forward => (false, false, _g.OutChannels, np, _g.PatchSize),
+                ConvMap.InputGrad => (true, false, _g.PatchSize, np, _g.OutChannels),
+                _ => (false, true, _g.OutChannels, _g.PatchSize, np),
             };
             var a = new float[(long)m * k];
             var b = new float[(long)k * n];
@@ -138,7 +138,7 @@ internal static class ConvAb
         {
             Run(ConvAlgorithm.Lowered);
             var reference = (float[])Output.Clone();
-            Run(candidate);
+            Run(_candidate);
             double max = 0;
             for (int i = 0; i < reference.Length; i++)
                 max = Math.Max(max, Math.Abs(Output[i] - reference[i]) / (1 + Math.Abs(reference[i])));

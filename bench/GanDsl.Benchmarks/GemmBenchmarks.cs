@@ -7,7 +7,7 @@ namespace GanDsl.Benchmarks;
 [Config(typeof(GemmConfig))]
 public class GemmBenchmarks
 {
-    private float[] a = [], b = [], c = [];
+    private float[] _a = [], _b = [], _c = [];
 
     [ParamsSource(nameof(Cases))]
     public GemmCase Case { get; set; } = GemmCase.MlpGan().First();
@@ -21,15 +21,15 @@ public class GemmBenchmarks
     public void Setup()
     {
         var rng = new Random(42);
-        a = Fill(rng, Case.M * Case.K);
-        b = Fill(rng, Case.K * Case.N);
-        c = new float[Case.M * Case.N];
+        _a = Fill(rng, Case.M * Case.K);
+        _b = Fill(rng, Case.K * Case.N);
+        _c = new float[Case.M * Case.N];
         KernelSettings.Threads = Threads;
         KernelSettings.VectorWidth = VectorWidth.Auto;
     }
 
     [Benchmark]
-    public void Multiply() => Gemm.Multiply(Case.TransA, Case.TransB, Case.M, Case.N, Case.K, a, b, c);
+    public void Multiply() => Gemm.Multiply(Case.TransA, Case.TransB, Case.M, Case.N, Case.K, _a, _b, _c);
 
     internal static float[] Fill(Random rng, int count)
     {

@@ -12,10 +12,11 @@ type Config =
       Hidden: int
       LearningRate: float32
       Beta1: float32
-      /// Number of Gaussians on the ring, their radius and standard deviation.
+      /// Number of Gaussians on the ring, their radius and standard deviation, and how many points the data set holds.
       Modes: int
       Radius: float32
       Std: float32
+      Points: int
       LogEvery: int
       /// Generated points scored at the end, the distance that counts as "near a mode",
       /// and the thresholds the run must beat to exit 0.
@@ -26,20 +27,21 @@ type Config =
 
 let defaults =
     { Seed = 7UL
-      Steps = 1000
+      Steps = 2000
       BatchSize = 128
       LatentDim = 4
       Hidden = 64
-      LearningRate = 2e-3f
+      LearningRate = 1e-3f
       Beta1 = 0.5f
       Modes = 8
       Radius = 2.0f
       Std = 0.05f
+      Points = 12800
       LogEvery = 100
       EvalSamples = 2000
       NearDistance = 0.25f
-      MinNearFraction = 0.5
-      MinModesCovered = 6 }
+      MinNearFraction = 0.6
+      MinModesCovered = 8 }
 
 let private parseInt (name: string) (text: string) =
     match Int32.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) with

@@ -1,8 +1,9 @@
-/// The in-code dataset, a ring of Gaussians, and the pure functions that score generated points against it.
+/// The data set, a ring of Gaussians, and the pure functions that score generated points against it.
 module GanDsl.FSharpExample.Ring
 
 open System
 open GanDsl.Tensors
+open GanDsl.Training
 open GanDsl.FSharpExample.Config
 
 /// The centre of mode k on the ring.
@@ -10,14 +11,26 @@ let modeCentre (config: Config) (k: int) =
     let angle = 2.0 * Math.PI * float k / float config.Modes
     float32 (cos angle) * config.Radius, float32 (sin angle) * config.Radius
 
-/// A batch of real points [batch, 2]: a uniformly chosen mode plus isotropic Gaussian noise.
-let sample (config: Config) (rng: Rng) (batch: int) : Tensor =
-    let data = Array.zeroCreate<float32> (batch * 2)
-    for i in 0 .. batch - 1 do
-        let cx, cy = modeCentre config (rng.NextInt config.Modes)
-        data[2 * i] <- cx + config.Std * rng.NextNormal()
-        data[2 * i + 1] <- cy + config.Std * rng.NextNormal()
-    Tensor.FromArray(data, batch, 2)
+/// config.Points points [x, y], each a uniformly chosen mode plus isotropic Gaussian noise, drawn once from the seed.
+type RingData(config: Config) =
+    let points =
+        let rng = Rng(config.Seed + 1000UL)
+        Array.init (config.Points * 2) (fun _ -> 0.0f)
+        |> fun data ->
+            for i in 0 .. config.Points - 1 do
+                let cx, cy = modeCentre config (rng.NextInt config.Modes)
+                data[2 * i] <- cx + config.Std * rng.NextNormal()
+                data[2 * i + 1] <- cy + config.Std * rng.NextNormal()
+            data
+
+    interface ITrainingData with
+        member _.Count = config.Points
+        member _.SampleShape = [| 2 |]
+        member _.Classes = 0
+        member _.CopyBatch(indices, samples, _labels) =
+            for i in 0 .. indices.Length - 1 do
+                samples[2 * i] <- points[2 * indices[i]]
+                samples[2 * i + 1] <- points[2 * indices[i] + 1]
 
 /// The nearest mode of a point and its distance to that mode's centre.
 let nearestMode (config: Config) (x: float32, y: float32) =

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using GanDsl.Cli;
 using GanDsl.Cli.Bench;
 using GanDsl.Cli.Commands;
@@ -16,7 +17,13 @@ var root = new RootCommand("gandsl: declare, train, sample and evaluate GANs.")
 
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parse = root.Parse(args);
+    if (parse.Action is ParseErrorAction)
+    {
+        Console.Error.WriteLine(ParseErrors.Describe(parse));
+        return ParseErrors.ExitCode;
+    }
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (UserErrors.Describe(e) is { } message)
 {

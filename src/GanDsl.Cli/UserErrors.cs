@@ -1,5 +1,6 @@
 using GanDsl.Data;
 using GanDsl.Nn;
+using GanDsl.Runs;
 using GanDsl.Training;
 using GanDsl.Training.Checkpoints;
 
@@ -10,7 +11,8 @@ internal static class UserErrors
 {
     public static string? Describe(Exception e) => e switch
     {
-        UserError or DatasetException or CheckpointException or TrainingSetupException or TrainingDivergedException or ShapeMismatchException => e.Message,
+        UserError or DatasetException or CheckpointException or TrainingSetupException or TrainingDivergedException or ShapeMismatchException
+            or RunFolderException or PairAssemblyException => e.Message,
         TrainingConfigException config => string.Join(" ", config.Errors),
         UnauthorizedAccessException or IOException => $"A file could not be read or written: {e.Message}",
         _ => null,

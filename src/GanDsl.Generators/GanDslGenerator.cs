@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using GanDsl.Generators.Diagnostics;
 using GanDsl.Generators.Emit;
 using GanDsl.Generators.Model;
@@ -33,17 +34,23 @@ namespace GanDsl.Generators
             public const string ProgressiveChecks = nameof(ProgressiveChecks);
             public const string TorchReference = nameof(TorchReference);
             public const string TorchModels = nameof(TorchModels);
+            public const string RangedGenerators = nameof(RangedGenerators);
+            public const string RangeGuesses = nameof(RangeGuesses);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var torch = context.CompilationProvider.Select(static (c, _) => TorchReference.IsReferenced(c)).WithTrackingName(Steps.TorchReference);
-            var generators = Nets(context, RoleAttributes.Generator, NetRole.Generator, Steps.ParseGenerators, torch);
-            var discriminators = Nets(context, RoleAttributes.Discriminator, NetRole.Discriminator, Steps.ParseDiscriminators, torch);
             var gans = context.SyntaxProvider.ForAttributeWithMetadataName(RoleAttributes.Gan,
                     static (node, _) => node is ClassDeclarationSyntax,
                     static (ctx, ct) => GanParser.Parse(ctx, ct))
                 .WithTrackingName(Steps.ParseGans);
+            // Generators whose range some pair declares: that pair's range check replaces their GAN0017 guess.
+            var ranged = gans.Select(static (r, _) => r.RangedGenerator).Collect()
+                .Select(static (names, _) => EquatableArray.From(names.Where(n => n != null).Select(n => n!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal)))
+                .WithTrackingName(Steps.RangedGenerators);
+            var generators = Nets(context, RoleAttributes.Generator, NetRole.Generator, Steps.ParseGenerators, torch, ranged);
+            var discriminators = Nets(context, RoleAttributes.Discriminator, NetRole.Discriminator, Steps.ParseDiscriminators, torch);
 
             var ganModels = gans.Select(static (r, _) => r.Model).Where(static m => m != null).Select(static (m, _) => m!)
                 .WithTrackingName(Steps.GanModels);
@@ -60,9 +67,12 @@ namespace GanDsl.Generators
             InitializeProgressive(context, torch);
         }
 
-        /// <summary>The nets of one role: parsed, emitted (or stubbed), their diagnostics reported; returns the valid models.</summary>
+        /// <summary>
+        /// The nets of one role: parsed, emitted (or stubbed), their diagnostics reported; returns the valid models. Generators
+        /// pass <paramref name="ranged"/>, the generators whose data range a pair declares, which get no GAN0017.
+        /// </summary>
         private static IncrementalValuesProvider<NetModel> Nets(IncrementalGeneratorInitializationContext context, string attribute,
-            NetRole role, string step, IncrementalValueProvider<bool> torch)
+            NetRole role, string step, IncrementalValueProvider<bool> torch, IncrementalValueProvider<EquatableArray<string>>? ranged = null)
         {
             // The role is fixed per pipeline, so capturing it costs nothing per run.
             var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(attribute,
@@ -75,6 +85,15 @@ namespace GanDsl.Generators
                 static (spc, net) => InternalErrors.Emit(spc, net.Type, () => TorchEmitter.Emit(net), net.Type.TorchHintName));
             EmitStubs(context, parsed.Select(static (r, _) => r.Stub));
             ReportDiagnostics(context, parsed.Select(static (r, _) => r.Diagnostics));
+            if (ranged is { } declared)
+            {
+                var guesses = parsed.Where(static r => r.Model != null && r.RangeGuess is { Infos.Count: > 0 })
+                    .Select(static (r, _) => (Generator: r.Model!.Type.FullName, Guess: r.RangeGuess!))
+                    .Combine(declared)
+                    .Select(static (p, _) => p.Right.Contains(p.Left.Generator) ? DiagnosticBatch.Empty : p.Left.Guess)
+                    .WithTrackingName(Steps.RangeGuesses);
+                context.RegisterSourceOutput(guesses, static (spc, batch) => batch.Report(spc));
+            }
             return models;
         }
 

@@ -16,4 +16,24 @@ public readonly record struct BackgroundColor(byte R, byte G, byte B)
 
     /// <summary>The colour as <c>#RRGGBB</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"#{R:X2}{G:X2}{B:X2}");
+
+    /// <summary>
+    /// Reads <c>black</c>, <c>white</c> (any case) or <c>#RRGGBB</c>, as the CLI's <c>--background</c> and a run folder's
+    /// <c>run.json</c> write it.
+    /// </summary>
+    public static bool TryParse(string? text, out BackgroundColor color)
+    {
+        color = Black;
+        var t = text?.Trim() ?? "";
+        if (t.Equals("black", StringComparison.OrdinalIgnoreCase)) return true;
+        if (t.Equals("white", StringComparison.OrdinalIgnoreCase))
+        {
+            color = White;
+            return true;
+        }
+        if (t.Length != 7 || t[0] != '#' || !uint.TryParse(t.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint rgb))
+            return false;
+        color = new BackgroundColor((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb);
+        return true;
+    }
 }

@@ -28,6 +28,7 @@ public sealed class ImageFolderDataset : ITrainingData, IDisposable
         SkippedFiles = contents.Skipped;
         IgnoredFiles = scan.IgnoredFiles + scan.TopLevelImagesIgnored;
         Range = options.Range;
+        Source = new DataSource(DataSource.ImageFolder, Path.GetFullPath(scan.Directory)) { Images = options.ToSettings() };
         _scale = new float[256];
         for (int b = 0; b < 256; b++) // the same expressions as GanDsl.Data.Dataset.Scale, so values match it bit for bit
             _scale[b] = options.Range == PixelRange.ZeroToOne ? b / 255f : b / 127.5f - 1f;
@@ -59,6 +60,9 @@ public sealed class ImageFolderDataset : ITrainingData, IDisposable
 
     /// <summary>Files passed over: those without an image extension, hidden ones, and images beside class subfolders.</summary>
     public int IgnoredFiles { get; }
+
+    /// <summary>The folder and the options it was read with, as a run folder records them (<see cref="ImageFolderOptions.FromSettings"/> reads them back).</summary>
+    public DataSource Source { get; }
 
     /// <summary>The range batches are scaled to.</summary>
     public PixelRange Range { get; }

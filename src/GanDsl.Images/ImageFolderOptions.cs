@@ -1,3 +1,5 @@
+using GanDsl.Training;
+
 namespace GanDsl.Images;
 
 /// <summary>
@@ -47,4 +49,27 @@ public sealed record ImageFolderOptions
 
     /// <summary>How many images are decoded at once; 0 (the default) or less uses every processor.</summary>
     public int DecodeThreads { get; init; }
+
+    /// <summary>The options that decide the samples, as the plain values a run folder's <c>run.json</c> records.</summary>
+    public ImageFolderSettings ToSettings() =>
+        new(SkipUndecodable, AllowUpscaling, Background.ToString(), LabelsFromSubfolders, Range.ToString());
+
+    /// <summary>
+    /// The options a run folder recorded (<see cref="ToSettings"/>), with this machine's cache folder and decode threads;
+    /// throws <see cref="ImageFolderException"/> for values no GanDsl writes.
+    /// </summary>
+    public static ImageFolderOptions FromSettings(ImageFolderSettings settings, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!BackgroundColor.TryParse(settings.Background, out var background) || !Enum.TryParse<PixelRange>(settings.Range, out var range) || !Enum.IsDefined(range))
+            throw new ImageFolderException($"The recorded image options of {directory} (background '{settings.Background}', range '{settings.Range}') are not ones GanDsl writes; fix run.json or start a new run.", directory);
+        return new ImageFolderOptions
+        {
+            SkipUndecodable = settings.SkipUndecodable,
+            AllowUpscaling = settings.AllowUpscaling,
+            Background = background,
+            LabelsFromSubfolders = settings.LabelsFromSubfolders,
+            Range = range,
+        };
+    }
 }

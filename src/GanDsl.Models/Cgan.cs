@@ -22,5 +22,5 @@ public partial class CganGenerator;
 [Conv2d(1, 4, 1, 0, Bias = false), Flatten, Sigmoid]               // one score
 public partial class CganDiscriminator;
 
-[Gan<CganGenerator, CganDiscriminator>]
+[Gan<CganGenerator, CganDiscriminator>(DataRange = DataRange.MinusOneToOne)]
 public partial class Cgan;

@@ -19,5 +19,5 @@ public partial class DcganGenerator;
 [Conv2d(1, 4, 1, 0, Bias = false), Flatten, Sigmoid]               // one score
 public partial class DcganDiscriminator;
 
-[Gan<DcganGenerator, DcganDiscriminator>]
+[Gan<DcganGenerator, DcganDiscriminator>(DataRange = DataRange.MinusOneToOne)]
 public partial class Dcgan;

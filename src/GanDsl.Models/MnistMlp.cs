@@ -20,5 +20,5 @@ public partial class MnistMlpGenerator;
 [Linear(1)]
 public partial class MnistMlpDiscriminator;
 
-[Gan<MnistMlpGenerator, MnistMlpDiscriminator>]
+[Gan<MnistMlpGenerator, MnistMlpDiscriminator>(DataRange = DataRange.MinusOneToOne)]
 public partial class MnistMlpGan;

@@ -10,7 +10,7 @@ public static class ModelCatalog
         new ReferenceModel("seven-bit", "seven-bit", "Toy GAN emitting 7-bit even numbers: linear+sigmoid G, logistic-regression D",
             SevenBitGenerator.Summary, SevenBitDiscriminator.Summary, seed => new SevenBitGan(seed))
         {
-            Config = TrainingConfig.Default with
+            Config = SevenBitGan.DefaultConfig with
             {
                 Epochs = 20, BatchSize = 64, Optimizer = OptimizerKind.Adam, WeightDecay = 0f,
                 GeneratorLearningRate = 5e-3f, DiscriminatorLearningRate = 5e-3f, LogIntervalSteps = 20, CheckpointIntervalSteps = 0, SampleCount = 16,
@@ -21,28 +21,29 @@ public static class ModelCatalog
         new ReferenceModel("mnist-mlp", "mnist", "MLP GAN with a logit D, BCE-with-logits and label smoothing 0.9",
             MnistMlpGenerator.Summary, MnistMlpDiscriminator.Summary, seed => new MnistMlpGan(seed))
         {
-            Config = TrainingConfig.Default with { LabelSmoothing = 0.9f },
+            Config = MnistMlpGan.DefaultConfig with { LabelSmoothing = 0.9f },
         },
         new ReferenceModel("lightning-cnn", "mnist", "Lightning tutorial's CNN GAN (conv D with max pooling, transposed-conv G), Adam",
             LightningCnnGenerator.Summary, LightningCnnDiscriminator.Summary, seed => new LightningCnnGan(seed))
         {
-            Config = TrainingConfig.Default with { Optimizer = OptimizerKind.Adam, WeightDecay = 0f },
+            Config = LightningCnnGan.DefaultConfig with { Optimizer = OptimizerKind.Adam, WeightDecay = 0f },
         },
         new ReferenceModel("vanilla", "fashion-mnist", "MLP GAN 100-256-512-1024-784 / 784-512-256-128-1 (the bench's mlp-gan)",
             VanillaGenerator.Summary, VanillaDiscriminator.Summary, seed => new VanillaGan(seed))
         {
+            Config = VanillaGan.DefaultConfig,
             BenchName = "mlp-gan",
         },
         new ReferenceModel("dcgan", "fashion-mnist", "DCGAN for 28x28x1, latent 128, ngf = ndf = 32 (the bench's dcgan)",
             DcganGenerator.Summary, DcganDiscriminator.Summary, seed => new Dcgan(seed))
         {
-            Config = TrainingConfig.Default with { BatchSize = 32 },
+            Config = Dcgan.DefaultConfig with { BatchSize = 32 },
             BenchName = "dcgan",
         },
         new ReferenceModel("cgan", "fashion-mnist", "Conditional DCGAN on the dataset's labels (label embedding into G, one-hot label planes into D)",
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed))
         {
-            Config = TrainingConfig.Default with { BatchSize = 32 },
+            Config = Cgan.DefaultConfig with { BatchSize = 32 },
         },
         new ReferenceModel("progressive", "fashion-mnist", "Progressive GAN growing 7x7 -> 14x14 -> 28x28, each new block faded in over 750 of its 1500 steps",
             ProgressiveGenerator28.Summary, ProgressiveDiscriminator28.Summary, seed => new ProgressiveFashionGan(seed)),

@@ -6,7 +6,8 @@ namespace GanDsl.Models;
 
 /// <summary>
 /// One reference GAN as the CLI knows it: its nets' compile-time summaries, a factory, the training settings of the
-/// tutorial it comes from (<see cref="TrainingConfig.Default"/> with the tutorial's changes), and whatever it needs beyond
+/// tutorial it comes from (the pair's generated <c>DefaultConfig</c>, its declared recipe over <see cref="TrainingConfig.Default"/>,
+/// with the tutorial's changes), and whatever it needs beyond
 /// the common road (data made in code, a measure of its own), so the CLI never needs to know a model by name.
 /// </summary>
 /// <param name="Dataset">The dataset it trains on by default: a name from <c>DatasetCatalog</c>, or the name of its <see cref="GeneratedData"/>.</param>

@@ -13,5 +13,5 @@ public partial class SevenBitGenerator;
 [Linear(1), Sigmoid]
 public partial class SevenBitDiscriminator;
 
-[Gan<SevenBitGenerator, SevenBitDiscriminator>]
+[Gan<SevenBitGenerator, SevenBitDiscriminator>(DataRange = DataRange.ZeroToOne)]   // bits are 0 or 1: a Sigmoid generator
 public partial class SevenBitGan;

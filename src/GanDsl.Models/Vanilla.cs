@@ -21,5 +21,5 @@ public partial class VanillaGenerator;
 [Linear(1), Sigmoid]
 public partial class VanillaDiscriminator;
 
-[Gan<VanillaGenerator, VanillaDiscriminator>]
+[Gan<VanillaGenerator, VanillaDiscriminator>(DataRange = DataRange.MinusOneToOne)]
 public partial class VanillaGan;

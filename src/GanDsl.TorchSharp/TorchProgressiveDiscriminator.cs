@@ -31,13 +31,13 @@ public class TorchProgressiveDiscriminator : TorchProgressiveNet
     {
         using var scope = NewDisposeScope();
         var image = TorchProgress.AvgPool(input, _finalSize / _inputs[Stage][1]);
-        var h = StageBlocks[Stage].forward(FromImage(Stage, image));
+        var h = _stageBlocks[Stage].forward(FromImage(Stage, image));
         if (Stage > 0 && Alpha < 1f)
         {
             var previous = FromImage(Stage - 1, TorchProgress.AvgPool(image, _inputs[Stage][1] / _inputs[Stage - 1][1]));
             h = TorchProgress.FadeIn(previous, h, Alpha);
         }
-        for (int k = Stage - 1; k >= 0; k--) h = StageBlocks[k].forward(h);
+        for (int k = Stage - 1; k >= 0; k--) h = _stageBlocks[k].forward(h);
         return h.MoveToOuterDisposeScope();
     }
 

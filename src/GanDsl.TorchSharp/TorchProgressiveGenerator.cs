@@ -29,13 +29,13 @@ public class TorchProgressiveGenerator : TorchProgressiveNet
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var h = StageBlocks[0].forward(input);
-        for (int k = 1; k < Stage; k++) h = StageBlocks[k].forward(h);
+        var h = _stageBlocks[0].forward(input);
+        for (int k = 1; k < Stage; k++) h = _stageBlocks[k].forward(h);
         Tensor image;
         if (Stage == 0) image = _toImage[0].forward(h);
         else
         {
-            var grown = _toImage[Stage].forward(StageBlocks[Stage].forward(h));
+            var grown = _toImage[Stage].forward(_stageBlocks[Stage].forward(h));
             image = Alpha >= 1f ? grown
                 : TorchProgress.FadeIn(TorchProgress.Upsample(_toImage[Stage - 1].forward(h), _outputs[Stage][1] / _outputs[Stage - 1][1]), grown, Alpha);
         }

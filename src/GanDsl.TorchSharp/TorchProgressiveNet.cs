@@ -11,16 +11,16 @@ namespace GanDsl.TorchSharp;
 public abstract class TorchProgressiveNet : TorchNet
 {
     /// <summary>The stages' blocks, in growth order.</summary>
-    private protected readonly TorchLayerStack[] StageBlocks;
+    private protected readonly TorchLayerStack[] _stageBlocks;
 
     private protected TorchProgressiveNet(string name, IReadOnlyList<BlockModule> blocks) : base(name)
     {
-        StageBlocks = TorchProgress.Blocks(blocks);
-        register_module("blocks", nn.ModuleList(StageBlocks));
+        _stageBlocks = TorchProgress.Blocks(blocks);
+        register_module("blocks", nn.ModuleList(_stageBlocks));
     }
 
     /// <summary>The number of stages.</summary>
-    public int StageCount => StageBlocks.Length;
+    public int StageCount => _stageBlocks.Length;
 
     /// <summary>The 0-based stage the next forward pass runs.</summary>
     public int Stage { get; private set; }
@@ -34,7 +34,7 @@ public abstract class TorchProgressiveNet : TorchNet
     /// <summary>Moves to <paramref name="stage"/> with fade-in <paramref name="alpha"/>, as the managed net's <c>SetProgress</c>.</summary>
     public void SetProgress(int stage, float alpha)
     {
-        TorchProgress.Check(GetName(), StageBlocks.Length, stage, alpha);
+        TorchProgress.Check(GetName(), _stageBlocks.Length, stage, alpha);
         (Stage, Alpha) = (stage, alpha);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace GanDsl.Cli.Tests;
@@ -22,19 +21,10 @@ internal static class Gandsl
     /// <summary>As <see cref="Run"/>, with extra environment variables (e.g. the tiny classifier of the evaluation tests).</summary>
     public static Result RunWith(IReadOnlyDictionary<string, string>? environment, string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(DllPath());
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["GANDSL_CACHE"] = Path.Combine(workingDirectory, "cache");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"gandsl {string.Join(' ', args)} did not finish within 3 minutes.");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        var start = ChildProcess.Dotnet(workingDirectory, [DllPath(), .. args]);
+        start.Environment["GANDSL_CACHE"] = Path.Combine(workingDirectory, "cache");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        var (exitCode, stdout, stderr) = ChildProcess.Run(start, TimeSpan.FromMinutes(3));
+        return new Result(exitCode, stdout, stderr);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using GanDsl.Models;
 using GanDsl.Onnx;
 using SkiaSharp;
@@ -61,35 +59,6 @@ public class OnnxSampleTests
         return generator;
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) RunSample(params string[] args)
-    {
-        var dll = SampleDll();
-        Assert.True(File.Exists(dll), $"The ONNX sample is not built at {dll}; build GanDsl.sln (or this test project) in the same configuration first.");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The ONNX sample did not finish within 2 minutes.");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    /// <summary>The sample's dll in the same configuration and framework folder as this test's own output.</summary>
-    private static string SampleDll([CallerFilePath] string thisFile = "")
-    {
-        var testProject = Path.GetDirectoryName(thisFile)!;
-        var repo = Path.GetFullPath(Path.Combine(testProject, "..", ".."));
-        var outputFolder = Path.GetRelativePath(Path.Combine(testProject, "bin"), AppContext.BaseDirectory);
-        return Path.Combine(repo, "examples", "OnnxSample", "bin", outputFolder, "OnnxSample.dll");
-    }
+    private static (int ExitCode, string Stdout, string Stderr) RunSample(params string[] args) =>
+        ExampleProgram.Run("OnnxSample", "OnnxSample", null, args);
 }

@@ -38,7 +38,43 @@ public class HostileArgumentTests
         "[GanBlock(0)] [Linear(8)] public partial class N;",
         "[ProgressiveGenerator(null)] public partial class N;",
         "[ProgressiveGenerator(typeof(int), ImageChannels = int.MinValue)] public partial class N;",
+        Pair + "[Gan<G, D>(GradientPenalty = double.NaN, R1 = double.NegativeInfinity)] public partial class N;",
+        Pair + "[Gan<G, D>(GradientPenalty = double.MaxValue, R1 = double.Epsilon, CriticSteps = int.MaxValue)] public partial class N;",
+        Pair + "[Gan<G, D>(CriticSteps = int.MinValue, Loss = (GanDsl.Training.GanLoss)int.MinValue, DataRange = (DataRange)int.MaxValue)] public partial class N;",
+        Pair + "[Gan<G, D>(Loss = 3)] public partial class N;",
+        Pair + "[Gan<G, D>(GradientPenalty = \"ten\", DataRange = null)] public partial class N;",
+        Pair + "[Gan<G, D>(Loss = GanDsl.Training.GanLoss.Hinge, Loss = GanDsl.Training.GanLoss.Wasserstein)] public partial class N;",
+        Pair + "[Gan<G, Missing>(GradientPenalty = -1)] public partial class N;",
     };
+
+    /// <summary>A generator and a discriminator that fit, for the recipe cases.</summary>
+    private const string Pair = "[GanGenerator(LatentDim = 4)] [Linear(2), Tanh] public partial class G; [GanDiscriminator(2)] [Linear(4), Linear(1)] public partial class D; ";
+
+    /// <summary>Recipe arguments no run can use, each marked: every one gets its own GAN0022 at the argument, and nothing else fails.</summary>
+    public static TheoryData<string> HostileRecipes => new()
+    {
+        "[|GradientPenalty = double.NaN|], [|R1 = double.NegativeInfinity|]",
+        "[|GradientPenalty = double.PositiveInfinity|], [|R1 = -1e-300|]",
+        "[|GradientPenalty = 1e300|], R1 = double.Epsilon, [|CriticSteps = int.MaxValue|]",
+        "[|CriticSteps = int.MinValue|], [|Loss = (GanDsl.Training.GanLoss)int.MinValue|], [|DataRange = (DataRange)int.MaxValue|]",
+        "[|Loss = (GanDsl.Training.GanLoss)5|], [|CriticSteps = 0|], [|DataRange = (DataRange)2|]",
+        "Loss = GanDsl.Training.GanLoss.Wasserstein, [|CriticSteps = 1001|], GradientPenalty = 3.4e38",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileRecipes))]
+    public void Each_hostile_recipe_value_gets_its_own_GAN0022_and_the_pair_still_compiles(string arguments)
+    {
+        var (source, spans) = Markup.ParseAll("using GanDsl;\n" + Pair + "[Gan<G, D>(" + arguments + ")] public partial class N;"
+            + " public static class User { public static object Use() => N.DefaultConfig.Loss.ToString() + N.Recipe + new N(1).Generator.LatentDim; }");
+        var outcome = GeneratorHarness.Run(source);
+
+        Assert.Null(outcome.Exception);
+        Assert.All(outcome.Diagnostics, d => Assert.Equal("GAN0022", d.Id));
+        Assert.Equal(spans, outcome.Diagnostics.Select(d => d.Location.SourceSpan).OrderBy(s => s.Start));
+        Assert.All(outcome.Diagnostics, d => Assert.StartsWith("[Gan<...>] on 'N': ", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Empty(GeneratorHarness.CompileWithRuntime(outcome).Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
 
     [Theory]
     [MemberData(nameof(Declarations))]

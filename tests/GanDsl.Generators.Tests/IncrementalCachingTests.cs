@@ -12,7 +12,7 @@ public class IncrementalCachingTests
     private static readonly string[] TrackedSteps =
     {
         Steps.ParseGenerators, Steps.ParseDiscriminators, Steps.ParseGans, Steps.NetModels, Steps.GanModels,
-        Steps.NetDiagnostics, Steps.PairDiagnostics, Steps.Stubs,
+        Steps.NetDiagnostics, Steps.PairDiagnostics, Steps.Stubs, Steps.RangedGenerators, Steps.RangeGuesses,
     };
 
     [Fact]
@@ -55,5 +55,43 @@ public class IncrementalCachingTests
         Assert.Equal(3, kept.Count); // VanillaGenerator, VanillaDiscriminator, DcganDiscriminator
         var sources = result.GeneratedSources.Single(s => s.HintName == "Samples.DcganGenerator.g.cs").SourceText.ToString();
         Assert.Contains("new global::GanDsl.Nn.LeakyReLU(0.2d)", sources);
+    }
+
+    [Fact]
+    public void Editing_the_recipe_reruns_only_the_pair()
+    {
+        const string nets = """
+            using GanDsl;
+            namespace Samples;
+            [GanGenerator(LatentDim = 8)] [Linear(16), ReLU, Linear(4), Tanh] public partial class G;
+            [GanDiscriminator(4)] [Linear(16), LeakyReLU(0.2), Linear(1)] public partial class Critic;
+            """;
+        const string pair = """
+            using GanDsl;
+            using GanDsl.Training;
+            namespace Samples;
+            [Gan<G, Critic>(Loss = GanLoss.Wasserstein, GradientPenalty = 10, CriticSteps = 5)] public partial class Wgan;
+            """;
+        var compilation = GeneratorHarness.Compilation(nets, pair);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var pairTree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(pairTree, CSharpSyntaxTree.ParseText(
+            pair.Replace("GradientPenalty = 10, CriticSteps = 5", "GradientPenalty = 5, CriticSteps = 3"), GeneratorHarness.ParseOptions, path: pairTree.FilePath));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Empty(result.Diagnostics);
+        var parsedNets = new[] { Steps.ParseGenerators, Steps.ParseDiscriminators, Steps.NetModels, Steps.RangedGenerators }
+            .Where(result.TrackedSteps.ContainsKey).SelectMany(name => result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(o => (name, o.Reason))).ToList();
+        Assert.Equal(2, parsedNets.Count(r => r.name == Steps.NetModels)); // G and Critic, both kept
+        Assert.All(parsedNets, r => Assert.True(r.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{r.name}: {r.Reason}"));
+        var pairModel = Assert.Single(result.TrackedSteps[Steps.GanModels].SelectMany(s => s.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Modified, pairModel.Reason);
+
+        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
+        Assert.Equal(new[] { "Samples.Wgan.g.cs" }, changed);
+        Assert.Contains("GradientPenalty = 5d, CriticSteps = 3", after["Samples.Wgan.g.cs"]);
     }
 }

@@ -15,7 +15,7 @@ public class OneMistakeOneErrorTests
     private const string OkDiscriminator = "[GanDiscriminator(2)] [Linear(1)] public partial class OkD;";
     private const string OkBlock = "[GanBlock(8)] [Linear(32), Reshape(8, 2, 2)] public partial class OkBlock;";
 
-    /// <summary>(id, the class that has the mistake: G, D, B, PG, PD or P, its declaration with the error's span marked).</summary>
+    /// <summary>(id, the class that has the mistake: G, D, B, PG, PD, P or R (a pair used with its recipe), its declaration with the error's span marked).</summary>
     public static TheoryData<string, string, string> Cases => new()
     {
         { "GAN0003", "G", "[GanGenerator(LatentDim = 4), [|GanDiscriminator(4)|]] [Linear(2), Tanh] public partial class G;" },
@@ -43,9 +43,12 @@ public class OneMistakeOneErrorTests
         { "GAN0019", "B", "[[|GanBlock|]] [Linear(2)] public partial class B;" },
         { "GAN0008", "PG", "[GanBlock(8)] [Linear(32), [|Reshape(8, 3, 3)|]] public partial class G2; [ProgressiveGenerator(typeof(G2))] public partial class PG;" },
         { "GAN0020", "PG", OkBlock + " public class NotBlock; [ProgressiveGenerator(typeof(OkBlock), [|typeof(NotBlock)|])] public partial class PG;" },
-        { "GAN0022", "D", "[[|GanDiscriminator(2, Classes = 3, Conditioning = LabelConditioning.Projection)|]] [Linear(4), Tanh] public partial class D;" },
-        { "GAN0022", "G", "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)|]] [Linear(2), Tanh] public partial class G;" },
+        { "GAN0027", "D", "[[|GanDiscriminator(2, Classes = 3, Conditioning = LabelConditioning.Projection)|]] [Linear(4), Tanh] public partial class D;" },
+        { "GAN0027", "G", "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)|]] [Linear(2), Tanh] public partial class G;" },
         { "GAN0021", "PD", "[GanBlock(8, 2, 2)] [Flatten, Linear(3)] public partial class D2; [ProgressiveDiscriminator([|typeof(D2)|])] public partial class PD;" },
+        { "GAN0022", "R", "[Gan<OkG, OkD>(Loss = GanDsl.Training.GanLoss.Hinge, [|CriticSteps = 0|])] public partial class P;" },
+        { "GAN0022", "R", "[Gan<OkG, OkD>([|Loss = (GanDsl.Training.GanLoss)9|], DataRange = DataRange.MinusOneToOne)] public partial class P;" },
+        { "GAN0023", "R", "[GanDiscriminator(2)] [Linear(1), Sigmoid] public partial class DS; [Gan<OkG, DS>([|Loss = GanDsl.Training.GanLoss.Hinge|])] public partial class P;" },
     };
 
     [Theory]
@@ -81,6 +84,8 @@ public class OneMistakeOneErrorTests
             """,
         "B" => "public static class User { public static string Use() => B.Summary.ToString(64) + B.ParameterCount + new B(1).OutputShape.Length; }",
         "P" => "public static class User { public static string Use() => ((IGan)new P(1)).Generator.LatentDim + new P().Discriminator.ToString(); }",
+        "R" => "public static class User { public static string Use() => ((IGan)new P(1)).Generator.LatentDim + new P().Discriminator.ToString()"
+            + " + P.Recipe + P.DefaultConfig.Loss + ((IGan)new P()).Recipe; }",
         _ => $"public static class User {{ public static string Use() => {used}.Summary.ToString(64) + {used}.ParameterCount + new {used}(1).Stage; }}",
     };
 

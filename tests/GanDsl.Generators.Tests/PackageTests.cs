@@ -1,5 +1,5 @@
 using System.Globalization;
-using GanDsl.Generators.Tests.Support;
+using GanDsl.Testing;
 
 namespace GanDsl.Generators.Tests;
 
@@ -9,10 +9,10 @@ namespace GanDsl.Generators.Tests;
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "gandsl-pack-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "gandsl-pack-" + Guid.NewGuid().ToString("N"));
 
     // A version no cache has seen, so a stale GanDsl in the global packages folder cannot mask a broken package.
-    private readonly string version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+    private readonly string _version = "0.0.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 
     private const string ConsumerProgram = """
         using GanDsl;
@@ -41,30 +41,14 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void Packed_library_builds_and_runs_a_dsl_declared_net_in_a_fresh_project()
     {
-        var repo = DotnetCli.RepositoryRoot();
-        var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
+        var repo = Fixtures.RepositoryRoot();
+        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        var consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(120);
 
-        DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", "GanDsl.Core", "GanDsl.Core.csproj"),
-            "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec") + "/");
-        Assert.True(File.Exists(Path.Combine(feed, $"GanDsl.{version}.nupkg")), "dotnet pack did not produce the GanDsl package.");
-
+        DotnetCli.Pack(repo, feed, _version, "Release", _root, limit, "GanDsl.Core");
         DotnetCli.WriteNuGetConfig(consumer, feed, repo);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <InvariantGlobalization>true</InvariantGlobalization>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        DotnetCli.WriteConsumerProject(consumer, [("GanDsl", _version)], "<InvariantGlobalization>true</InvariantGlobalization>");
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
         DotnetCli.Run(consumer, limit, "build", "-c", "Release", "-o", Path.Combine(consumer, "out"));
@@ -82,7 +66,7 @@ public sealed class PackageTests : IDisposable
     {
         // Each run restores a new test version into the global packages folder; remove it along with the temp folder.
         var packages = DotnetCli.GlobalPackagesFolder;
-        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", version));
-        DotnetCli.TryDelete(root);
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", _version));
+        DotnetCli.TryDelete(_root);
     }
 }

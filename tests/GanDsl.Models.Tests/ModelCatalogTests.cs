@@ -79,4 +79,29 @@ public class ModelCatalogTests
         // The bench's peers of ../shared/bench/torch_gan_step.py, in the order it prints them.
         Assert.Equal(["vanilla:mlp-gan", "dcgan:dcgan"], ModelCatalog.All.Where(m => m.BenchName is not null).Select(m => m.Name + ":" + m.BenchName));
     }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_model_trains_with_its_pairs_declared_recipe_and_passes_its_checks(string name)
+    {
+        var model = ModelCatalog.Get(name);
+        var gan = model.Create(1);
+
+        Assert.Empty(model.Config.Validate(gan));
+        if (gan.Recipe is not { } recipe) return; // the progressive GAN is not a [Gan<G, D>] pair
+        Assert.Equal(model.Config, model.Config.WithRecipe(recipe));
+        // The data sets GanDsl serves are scaled to [-1, 1]; the seven-bit data is bits of 0 and 1.
+        Assert.Equal(name == "seven-bit" ? DataRange.ZeroToOne : DataRange.MinusOneToOne, recipe.DataRange);
+    }
+
+    [Fact]
+    public void The_seven_bit_data_is_in_the_range_its_pair_declares()
+    {
+        var data = new SevenBitData();
+        var samples = new float[data.Count * 7];
+        data.CopyBatch(Enumerable.Range(0, data.Count).ToArray(), samples, new int[data.Count]);
+
+        Assert.Equal(DataRange.ZeroToOne, SevenBitGan.Recipe.DataRange);
+        Assert.All(samples, v => Assert.True(v is 0f or 1f));
+    }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GanDsl.Generators.Tests.Support;
+using GanDsl.Testing;
 
 namespace GanDsl.TorchSharp.Tests;
 
@@ -9,10 +9,10 @@ namespace GanDsl.TorchSharp.Tests;
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "gandsl-torch-pack-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "gandsl-torch-pack-" + Guid.NewGuid().ToString("N"));
 
     // A version no cache has seen, so a stale package in the global packages folder cannot mask a broken one.
-    private readonly string version = "0.0.0-torch" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+    private readonly string _version = "0.0.0-torch" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 
     private const string ConsumerProgram = """
         using GanDsl;
@@ -41,31 +41,13 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void Packed_GanDsl_TorchSharp_emits_Torch_classes_and_loads_LibTorch_in_a_fresh_project()
     {
-        var repo = DotnetCli.RepositoryRoot();
-        var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(root, "consumer")).FullName;
+        var repo = Fixtures.RepositoryRoot();
+        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        var consumer = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
         var limit = TimeSpan.FromSeconds(240);
-        // --no-build: the solution build made the assemblies; packing must not race other test projects' builds.
-        foreach (var project in new[] { "GanDsl.Core", "GanDsl.TorchSharp" })
-            DotnetCli.Run(repo, limit, "pack", Path.Combine(repo, "src", project, project + ".csproj"), "--no-build",
-                "-c", Configuration, "-o", feed, "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(root, "nuspec", project) + "/");
-
+        DotnetCli.Pack(repo, feed, _version, Configuration, _root, limit, "GanDsl.Core", "GanDsl.TorchSharp");
         DotnetCli.WriteNuGetConfig(consumer, feed, repo);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="GanDsl" Version="{version}" />
-                <PackageReference Include="GanDsl.TorchSharp" Version="{version}" />
-                <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />
-              </ItemGroup>
-            </Project>
-            """);
+        DotnetCli.WriteConsumerProject(consumer, [("GanDsl", _version), ("GanDsl.TorchSharp", _version), ("TorchSharp-cpu", "0.107.0")]);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
         DotnetCli.Run(consumer, limit, "build", "-c", "Release", "-o", Path.Combine(consumer, "out"));
@@ -86,8 +68,8 @@ public sealed class PackageTests : IDisposable
     public void Dispose()
     {
         var packages = DotnetCli.GlobalPackagesFolder;
-        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", version));
-        DotnetCli.TryDelete(Path.Combine(packages, "gandsl.torchsharp", version));
-        DotnetCli.TryDelete(root);
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl", _version));
+        DotnetCli.TryDelete(Path.Combine(packages, "gandsl.torchsharp", _version));
+        DotnetCli.TryDelete(_root);
     }
 }

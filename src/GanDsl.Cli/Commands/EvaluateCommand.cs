@@ -4,7 +4,6 @@ using GanDsl.Cli.Evaluation;
 using GanDsl.Cli.Runs;
 using GanDsl.Evaluation;
 using GanDsl.Models;
-using Spectre.Console;
 
 namespace GanDsl.Cli.Commands;
 
@@ -18,7 +17,7 @@ internal static class EvaluateCommand
 
     public static Command Create()
     {
-        var run = new Argument<string?>("run") { Description = "A run folder written by 'gandsl train'.", Arity = ArgumentArity.ZeroOrOne };
+        var run = new Argument<string?>("run") { Description = "A run folder written by 'gandsl train' or by Adversarial.Train in your program.", Arity = ArgumentArity.ZeroOrOne };
         var samples = new Option<int?>("--samples") { Description = "Number of generated samples to score (default 10000, or the model's own default where it has a measure of its own)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var images = new Option<string?>("--images") { Description = "Score this IDX file of 28x28 u8 images instead of a run (needs --dataset)." };
@@ -66,6 +65,6 @@ internal static class EvaluateCommand
     private static void Print(QualityReport report, bool asJson, string title)
     {
         if (asJson) Console.WriteLine(report.ToJson());
-        else AnsiConsole.Write(ReportTable.Create(report, title));
+        else CliConsole.Out.Write(ReportTable.Create(report, title));
     }
 }

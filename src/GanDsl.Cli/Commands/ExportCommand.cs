@@ -1,7 +1,7 @@
 using System.CommandLine;
-using GanDsl.Cli.Runs;
-using GanDsl.Models;
+using GanDsl.Cli.Models;
 using GanDsl.Onnx;
+using GanDsl.Runs;
 
 namespace GanDsl.Cli.Commands;
 
@@ -13,7 +13,7 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var run = new Argument<string>("run") { Description = "A run folder written by 'gandsl train'." };
+        var run = new Argument<string>("run") { Description = "A run folder written by 'gandsl train' or by Adversarial.Train in your program." };
         var onnx = new Option<string>("--onnx") { Description = "The ONNX file to write the generator to.", Required = true };
         var ema = new Option<bool>("--ema") { Description = "Export the generator's moving average (runs trained with EmaDecay > 0) rather than its latest weights." };
         var opset = new Option<int>("--opset")
@@ -25,9 +25,8 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             string folder = parse.GetValue(run)!, path = parse.GetValue(onnx)!;
-            var info = RunInfo.Read(folder);
-            var model = ModelCatalog.Find(info.Model)
-                ?? throw new UserError($"The run in {folder} trained '{info.Model}', which this version of gandsl does not know.");
+            var info = RunFolder.Open(folder).Info;
+            var model = ModelLookup.ForRun(info, folder); // a reference model, or the pair of the assembly run.json names
             var generator = model.Create(0).Generator;   // its weights (and stage) come from the checkpoint
             OnnxRunExport exported;
             try

@@ -16,7 +16,7 @@ internal static class ModelsCommand
             var table = new Table().AddColumns("model", "dataset", "G params", "D params", "description");
             foreach (var m in ModelCatalog.All)
                 table.AddRow(m.Name, m.Dataset, Count(m.GeneratorSummary.TotalParams), Count(m.DiscriminatorSummary.TotalParams), Markup.Escape(m.Description));
-            AnsiConsole.Write(table);
+            CliConsole.Out.Write(table);
             return 0;
         });
         return command;

@@ -9,7 +9,7 @@ internal static class SampleCommand
 {
     public static Command Create()
     {
-        var run = new Argument<string>("run") { Description = "A run folder written by 'gandsl train'." };
+        var run = new Argument<string>("run") { Description = "A run folder written by 'gandsl train' or by Adversarial.Train in your program." };
         var count = new Option<int>("--count") { Description = "Number of samples in the grid.", DefaultValueFactory = _ => 64 };
         var label = new Option<int?>("--label") { Description = "Class to draw, for a conditional model (default: every class in turn)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
@@ -19,21 +19,19 @@ internal static class SampleCommand
         {
             int n = parse.GetValue(count);
             if (n <= 0 || n > 4096) throw new UserError($"--count must be between 1 and 4096 but is {n}.");
+            var path = parse.GetValue(output)!;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!Directory.Exists(folder)) throw new UserError($"The folder of --out {path} does not exist; create it first.");
             var trained = TrainedRun.Open(parse.GetValue(run)!);
-            Func<int, int>? labelOf = null;
+            int[]? labels = null;
             if (parse.GetValue(label) is { } k)
             {
                 if (trained.Generator.Classes == 0) throw new UserError($"{trained.Model.Name} is not conditional; drop --label.");
                 if (k < 0 || k >= trained.Generator.Classes)
                     throw new UserError($"--label must be between 0 and {trained.Generator.Classes - 1} for {trained.Model.Name} but is {k}.");
-                labelOf = _ => k;
+                labels = Enumerable.Repeat(k, n).ToArray();
             }
-            var samples = trained.Sample(n, parse.GetValue(seed), labelOf);
-            var path = parse.GetValue(output)!;
-            var grid = SampleGrid.Create(samples, imagesPerRow: (int)Math.Ceiling(Math.Sqrt(n)), upscale: samples.Shape[samples.Rank - 1] < 64 ? 2 : 1);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            if (!Directory.Exists(folder)) throw new UserError($"The folder of --out {path} does not exist; create it first.");
-            Png.WriteFile(path, grid);
+            SampleGrid.Save(trained.Sample(n, parse.GetValue(seed), labels), path);
             Console.WriteLine($"Wrote {n} samples of {trained.Model.Name} (step {trained.Step}) to {path}");
             return 0;
         });

@@ -1,4 +1,4 @@
-using GanDsl.Models;
+using GanDsl.Images;
 using GanDsl.Training;
 
 namespace GanDsl.Cli.Commands;
@@ -7,13 +7,38 @@ namespace GanDsl.Cli.Commands;
 internal sealed record TrainRequest(string? Model, string? Dataset, int? Epochs, int? BatchSize, ulong? Seed, string? Out, string? Resume,
     long? MaxSteps, int? EvaluateEvery, int? EvaluationSamples)
 {
-    /// <summary>The evaluation options, which both a new run and a resumed one may set.</summary>
+    /// <summary>The assembly declaring the model (<c>--from MyApp.dll</c>); null for a reference model.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Steps between checkpoints (<c>--checkpoint-every</c>); null keeps the model's or the run's.</summary>
+    public int? CheckpointEvery { get; init; }
+
+    /// <summary><c>--skip-undecodable</c>: an image folder's undecodable files are skipped instead of refused.</summary>
+    public bool SkipUndecodable { get; init; }
+
+    /// <summary><c>--allow-upscaling</c>: images smaller than the net's input are enlarged instead of refused.</summary>
+    public bool AllowUpscaling { get; init; }
+
+    /// <summary><c>--background black|white|#RRGGBB</c>: what transparent pixels are composited on.</summary>
+    public string? Background { get; init; }
+
+    /// <summary>True when any image-folder option was given.</summary>
+    public bool HasImageOptions => SkipUndecodable || AllowUpscaling || Background is not null;
+
+    /// <summary>The options that both a new run and a resumed one may set: evaluation and the checkpoint interval.</summary>
     public TrainingConfig WithEvaluation(TrainingConfig config) => config with
     {
         EvaluateEveryEpochs = EvaluateEvery ?? config.EvaluateEveryEpochs,
         EvaluationSamples = EvaluationSamples ?? config.EvaluationSamples,
+        CheckpointIntervalSteps = CheckpointEvery ?? config.CheckpointIntervalSteps,
     };
 
-    public static ReferenceModel FindModel(string name) =>
-        ModelCatalog.Find(name) ?? throw new UserError($"Unknown model '{name}'; run 'gandsl models' to list them ({string.Join(", ", ModelCatalog.All.Select(m => m.Name))}).");
+    /// <summary>How an image folder given as --dataset is read.</summary>
+    public ImageFolderOptions ImageOptions()
+    {
+        var background = BackgroundColor.Black;
+        if (Background is { } text && !BackgroundColor.TryParse(text, out background))
+            throw new UserError($"--background must be black, white or a colour like #808080 but is '{text}'.");
+        return new ImageFolderOptions { SkipUndecodable = SkipUndecodable, AllowUpscaling = AllowUpscaling, Background = background };
+    }
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using GanDsl.Cli.Evaluation;
+using GanDsl.Cli.Models;
 using GanDsl.Cli.Runs;
-using GanDsl.Models;
 using GanDsl.Nn;
+using GanDsl.Runs;
 using GanDsl.Training;
 using GanDsl.Training.Checkpoints;
 
@@ -14,7 +15,7 @@ namespace GanDsl.Cli.Commands;
 /// request and refuse it with one sentence; only <see cref="PrepareFolder"/> touches the disk.
 /// </summary>
 /// <param name="FirstStep">The step training starts from: 0, or the checkpoint's step when resuming.</param>
-internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConfig Config, ITrainingData Data,
+internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig Config, ITrainingData Data,
     string RunDirectory, RunInfo Info, bool Resume, long FirstStep)
 {
     public RunLength Length => RunLength.Of(Config, Data.Count);
@@ -23,7 +24,7 @@ internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConf
     public static TrainingPlan ForNewRun(TrainRequest request, Action<string> log)
     {
         if (request.Model is null) throw new UserError("Name the model to train (see 'gandsl models'), or pass --resume RUN_DIR.");
-        var model = TrainRequest.FindModel(request.Model);
+        var model = ModelLookup.Find(request.Model, request.From);
         var config = request.WithEvaluation(model.Config with
         {
             Epochs = request.Epochs ?? model.Config.Epochs,
@@ -32,24 +33,26 @@ internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConf
             MaxSteps = request.MaxSteps ?? model.Config.MaxSteps,
         });
         var gan = model.Create(config.Seed);
-        var errors = config.Validate(gan.Discriminator);
+        var errors = config.Validate(gan);
         if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
         var runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
-        var (data, dataset, folder) = TrainingDataSource.Open(model, request.Dataset, log);
-        if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model);
-        return new TrainingPlan(model, gan, config, data, runDirectory, new RunInfo(model.Name, dataset, folder), Resume: false, FirstStep: 0);
+        var data = TrainingDataSource.Open(model, gan, request.Dataset, request.ImageOptions(), log);
+        var info = model.RunInfoFor(data.Source ?? new DataSource(model.DefaultDataset ?? DataSource.InCode));
+        if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model, gan.Generator, info);
+        return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: false, FirstStep: 0);
     }
 
-    /// <summary>The run in <c>request.Resume</c>, continued from its latest checkpoint; only the length and evaluation may change.</summary>
+    /// <summary>The run in <c>request.Resume</c>, continued from its latest checkpoint; only the length, evaluation and checkpoint interval may change.</summary>
     public static TrainingPlan ForResume(TrainRequest request, Action<string> log)
     {
         if (request.Out is not null) throw new UserError("--resume continues the run in its own folder; drop --out.");
-        if (request.Dataset is not null || request.BatchSize is not null || request.Seed is not null)
+        if (request.Dataset is not null || request.BatchSize is not null || request.Seed is not null || request.From is not null || request.HasImageOptions)
             throw new UserError("--resume keeps the run's dataset, batch size and seed; only --epochs and --max-steps may change.");
         var runDirectory = request.Resume!;
         var info = RunInfo.Read(runDirectory);
-        var model = TrainRequest.FindModel(request.Model ?? info.Model);
-        if (model.Name != info.Model) throw new UserError($"The run in {runDirectory} trains {info.Model}, not {model.Name}.");
+        var model = ModelLookup.ForRun(info, runDirectory);
+        if (request.Model is { } named && !Names(model, named))
+            throw new UserError($"The run in {runDirectory} trains {info.Model}, not {named}.");
         var latest = new CheckpointStore(runDirectory).Latest()
             ?? throw new UserError($"The run in {runDirectory} has no checkpoint to resume from; start a new run instead.");
         var saved = CheckpointStore.Load(latest).State;
@@ -58,9 +61,10 @@ internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConf
             Epochs = request.Epochs ?? saved.Config.Epochs,
             MaxSteps = request.MaxSteps ?? saved.Config.MaxSteps,
         });
-        if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model);
-        var data = TrainingDataSource.Reopen(model, info, log);
-        return new TrainingPlan(model, model.Create(config.Seed), config, data, runDirectory, info, Resume: true, FirstStep: saved.Step);
+        var gan = model.Create(config.Seed);
+        if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model, gan.Generator, info);
+        var data = TrainingDataSource.Reopen(model, gan, info, runDirectory, log);
+        return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: true, FirstStep: saved.Step);
     }
 
     /// <summary>
@@ -85,4 +89,8 @@ internal sealed record TrainingPlan(ReferenceModel Model, IGan Gan, TrainingConf
         }
         Info.Write(RunDirectory);
     }
+
+    /// <summary>Whether <paramref name="name"/> names the model: its name (any case for a user's pair) or its pair's full name.</summary>
+    private static bool Names(ServedModel model, string name) =>
+        model.AssemblyPath is null ? model.Name == name : string.Equals(model.Name, name, StringComparison.OrdinalIgnoreCase) || model.PairType == name;
 }

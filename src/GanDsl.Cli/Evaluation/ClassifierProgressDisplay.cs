@@ -12,7 +12,7 @@ internal static class ClassifierProgressDisplay
 {
     public static T Run<T>(string title, Action<string> log, Func<Action<ClassifierTrainingProgress>, T> train)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = CliConsole.Error;
         if (Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive)
         {
             log(title + ".");

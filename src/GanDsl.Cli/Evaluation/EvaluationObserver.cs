@@ -1,7 +1,8 @@
 using System.Globalization;
+using GanDsl.Cli.Models;
 using GanDsl.Cli.Runs;
 using GanDsl.Evaluation;
-using GanDsl.Models;
+using GanDsl.Runs;
 using GanDsl.Training;
 
 namespace GanDsl.Cli.Evaluation;
@@ -9,17 +10,11 @@ namespace GanDsl.Cli.Evaluation;
 /// <summary>
 /// Evaluation during training: scores the checkpoint the loop writes at the end of every <c>EvaluateEveryEpochs</c>-th epoch
 /// (the generator average when the run keeps one), hands the metrics back for <c>metrics.jsonl</c>, and keeps
-/// <c>RUN/checkpoints/best/</c> as the checkpoint with the lowest fcd. Other events pass through to <paramref name="next"/>.
+/// <c>RUN/checkpoints/best/</c> as the checkpoint with the lowest fcd.
 /// </summary>
-internal sealed class EvaluationObserver(string runDirectory, RunInfo info, ReferenceModel model, EvaluationContext context,
-    ITrainingObserver next, Action<string> log) : ITrainingObserver
+internal sealed class EvaluationObserver(string runDirectory, RunInfo info, ServedModel model, EvaluationContext context, Action<string> log)
+    : ITrainingObserver
 {
-    public void OnStep(StepReport report) => next.OnStep(report);
-
-    public void OnEpoch(EpochReport report) => next.OnEpoch(report);
-
-    public void OnCheckpoint(CheckpointReport report) => next.OnCheckpoint(report);
-
     public IReadOnlyList<KeyValuePair<string, double?>>? OnEvaluation(EvaluationRequest request)
     {
         if (request.CheckpointDirectory is null) return null; // the CLI always trains into a run folder

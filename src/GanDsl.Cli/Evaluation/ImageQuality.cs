@@ -1,8 +1,11 @@
 using System.Globalization;
+using GanDsl.Cli.Models;
 using GanDsl.Cli.Runs;
 using GanDsl.Data;
 using GanDsl.Evaluation;
-using GanDsl.Models;
+using GanDsl.Nn;
+using GanDsl.Runs;
+using GanDsl.Training;
 
 namespace GanDsl.Cli.Evaluation;
 
@@ -18,17 +21,31 @@ internal static class ImageQuality
     /// </summary>
     public static QualityReport OfRun(TrainedRun run, int samples, Action<string> log)
     {
-        CheckScorable(run.Model);
+        CheckScorable(run.Model, run.Generator, run.Info);
         return OfRun(run, samples, EvaluationContext.Open(run.Info.Dataset, run.Info.DatasetDirectory, log));
     }
 
-    /// <summary>Refuses, before any work, a model whose samples the domain classifier cannot score.</summary>
-    public static void CheckScorable(ReferenceModel model)
+    /// <summary>
+    /// Refuses, before any work, a run whose samples the domain classifiers cannot score: samples that are not 28x28 gray
+    /// images, or data with no classifier (an image folder, data made in code).
+    /// </summary>
+    public static void CheckScorable(ServedModel model, GeneratorModule generator, RunInfo info)
     {
-        var shape = model.GeneratorSummary.OutputShape;
-        if (!shape.SequenceEqual([1, 28, 28]))
+        // The data first when it is the user's own (pictures, data made in code): no net shape could make it scorable.
+        bool own = info.Dataset is DataSource.ImageFolder or DataSource.InCode;
+        var shape = generator.OutputShape;
+        if (!own && !shape.SequenceEqual([1, 28, 28]))
             throw new UserError($"{model.Name} generates [{string.Join(", ", shape)}] samples, but quality metrics need 28x28 grayscale images [1, 28, 28].");
+        if (!DatasetCatalog.TryGet(info.Dataset, out _))
+            throw new UserError($"{model.Name} trained on {DataName(info)}, for which gandsl has no classifier: quality metrics score runs on {string.Join(" or ", DatasetCatalog.Names)} (or a folder of their IDX files); look at this run's samples with 'gandsl sample RUN_DIR --out grid.png' instead.");
     }
+
+    private static string DataName(RunInfo info) => info.Dataset switch
+    {
+        DataSource.ImageFolder => $"the image folder {info.DatasetDirectory}",
+        DataSource.InCode => "data made in code",
+        var name => $"'{name}'",
+    };
 
     /// <summary>As above with the classifier and test-split outputs already at hand (training-time evaluation).</summary>
     public static QualityReport OfRun(TrainedRun run, int samples, EvaluationContext context)
@@ -37,7 +54,7 @@ internal static class ImageQuality
         if (classes > context.Info.Classes)
             throw new UserError($"{run.Model.Name} generates {classes} classes but {context.Info.Name} has {context.Info.Classes}; its conditional accuracy cannot be measured.");
         int[]? labels = classes > 0 ? Enumerable.Range(0, samples).Select(i => i % classes).ToArray() : null;
-        var images = run.Sample(samples, Seed, labels is null ? null : i => labels[i]);
+        var images = run.Sample(samples, Seed, labels);
         return context.Score(images.Data, labels, Seed);
     }
 

@@ -1,41 +1,57 @@
+using GanDsl.Cli.Models;
 using GanDsl.Data;
-using GanDsl.Models;
+using GanDsl.Images;
+using GanDsl.Nn;
+using GanDsl.Runs;
 using GanDsl.Training;
 
 namespace GanDsl.Cli.Runs;
 
-/// <summary>Turns <c>--dataset NAME|DIR</c> (or the model's default) into the data the loop trains on.</summary>
+/// <summary>
+/// Turns <c>--dataset NAME|DIR</c> (or a reference model's own dataset) into the data the loop trains on: a dataset name is
+/// resolved from the standard places (downloading if needed), a folder holding IDX files (<c>*-ubyte[.gz]</c>) is read with
+/// their standard names, and any other folder is read as images converted to the net's input shape.
+/// </summary>
 internal static class TrainingDataSource
 {
-    /// <summary>
-    /// A known dataset name is resolved from the standard places (downloading if needed); anything else must be a folder
-    /// holding the model's dataset files in IDX format.
-    /// </summary>
-    public static (ITrainingData Data, string Dataset, string? Directory) Open(ReferenceModel model, string? datasetArgument, Action<string> log)
+    public static ITrainingData Open(ServedModel model, IGan gan, string? datasetArgument, ImageFolderOptions imageOptions, Action<string> log)
     {
         if (model.GeneratedData is { } generate)
         {
-            if (datasetArgument is not null && datasetArgument != model.Dataset)
+            if (datasetArgument is not null && datasetArgument != model.DefaultDataset)
                 throw new UserError($"The {model.Name} model trains on data generated in code; drop --dataset {datasetArgument}.");
-            return (generate(), model.Dataset, null);
+            return generate();
         }
         var options = DatasetResolverOptions.FromEnvironment() with { Log = log };
-        if (datasetArgument is null || DatasetCatalog.TryGet(datasetArgument, out _))
-        {
-            var name = datasetArgument ?? model.Dataset;
-            return (new DatasetResolver(options).Load(name), name, null);
-        }
-        if (!Directory.Exists(datasetArgument))
-            throw new UserError($"--dataset {datasetArgument} is neither a dataset name ({string.Join(", ", DatasetCatalog.Names)}) nor an existing folder.");
-        var folder = Path.GetFullPath(datasetArgument);
-        return (new DatasetResolver(options with { Directory = folder }).Load(model.Dataset), model.Dataset, folder);
+        var name = datasetArgument ?? model.DefaultDataset
+            ?? throw new UserError($"{model.Name} is a pair of your own, so it has no dataset of its own; pass --dataset with a dataset name ({string.Join(", ", DatasetCatalog.Names)}), a folder of IDX files or a folder of images.");
+        if (DatasetCatalog.TryGet(name, out _)) return new DatasetResolver(options).Load(name);
+        if (!Directory.Exists(name))
+            throw new UserError($"--dataset {name} is neither a dataset name ({string.Join(", ", DatasetCatalog.Names)}) nor an existing folder.");
+        var folder = Path.GetFullPath(name);
+        if (ImageFolder.LooksLikeImageFolder(folder)) return ImageFolder.Load(folder, gan.Discriminator.InputShape, imageOptions, log);
+        return new DatasetResolver(options with { Directory = folder }).Load(IdxLayout(model));
     }
 
-    /// <summary>The data of an existing run, as recorded in its run.json.</summary>
-    public static ITrainingData Reopen(ReferenceModel model, RunInfo info, Action<string> log)
+    /// <summary>The data of an existing run, as its run.json records it.</summary>
+    public static ITrainingData Reopen(ServedModel model, IGan gan, RunInfo info, string runDirectory, Action<string> log)
     {
-        if (model.GeneratedData is { } generate && info.Dataset == model.Dataset) return generate();
-        var options = DatasetResolverOptions.FromEnvironment() with { Log = log, Directory = info.DatasetDirectory };
-        return new DatasetResolver(options).Load(info.Dataset);
+        if (model.GeneratedData is { } generate && info.Dataset == model.DefaultDataset) return generate();
+        if (info.Dataset == DataSource.ImageFolder)
+        {
+            var folder = info.DatasetDirectory ?? throw new UserError($"{Path.Combine(runDirectory, RunInfo.FileName)} names an image folder but not where it is; fix run.json or start a new run.");
+            var options = ImageFolderOptions.FromSettings(info.Images ?? new ImageFolderSettings(), folder);
+            return ImageFolder.Load(folder, gan.Discriminator.InputShape, options, log);
+        }
+        if (!DatasetCatalog.TryGet(info.Dataset, out _))
+            throw new UserError($"The run in {runDirectory} trained on data made in code by the program that trained it ({info.Dataset}), which gandsl cannot make again; resume it from that program with Adversarial.Train(..., resume: true).");
+        var resolverOptions = DatasetResolverOptions.FromEnvironment() with { Log = log, Directory = info.DatasetDirectory };
+        return new DatasetResolver(resolverOptions).Load(info.Dataset);
     }
+
+    /// <summary>
+    /// The dataset whose file names a folder of IDX files is read with: a reference model's own, else Fashion-MNIST's
+    /// (MNIST's files have the same names and shapes, so either reads the same folder).
+    /// </summary>
+    private static string IdxLayout(ServedModel model) => model.DefaultDataset is { } own && DatasetCatalog.TryGet(own, out _) ? own : DatasetCatalog.FashionMnist.Name;
 }

@@ -12,29 +12,29 @@ public static class Engine
     public static void Backward(Tensor root, Tensor? gradOutput = null, bool createGraph = false)
     {
         var work = Workspace.Rent();
-        bool inPlace = writesLeafGradientsInPlace;
+        bool inPlace = _writesLeafGradientsInPlace;
         try
         {
-            writesLeafGradientsInPlace = !createGraph;
+            _writesLeafGradientsInPlace = !createGraph;
             Propagate(work, root, gradOutput, createGraph, "Backward");
             using var _ = GradMode.Set(createGraph);
             AccumulateIntoLeaves(work.Grads, createGraph);
         }
         finally
         {
-            writesLeafGradientsInPlace = inPlace;
+            _writesLeafGradientsInPlace = inPlace;
             Workspace.Return(work);
         }
     }
 
-    [ThreadStatic] private static bool writesLeafGradientsInPlace;
+    [ThreadStatic] private static bool _writesLeafGradientsInPlace;
 
     /// <summary>
     /// True while <see cref="Backward"/> runs without createGraph: a backward rule may then add a leaf's gradient straight
     /// into its <see cref="Tensor.Grad"/> (<see cref="Tensor.GradTarget"/>) and return null for it. Off inside <see cref="Grad"/>,
     /// which must leave every Grad alone.
     /// </summary>
-    internal static bool WritesLeafGradientsInPlace => writesLeafGradientsInPlace;
+    internal static bool WritesLeafGradientsInPlace => _writesLeafGradientsInPlace;
 
     private static void AccumulateIntoLeaves(Dictionary<Tensor, Tensor> grads, bool createGraph)
     {
@@ -53,10 +53,10 @@ public static class Engine
     public static Tensor[] Grad(Tensor output, IReadOnlyList<Tensor> inputs, bool createGraph = false, Tensor? gradOutput = null)
     {
         var work = Workspace.Rent();
-        bool inPlace = writesLeafGradientsInPlace;
+        bool inPlace = _writesLeafGradientsInPlace;
         try
         {
-            writesLeafGradientsInPlace = false;
+            _writesLeafGradientsInPlace = false;
             Propagate(work, output, gradOutput, createGraph, "Grad");
             var result = new Tensor[inputs.Count];
             for (int i = 0; i < inputs.Count; i++)
@@ -65,7 +65,7 @@ public static class Engine
         }
         finally
         {
-            writesLeafGradientsInPlace = inPlace;
+            _writesLeafGradientsInPlace = inPlace;
             Workspace.Return(work);
         }
     }

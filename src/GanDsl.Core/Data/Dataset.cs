@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanDsl.Training;
 
 namespace GanDsl.Data;
 
@@ -7,7 +8,7 @@ namespace GanDsl.Data;
 /// [-1, 1] (NCHW, x / 127.5 - 1 for byte images) and one class label each. Immutable: the arrays are private
 /// copies made at construction and shared with readers for speed, so callers must not write to them.
 /// </summary>
-public sealed class Dataset : GanDsl.Training.ITrainingData
+public sealed class Dataset : ITrainingData
 {
     private Dataset(string name, float[] images, int[] labels, int channels, int height, int width, int classes)
     {
@@ -21,6 +22,14 @@ public sealed class Dataset : GanDsl.Training.ITrainingData
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The dataset's name, and the folder its files came from when one was given explicitly (null when found in the
+    /// standard places): what a run folder records so the CLI can read the same data again.
+    /// </summary>
+    public DataSource Source => new(Name, _directory);
+
+    private string? _directory;
 
     /// <summary>All images, N×C×H×W row-major, in [-1, 1]. Read-only by contract.</summary>
     public float[] Images { get; }
@@ -114,6 +123,13 @@ public sealed class Dataset : GanDsl.Training.ITrainingData
             source.Slice(checked(index * size), size).CopyTo(images.Slice(i * size, size));
             labels[i] = Labels[index];
         }
+    }
+
+    /// <summary>Records the folder the files were read from (an explicit --dataset DIR); done once, right after loading.</summary>
+    internal Dataset ReadFrom(string? directory)
+    {
+        _directory = directory;
+        return this;
     }
 
     /// <summary>Byte pixels to [-1, 1] with x / 127.5 - 1 (torchvision's ToTensor then Normalize(0.5, 0.5)).</summary>

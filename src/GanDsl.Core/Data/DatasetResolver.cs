@@ -34,7 +34,8 @@ public sealed class DatasetResolver
         if (images.Height != info.Height || images.Width != info.Width)
             throw new DatasetException(string.Create(CultureInfo.InvariantCulture,
                 $"{found.ImagesPath} holds images of {images.Height}x{images.Width} but {info.Name}'s are {info.Height}x{info.Width}; point --dataset at a folder with {info.Name}'s files."));
-        return Dataset.FromIdx(info.Name, images, labels, info.Classes, found.LabelsPath);
+        return Dataset.FromIdx(info.Name, images, labels, info.Classes, found.LabelsPath)
+            .ReadFrom(found.Source == DatasetSource.Explicit ? Path.GetFullPath(_options.Directory!) : null);
     }
 
     /// <summary>The folders looked at before downloading, in order (the explicit folder alone when given).</summary>

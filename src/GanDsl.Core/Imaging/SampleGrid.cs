@@ -14,6 +14,63 @@ public static class SampleGrid
     public const int DefaultImagesPerRow = 8;
     public const int DefaultPadding = 2;
 
+    /// <summary>
+    /// The size in pixels that <see cref="Of"/> and <see cref="Save"/> show at least the longer side of a sample at: small
+    /// samples are enlarged by a whole factor (nearest neighbour), so a 28×28 sample is drawn at 84×84.
+    /// </summary>
+    public const int DefaultCellSize = 84;
+
+    /// <summary>
+    /// Writes generated samples as a readable PNG grid at <paramref name="path"/> (folder created if needed, file replaced
+    /// atomically). See <see cref="Of"/> for the layout.
+    /// </summary>
+    public static void Save(Tensor samples, string path, int? columns = null, int? cellSize = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Png.WriteFile(path, Of(samples, columns, cellSize));
+    }
+
+    /// <summary>
+    /// The grid of a batch of samples: [N, C, H, W] images (C = 1 gray, 3 colour; 4 is shown without its alpha, any other
+    /// count as its first channel), [N, H, W] gray images, or [N, F] vectors drawn as one picture with a row per sample.
+    /// <paramref name="columns"/> samples per row (default: a square grid, ⌈√N⌉), and every sample enlarged by the whole
+    /// factor that makes its longer side at least <paramref name="cellSize"/> pixels (default <see cref="DefaultCellSize"/>;
+    /// 1 keeps the samples' own size). Values in [-1, 1] map to 0…255 as in <see cref="ToPixel"/>.
+    /// </summary>
+    public static GridImage Of(Tensor samples, int? columns = null, int? cellSize = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (columns is < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A sample grid needs at least one column.");
+        if (cellSize is < 1) throw new ArgumentOutOfRangeException(nameof(cellSize), cellSize, "The cell size must be at least 1 pixel.");
+        var (data, count, channels, height, width) = AsImages(samples);
+        int side = Math.Max(height, width);
+        int target = cellSize ?? DefaultCellSize;
+        int upscale = Math.Max(1, (target + side - 1) / side);
+        int perRow = columns ?? (int)Math.Ceiling(Math.Sqrt(count));
+        return Create(data, count, channels, height, width, perRow, DefaultPadding, upscale);
+    }
+
+    /// <summary>The samples as N images of 1 or 3 channels (see <see cref="Of"/>).</summary>
+    private static (float[] Data, int Count, int Channels, int Height, int Width) AsImages(Tensor samples)
+    {
+        var s = samples.Shape;
+        switch (s.Rank)
+        {
+            case 1: return (samples.Data, 1, 1, 1, s[0]);
+            case 2: return (samples.Data, 1, 1, s[0], s[1]);
+            case 3: return (samples.Data, s[0], 1, s[1], s[2]);
+            case 4 when s[1] is 1 or 3: return (samples.Data, s[0], s[1], s[2], s[3]);
+            case 4:
+                int n = s[0], keep = s[1] == 4 ? 3 : 1, plane = s[2] * s[3];
+                var kept = new float[(long)n * keep * plane];
+                for (int k = 0; k < n; k++)
+                    Array.Copy(samples.Data, (long)k * s[1] * plane, kept, (long)k * keep * plane, (long)keep * plane);
+                return (kept, n, keep, s[2], s[3]);
+            default:
+                throw new ArgumentException($"Samples shaped {s} cannot be drawn as a grid; pass [N, C, H, W], [N, H, W] or [N, F].", nameof(samples));
+        }
+    }
+
     /// <summary>The 8-bit value of one sample value; NaN (never expected) maps to 0 rather than to an undefined byte.</summary>
     public static byte ToPixel(float value)
     {

@@ -59,4 +59,10 @@ public interface IGan
     /// sentence when it does not fit this pair.
     /// </summary>
     void RestoreProgress(ProgressState? saved) { }
+
+    /// <summary>
+    /// The training recipe the pair declares on its <c>[Gan&lt;G, D&gt;]</c> attribute, which the build has checked against its
+    /// nets; null for a pair that has none (written by hand). <c>TrainingConfig.WithRecipe</c> applies it.
+    /// </summary>
+    GanRecipe? Recipe => null;
 }

@@ -75,6 +75,12 @@ namespace GanDsl.Shapes
         /// <summary>A rule across several arguments (checked after each argument's own rule); the problem, or null.</summary>
         internal virtual string? CombinationProblem(LayerSpec layer) => null;
 
+        /// <summary>
+        /// True for a layer that normalises with statistics over the batch (batch norm), which a critic trained with a gradient
+        /// penalty or R1 must not have; per-sample norms (layer, instance, group norm) keep the default.
+        /// </summary>
+        internal virtual bool NormalizesOverBatch => false;
+
         /// <summary>The per-sample output shape for a valid <paramref name="layer"/>, or why there is none.</summary>
         internal abstract ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site);
 

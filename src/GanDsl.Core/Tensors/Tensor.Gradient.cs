@@ -8,26 +8,26 @@ namespace GanDsl.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
-    private Tensor? grad;
-    private bool gradIsDeferredZero;
+    private Tensor? _grad;
+    private bool _gradIsDeferredZero;
 
     /// <summary>The accumulated gradient of a leaf after <c>Backward</c>.</summary>
     public Tensor? Grad
     {
         get
         {
-            if (gradIsDeferredZero)
+            if (_gradIsDeferredZero)
             {
-                Array.Clear(grad!.Data);
-                gradIsDeferredZero = false;
+                Array.Clear(_grad!.Data);
+                _gradIsDeferredZero = false;
             }
 
-            return grad;
+            return _grad;
         }
         set
         {
-            grad = value;
-            gradIsDeferredZero = false;
+            _grad = value;
+            _gradIsDeferredZero = false;
         }
     }
 
@@ -37,7 +37,7 @@ public sealed partial class Tensor
     /// </summary>
     internal void ZeroGradDeferred()
     {
-        if (grad is { GradFn: null }) gradIsDeferredZero = true;
+        if (_grad is { GradFn: null }) _gradIsDeferredZero = true;
         else Grad = null;
     }
 
@@ -47,25 +47,25 @@ public sealed partial class Tensor
     /// </summary>
     internal (float[] Buffer, bool Accumulate) GradTarget()
     {
-        if (grad is null)
+        if (_grad is null)
         {
             Grad = new Tensor(Shape);
-            return (grad!.Data, false);
+            return (_grad!.Data, false);
         }
 
-        if (gradIsDeferredZero)
+        if (_gradIsDeferredZero)
         {
-            gradIsDeferredZero = false;
-            return (grad.Data, false);
+            _gradIsDeferredZero = false;
+            return (_grad.Data, false);
         }
 
-        return (grad.Data, true);
+        return (_grad.Data, true);
     }
 
     /// <summary>Adds <paramref name="increment"/> to the gradient (no graph): a copy where there is none yet, an overwrite of a deferred zero.</summary>
     internal void AccumulateGrad(Tensor increment)
     {
-        if (grad is null)
+        if (_grad is null)
         {
             Grad = increment.Clone(); // a copy: one gradient tensor may reach several leaves
             return;

@@ -22,4 +22,10 @@ public interface ITrainingData
     /// (left untouched when <see cref="Classes"/> is 0).
     /// </summary>
     void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels);
+
+    /// <summary>
+    /// Where the data came from (a named dataset, a folder), recorded in the run folder's <c>run.json</c> so that the CLI
+    /// can reopen it for <c>--resume</c> and <c>evaluate</c>; null (the default) for data made in code.
+    /// </summary>
+    DataSource? Source => null;
 }

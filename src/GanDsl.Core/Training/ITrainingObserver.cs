@@ -1,10 +1,17 @@
+using GanDsl.Nn;
 using GanDsl.Tensors;
 
 namespace GanDsl.Training;
 
-/// <summary>Receives progress events from <see cref="Adversarial.Train"/>. Every method is optional.</summary>
+/// <summary>
+/// Receives progress events from <see cref="Adversarial.Train"/>. Every method is optional. Several observers work together
+/// through <see cref="TrainingObservers.Combine"/>.
+/// </summary>
 public interface ITrainingObserver
 {
+    /// <summary>Once, before the first step of this call (after the configuration, data and nets are checked).</summary>
+    void OnStart(TrainingStartReport report) { }
+
     /// <summary>A logged step (every <see cref="TrainingConfig.LogIntervalSteps"/> steps and the last one).</summary>
     void OnStep(StepReport report) { }
 
@@ -19,7 +26,21 @@ public interface ITrainingObserver
     /// the metrics to log as a <c>"kind":"evaluation"</c> line of <c>metrics.jsonl</c> (null values allowed), or null for none.
     /// </summary>
     IReadOnlyList<KeyValuePair<string, double?>>? OnEvaluation(EvaluationRequest request) => null;
+
+    /// <summary>Once, after the last step and the final checkpoint (also when cancelled; not when an exception stops training).</summary>
+    void OnEnd(TrainingEndReport report) { }
 }
+
+/// <summary>What a training call is about to do.</summary>
+/// <param name="Gan">The pair being trained.</param>
+/// <param name="Data">The data it trains on.</param>
+/// <param name="Config">The run's configuration.</param>
+/// <param name="Length">The run's step arithmetic; <see cref="RunLength.TotalSteps"/> is where it ends.</param>
+/// <param name="FirstStep">Steps already taken: 0 for a new run, the checkpoint's step when resuming.</param>
+/// <param name="RunDirectory">The run folder, or null when training without one.</param>
+/// <param name="Resumed">True when the run continues from a checkpoint.</param>
+public sealed record TrainingStartReport(IGan Gan, ITrainingData Data, TrainingConfig Config, RunLength Length, long FirstStep,
+    string? RunDirectory, bool Resumed);
 
 /// <summary>One step's numbers. Losses and mean scores are from the step's last discriminator update and its generator update.</summary>
 /// <param name="Step">Steps completed in the run, this one included (1-based).</param>
@@ -52,6 +73,13 @@ public sealed record EpochReport(
     bool Complete,
     double ElapsedSeconds,
     Tensor? Samples);
+
+/// <summary>How a training call ended.</summary>
+/// <param name="Step">Steps completed in the run.</param>
+/// <param name="Cancelled">True when the cancellation token stopped it.</param>
+/// <param name="LastCheckpoint">The final checkpoint's folder, or null without a run folder.</param>
+/// <param name="ElapsedSeconds">Time spent in this call.</param>
+public sealed record TrainingEndReport(long Step, bool Cancelled, string? LastCheckpoint, double ElapsedSeconds);
 
 /// <summary>A checkpoint now on disk at <paramref name="Directory"/>.</summary>
 public sealed record CheckpointReport(long Step, string Directory);

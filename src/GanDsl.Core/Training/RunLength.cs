@@ -4,7 +4,8 @@ namespace GanDsl.Training;
 /// A run's step arithmetic, computed in this one place for the loop, progress displays and anything else that needs it:
 /// a step reads <see cref="TrainingConfig.BatchSize"/> × <see cref="TrainingConfig.CriticSteps"/> samples, an epoch is as
 /// many whole steps as the data holds (the remainder of each shuffled order is left out), and a run ends after
-/// <see cref="TrainingConfig.Epochs"/> epochs or <see cref="TrainingConfig.MaxSteps"/> steps in total, whichever comes first.
+/// <see cref="TrainingConfig.EffectiveEpochs"/> epochs or <see cref="TrainingConfig.MaxSteps"/> steps in total, whichever comes first
+/// (with epochs unset, MaxSteps alone decides).
 /// </summary>
 /// <param name="SamplesPerStep">Samples one step reads: one batch per discriminator update.</param>
 /// <param name="StepsPerEpoch">Whole steps in one pass over the data.</param>
@@ -17,7 +18,7 @@ public readonly record struct RunLength(long SamplesPerStep, int StepsPerEpoch, 
         ArgumentNullException.ThrowIfNull(config);
         long perStep = (long)config.BatchSize * config.CriticSteps;
         int perEpoch = perStep > 0 ? (int)(dataCount / perStep) : 0;
-        long byEpochs = (long)perEpoch * config.Epochs;
+        long byEpochs = config.EffectiveEpochs is { } epochs ? (long)perEpoch * epochs : long.MaxValue;
         return new RunLength(perStep, perEpoch, config.MaxSteps is { } max ? Math.Min(max, byEpochs) : byEpochs);
     }
 }

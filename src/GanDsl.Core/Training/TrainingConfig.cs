@@ -1,22 +1,39 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using GanDsl.Nn;
+using GanDsl.Shapes;
 
 namespace GanDsl.Training;
 
 /// <summary>
-/// Everything that drives one adversarial run. Immutable: derive variants with <c>with</c>. <see cref="Validate"/> runs once
+/// Everything that drives one adversarial run. Immutable: derive variants with <c>with</c>. <see cref="Validate(IGan)"/> runs once
 /// before training and reports every bad field, one sentence each.
 /// </summary>
 public sealed record TrainingConfig
 {
-    /// <summary>The reference tutorials' settings: AdamW, lr 2e-4, betas (0.5, 0.999), weight decay 1e-5, batch 128, seed 42.</summary>
+    /// <summary>
+    /// The reference tutorials' settings: AdamW, lr 2e-4, betas (0.5, 0.999), weight decay 1e-5, batch 128, seed 42,
+    /// <see cref="DefaultEpochs"/> epochs. The same as <c>new TrainingConfig()</c>, which is how F# writes a variant:
+    /// <c>TrainingConfig(Epochs = 3, BatchSize = 64)</c> (F#'s <c>{ x with … }</c> is for F# records only).
+    /// </summary>
     public static TrainingConfig Default { get; } = new();
 
-    /// <summary>Passes over the data; training stops after this many epochs or at <see cref="MaxSteps"/>, whichever comes first.</summary>
-    public int Epochs { get; init; } = 20;
+    /// <summary>The epochs a run takes when neither <see cref="Epochs"/> nor <see cref="MaxSteps"/> is set.</summary>
+    public const int DefaultEpochs = 20;
+
+    /// <summary>
+    /// Passes over the data; training stops after this many epochs or at <see cref="MaxSteps"/>, whichever comes first.
+    /// Null (the default) leaves the length to <see cref="MaxSteps"/> when that is set, and is <see cref="DefaultEpochs"/>
+    /// epochs when it is not.
+    /// </summary>
+    public int? Epochs { get; init; }
 
     /// <summary>When set, the run's total number of steps (counted across resumes), a step being one generator update.</summary>
     public long? MaxSteps { get; init; }
+
+    /// <summary>The epochs that bound the run: <see cref="Epochs"/>, else none when <see cref="MaxSteps"/> decides, else <see cref="DefaultEpochs"/>.</summary>
+    [JsonIgnore]
+    public int? EffectiveEpochs => Epochs ?? (MaxSteps is null ? DefaultEpochs : null);
 
     public int BatchSize { get; init; } = 128;
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
@@ -42,6 +59,13 @@ public sealed record TrainingConfig
 
     /// <summary>Discriminator updates per generator update, each on its own real batch (5 for WGAN).</summary>
     public int CriticSteps { get; init; } = 1;
+
+    /// <summary>
+    /// The range the training data is scaled to, as the pair's recipe declares it; <see cref="Validate(IGan)"/> checks the
+    /// generator's output against it. Null when undeclared (nothing is checked).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DataRange? DataRange { get; init; }
 
     /// <summary>Decay of the exponential moving average of G's parameters used for samples (0 = off, 0.999 typical).</summary>
     public float EmaDecay { get; init; }
@@ -78,7 +102,7 @@ public sealed record TrainingConfig
         var errors = new List<string>();
         void Check(bool ok, string message) { if (!ok) errors.Add(message); }
 
-        Check(Epochs >= 1, $"Epochs must be at least 1 but is {Str(Epochs)}.");
+        Check(Epochs is null or >= 1, $"Epochs must be at least 1 when set but is {Str(Epochs ?? 0)}.");
         Check(MaxSteps is null or >= 1, $"MaxSteps must be at least 1 when set but is {Str(MaxSteps ?? 0)}.");
         Check(BatchSize >= 2, $"BatchSize must be at least 2 (batch norm needs two samples) but is {Str(BatchSize)}.");
         Check(Enum.IsDefined(Optimizer), $"Optimizer {Str((int)Optimizer)} is not one of Sgd, Adam, AdamW.");
@@ -88,13 +112,16 @@ public sealed record TrainingConfig
         Check(Beta2 is >= 0f and < 1f, $"Beta2 must be in [0, 1) but is {Str(Beta2)}.");
         Check(WeightDecay >= 0f && float.IsFinite(WeightDecay), $"WeightDecay must be a finite number of at least 0 but is {Str(WeightDecay)}.");
         Check(Momentum is >= 0f and < 1f, $"Momentum must be in [0, 1) but is {Str(Momentum)}.");
-        Check(Enum.IsDefined(Loss), $"Loss {Str((int)Loss)} is not one of Minimax, NonSaturating, LeastSquares, Hinge, Wasserstein.");
+        Check(RecipeArguments.IsLoss((int)Loss), RecipeArguments.NotOneOf(nameof(Loss), (int)Loss, RecipeArguments.LossChoices) + ".");
         Check(LabelSmoothing is > 0f and <= 1f, $"LabelSmoothing is the real target and must be in (0, 1] but is {Str(LabelSmoothing)}.");
         Check(LabelSmoothing == 1f || Loss is not (GanLoss.Hinge or GanLoss.Wasserstein),
             $"LabelSmoothing {Str(LabelSmoothing)} has no meaning for the {Loss} loss, which has no targets; set it to 1.");
-        Check(GradientPenaltyWeight >= 0f && float.IsFinite(GradientPenaltyWeight), $"GradientPenaltyWeight must be a finite number of at least 0 but is {Str(GradientPenaltyWeight)}.");
-        Check(R1Weight >= 0f && float.IsFinite(R1Weight), $"R1Weight must be a finite number of at least 0 but is {Str(R1Weight)}.");
-        Check(CriticSteps >= 1, $"CriticSteps must be at least 1 but is {Str(CriticSteps)}.");
+        Check(RecipeArguments.IsPenaltyWeight(GradientPenaltyWeight), PenaltyProblem(nameof(GradientPenaltyWeight), GradientPenaltyWeight));
+        Check(RecipeArguments.IsPenaltyWeight(R1Weight), PenaltyProblem(nameof(R1Weight), R1Weight));
+        Check(RecipeArguments.IsCriticSteps(CriticSteps),
+            RecipeArguments.OutOfRange(nameof(CriticSteps), RecipeArguments.CriticStepsRequirement, Str(CriticSteps)) + ".");
+        Check(DataRange is null || RecipeArguments.IsDataRange((int)DataRange),
+            RecipeArguments.NotOneOf(nameof(DataRange), (int)(DataRange ?? 0), RecipeArguments.DataRangeChoices) + ".");
         Check(EmaDecay is >= 0f and < 1f, $"EmaDecay must be in [0, 1) (0 turns the generator average off) but is {Str(EmaDecay)}.");
         Check(LogIntervalSteps >= 1, $"LogIntervalSteps must be at least 1 but is {Str(LogIntervalSteps)}.");
         Check(SampleIntervalEpochs >= 1, $"SampleIntervalEpochs must be at least 1 but is {Str(SampleIntervalEpochs)}.");
@@ -102,17 +129,71 @@ public sealed record TrainingConfig
         Check(SampleCount >= 1, $"SampleCount must be at least 1 but is {Str(SampleCount)}.");
         Check(EvaluateEveryEpochs >= 0, $"EvaluateEveryEpochs must be at least 0 (0 = no evaluation) but is {Str(EvaluateEveryEpochs)}.");
         Check(EvaluationSamples >= 2, $"EvaluationSamples must be at least 2 but is {Str(EvaluationSamples)}.");
-        if (discriminator is { OutputsProbability: true } && Enum.IsDefined(Loss) && !GanLosses.IsCrossEntropy(Loss))
-            errors.Add($"Loss {Loss} needs raw discriminator scores but {discriminator.GetType().Name} ends in Sigmoid; remove the Sigmoid or use Minimax or NonSaturating.");
+        if (discriminator != null && RecipeRules.RawScoreLossWithSigmoid(Loss, discriminator.GetType().Name, discriminator.OutputsProbability) is { } sigmoid)
+            errors.Add(sigmoid + ".");
         return errors;
     }
 
-    /// <summary>Throws <see cref="TrainingConfigException"/> listing every problem <see cref="Validate"/> finds.</summary>
+    /// <summary>
+    /// As <see cref="Validate(DiscriminatorModule?)"/> for <paramref name="gan"/>'s discriminator, plus the recipe rules against
+    /// both nets (their layers as <see cref="Module.Architecture"/> gives them), in the sentences the build reports for the same
+    /// rule. A rule the build only warns about (batch norm under a penalty, a data range the generator cannot cover) fails here
+    /// when this configuration breaks it and the pair's declared <see cref="IGan.Recipe"/> does not: the build has already
+    /// said what the declaration does, and an override made in code or on the command line has no other check.
+    /// </summary>
+    public IReadOnlyList<string> Validate(IGan gan)
+    {
+        ArgumentNullException.ThrowIfNull(gan);
+        var errors = new List<string>(Validate(gan.Discriminator));
+        var declared = RecipeChecks.Warnings(DefaultFor(gan), gan);
+        foreach (var warning in RecipeChecks.Warnings(this, gan))
+            if (!declared.Contains(warning)) errors.Add(warning + ".");
+        return errors;
+    }
+
+    /// <summary>
+    /// <see cref="Default"/> with the recipe <paramref name="gan"/> declares (<see cref="IGan.Recipe"/>): what the generated
+    /// pair's static <c>DefaultConfig</c> is, for a pair known only as an <see cref="IGan"/> (one loaded from a user's assembly).
+    /// </summary>
+    public static TrainingConfig DefaultFor(IGan gan)
+    {
+        ArgumentNullException.ThrowIfNull(gan);
+        return Default.WithRecipe(gan.Recipe ?? GanRecipe.None);
+    }
+
+    /// <summary>
+    /// This configuration with each value <paramref name="recipe"/> declares (loss, penalty weights, critic steps, data range);
+    /// the fields it leaves undeclared keep their values here.
+    /// </summary>
+    public TrainingConfig WithRecipe(GanRecipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        return this with
+        {
+            Loss = recipe.Loss ?? Loss,
+            GradientPenaltyWeight = recipe.GradientPenalty is { } gp ? (float)gp : GradientPenaltyWeight,
+            R1Weight = recipe.R1 is { } r1 ? (float)r1 : R1Weight,
+            CriticSteps = recipe.CriticSteps ?? CriticSteps,
+            DataRange = recipe.DataRange ?? DataRange,
+        };
+    }
+
+    /// <summary>Throws <see cref="TrainingConfigException"/> listing every problem <see cref="Validate(DiscriminatorModule?)"/> finds.</summary>
     public void EnsureValid(DiscriminatorModule? discriminator = null)
     {
         var errors = Validate(discriminator);
         if (errors.Count > 0) throw new TrainingConfigException(errors);
     }
+
+    /// <summary>Throws <see cref="TrainingConfigException"/> listing every problem <see cref="Validate(IGan)"/> finds.</summary>
+    public void EnsureValid(IGan gan)
+    {
+        var errors = Validate(gan);
+        if (errors.Count > 0) throw new TrainingConfigException(errors);
+    }
+
+    private static string PenaltyProblem(string field, float weight) =>
+        RecipeArguments.OutOfRange(field, RecipeArguments.PenaltyWeightRequirement, Str(weight)) + ".";
 
     private static bool PositiveFinite(float v) => v > 0f && float.IsFinite(v);
     private static string Str(IFormattable v) => v.ToString(null, CultureInfo.InvariantCulture);

@@ -39,7 +39,7 @@ public sealed partial class TrainingSession
     /// </summary>
     public static TrainingSession Resume(IGan gan, ITrainingData data, TrainingConfig config, Checkpoint checkpoint, ITrainingEngineFactory? engine = null)
     {
-        config.EnsureValid(gan.Discriminator);
+        config.EnsureValid(gan);
         var state = checkpoint.State;
         var problems = ResumeCompatibility.Problems(state.Config, config).ToList();
         if (state.DataCount != data.Count)

@@ -53,7 +53,7 @@ public sealed partial class TrainingSession : IDisposable
     /// </summary>
     public static TrainingSession Start(IGan gan, ITrainingData data, TrainingConfig config, ITrainingEngineFactory? engine = null)
     {
-        config.EnsureValid(gan.Discriminator);
+        config.EnsureValid(gan);
         return new TrainingSession(gan, data, config, engine);
     }
 

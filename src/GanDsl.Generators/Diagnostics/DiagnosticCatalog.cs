@@ -7,7 +7,8 @@ namespace GanDsl.Generators.Diagnostics
     /// <summary>
     /// Every diagnostic GanDsl reports, with every message format; each id has a page docs/diagnostics/GANxxxx.md that
     /// the IDE opens from the help link. Layer shape and argument sentences come whole from the shared Shapes code
-    /// (format "{0}"); the other "{0}" sentences are built by <see cref="Sentences"/> below.
+    /// (format "{0}"), and so do the recipe sentences (<c>RecipeRules</c>, shared with <c>TrainingConfig.Validate</c>); the other
+    /// "{0}" sentences are built by <see cref="Sentences"/> below.
     /// </summary>
     internal static partial class DiagnosticCatalog
     {
@@ -53,7 +54,15 @@ namespace GanDsl.Generators.Diagnostics
         public static readonly DiagnosticDescriptor StageNotBlock = Error("GAN0020", "Progressive stage is not a block",
             "Stage {0} '{1}' of progressive {2} '{3}' is not a declared block; mark it with [GanBlock(...)] and a layer stack");
         public static readonly DiagnosticDescriptor StagesDoNotChain = Error("GAN0021", "Progressive stages do not chain", "{0}");
-        public static readonly DiagnosticDescriptor ConditioningMismatch = Error("GAN0022", "Label conditioning does not fit the net", "{0}");
+        public static readonly DiagnosticDescriptor RecipeArgumentOutOfRange = Error("GAN0022", "Recipe argument out of range", "{0}");
+        public static readonly DiagnosticDescriptor RawScoreLossWithSigmoid = Error("GAN0023", "Raw-score loss with a Sigmoid discriminator", "{0}");
+        public static readonly DiagnosticDescriptor BatchNormUnderPenalty = Create("GAN0024", "Batch norm in a critic with a gradient penalty",
+            "{0}", DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor UncoveredDataRange = Create("GAN0025", "Generator output does not cover the data range",
+            "{0}", DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor CapacityImbalance = Create("GAN0026", "Generator and discriminator sizes far apart",
+            "{0}", DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor ConditioningMismatch = Error("GAN0027", "Label conditioning does not fit the net", "{0}");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>();
 
@@ -67,6 +76,7 @@ namespace GanDsl.Generators.Diagnostics
             NotPartial, MissingRole, ConflictingRoles, EmptyStack, LayersSpread, RankMismatch, KernelTooLarge, ReshapeCount,
             ArgumentOutOfRange, MissingLatentDim, MissingInputShape, GanRoleMissing, GanShapeMismatch, GanScoreShape,
             GanClassesMismatch, Overflow, UnboundedOutput, InternalError, BlockWithoutInputShape, StageNotBlock, StagesDoNotChain,
+            RecipeArgumentOutOfRange, RawScoreLossWithSigmoid, BatchNormUnderPenalty, UncoveredDataRange, CapacityImbalance,
             ConditioningMismatch,
         };
 

@@ -35,6 +35,10 @@ namespace GanDsl.Generators.Diagnostics
             public static string NonPositiveImageChannels(string role, string net, int channels) =>
                 "[" + role + "] on '" + net + "' needs a positive ImageChannels but has " + Int(channels) + "; use 1 for grayscale or 3 for colour";
 
+            /// <summary>A recipe argument that breaks its <c>RecipeArguments</c> rule (the rule's sentence, shared with <c>TrainingConfig.Validate</c>).</summary>
+            public static string BadRecipeArgument(string pair, string rule, string fix) =>
+                "[Gan<...>] on '" + pair + "': " + rule + "; " + fix;
+
             public static string ConditioningWithoutClasses(string role, string net, string conditioning) =>
                 "[" + role + "] on '" + net + "' sets Conditioning = " + conditioning + " but has no Classes; give the label count, e.g. Classes = 10";
 

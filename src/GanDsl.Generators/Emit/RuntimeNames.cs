@@ -13,6 +13,8 @@ namespace GanDsl.Generators.Emit
         public const string BlockModule = Progressive + "BlockModule";
         public const string LayerSpec = "global::GanDsl.Shapes.LayerSpec";
         public const string Rng = "global::GanDsl.Tensors.Rng";
+        public const string Recipe = "global::GanDsl.GanRecipe";
+        public const string TrainingConfig = "global::GanDsl.Training.TrainingConfig";
 
         public const string TorchTensor = "global::TorchSharp.torch.Tensor";
         public const string TorchDevice = "global::TorchSharp.torch.Device";

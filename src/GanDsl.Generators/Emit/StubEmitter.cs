@@ -75,6 +75,7 @@ namespace GanDsl.Generators.Emit
                     return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(typed, new[]
                     {
                         GeneratorModule + " " + Nn + "IGan.Generator", DiscriminatorModule + " " + Nn + "IGan.Discriminator",
+                        "public static " + Recipe + " Recipe", "public static " + TrainingConfig + " DefaultConfig",
                     }));
                 default:
                     return new string[0];

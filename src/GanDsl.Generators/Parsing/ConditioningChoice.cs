@@ -16,7 +16,7 @@ namespace GanDsl.Generators.Parsing
         private const string GeneratorChoices = "ConditionalBatchNorm or EmbeddingAtInput";
         private const string DiscriminatorChoices = "Projection, OneHotPlanes, EmbeddingAfterFlatten or EmbeddingAtInput";
 
-        /// <summary>The conditioning, or null after reporting GAN0022 at <paramref name="span"/>.</summary>
+        /// <summary>The conditioning, or null after reporting GAN0027 at <paramref name="span"/>.</summary>
         public static Conditioning? Decide(AttributeData attribute, NetRole role, string roleName, string name, int[] shape, int classes,
             IReadOnlyList<LayerSpec> layers, SyntaxTree tree, TextSpan span, DiagnosticSink sink)
         {

@@ -20,7 +20,8 @@ namespace GanDsl.Generators.Parsing
             // A failed parse has no model, so the pair check never needs the discriminator argument's span.
             return InternalErrors.Parse(context, token,
                 (c, t) => Build(c, attribute, tree, attributeSpan, t),
-                failed => new GanParse(null, null, failed, tree, tree.FilePath, attributeSpan.Start, attributeSpan.Length, attributeSpan.Start, attributeSpan.Length));
+                failed => new GanParse(null, null, failed, tree, tree.FilePath, attributeSpan.Start, attributeSpan.Length, attributeSpan.Start, attributeSpan.Length,
+                    EquatableArray<NamedSpan>.Empty, null));
         }
 
         private static GanParse Build(GeneratorAttributeSyntaxContext context, AttributeData attribute, SyntaxTree tree, TextSpan attributeSpan,
@@ -29,7 +30,8 @@ namespace GanDsl.Generators.Parsing
             var symbol = (INamedTypeSymbol)context.TargetSymbol;
             var header = TypeHeaders.Of(symbol, (TypeDeclarationSyntax)context.TargetNode);
             TextSpan gSpan = attributeSpan, dSpan = attributeSpan;
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(token) is AttributeSyntax syntax
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(token) as AttributeSyntax;
+            if (syntax != null
                 && (syntax.Name as GenericNameSyntax ?? (syntax.Name as QualifiedNameSyntax)?.Right as GenericNameSyntax) is { } generic
                 && generic.TypeArgumentList.Arguments.Count == 2)
             {
@@ -42,17 +44,22 @@ namespace GanDsl.Generators.Parsing
             var stub = new StubModel(header, StubKind.Gan, bound
                 ? EquatableArray.From(args.Select(a => a.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
                 : EquatableArray<string>.Empty);
+            var recipeSpans = EquatableArray<NamedSpan>.Empty;
+            string? ranged = null;
             GanParse Done(GanModel? model, StubModel? withStub) =>
-                new GanParse(model, withStub, sink.ToBatch(), tree, tree.FilePath, attributeSpan.Start, attributeSpan.Length, dSpan.Start, dSpan.Length);
+                new GanParse(model, withStub, sink.ToBatch(), tree, tree.FilePath, attributeSpan.Start, attributeSpan.Length, dSpan.Start, dSpan.Length,
+                    recipeSpans, ranged);
 
             // The analyzer reports declaration mistakes (a class that is also a net gets that net's stub instead).
             var problem = DeclarationProblems.Find(symbol, token);
             if (problem != null) return Done(null, problem.KeptRole == RoleAttributes.Rank(RoleAttributes.Gan) ? stub : null);
             if (!bound) return Done(null, stub); // the compiler reports the unbound type argument
+            var recipe = RecipeReader.Read(attribute, syntax, symbol.Name, tree, attributeSpan, sink, out recipeSpans, out bool recipeOk);
+            if (RecipeReader.DeclaresDataRange(attribute)) ranged = stub.GanTypes[0];
             bool ok = HasRole(args[0], RoleAttributes.Generator, "generator", "GanGenerator", symbol.Name, tree, gSpan, sink);
             ok &= HasRole(args[1], RoleAttributes.Discriminator, "discriminator", "GanDiscriminator", symbol.Name, tree, dSpan, sink);
-            if (!ok) return Done(null, stub);
-            return Done(new GanModel(header, stub.GanTypes[0], stub.GanTypes[1]), null);
+            if (!ok || !recipeOk) return Done(null, stub);
+            return Done(new GanModel(header, stub.GanTypes[0], stub.GanTypes[1], recipe), null);
         }
 
         private static bool HasRole(ITypeSymbol type, string roleAttribute, string roleWord, string roleName, string ganName,

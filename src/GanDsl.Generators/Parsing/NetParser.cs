@@ -29,12 +29,13 @@ namespace GanDsl.Generators.Parsing
                 return new ParseResult<NetModel>(null, problem.KeptRole == RoleAttributes.Rank(RoleAttributes.Of(role)) ? stub : null, DiagnosticBatch.Empty);
 
             var sink = new DiagnosticSink();
-            var model = Check(declaration, symbol, header, context.Attributes[0], role, sink, token);
-            return new ParseResult<NetModel>(model, model == null ? stub : null, sink.ToBatch());
+            var guess = new DiagnosticSink();
+            var model = Check(declaration, symbol, header, context.Attributes[0], role, sink, guess, token);
+            return new ParseResult<NetModel>(model, model == null ? stub : null, sink.ToBatch(), guess.ToBatch());
         }
 
         private static NetModel? Check(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, TypeHeader header,
-            AttributeData roleAttribute, NetRole role, DiagnosticSink sink, CancellationToken token)
+            AttributeData roleAttribute, NetRole role, DiagnosticSink sink, DiagnosticSink guess, CancellationToken token)
         {
             var tree = declaration.SyntaxTree;
             var roleSpan = roleAttribute.ApplicationSyntaxReference?.Span ?? declaration.Identifier.Span;
@@ -74,7 +75,7 @@ namespace GanDsl.Generators.Parsing
                 sink.Add(DiagnosticCatalog.Overflow, tree, roleSpan, DiagnosticCatalog.Sentences.CountOverflow(symbol.Name));
                 return null;
             }
-            if (role == NetRole.Generator) WarnIfUnbounded(symbol.Name, layers, layerAttributes, sink);
+            if (role == NetRole.Generator) WarnIfUnbounded(symbol.Name, layers, layerAttributes, guess);
             return net with { ParameterCount = parameters.Value };
         }
 
@@ -94,18 +95,16 @@ namespace GanDsl.Generators.Parsing
             }
         }
 
-        /// <summary>GAN0017 at the last layer that can leave the data's range (layers that only move values are looked through).</summary>
+        /// <summary>
+        /// GAN0017 at the last layer that can leave the data's range (layers that only move values are looked through): a guess
+        /// at the data's range, which a pair's declared DataRange replaces.
+        /// </summary>
         private static void WarnIfUnbounded(string name, List<LayerSpec> layers, List<AttributeData> attributes, DiagnosticSink sink)
         {
-            for (int i = layers.Count - 1; i >= 0; i--)
-            {
-                var bound = layers[i].Kind.OutputBound;
-                if (bound == OutputBound.Input) continue;
-                if (bound == OutputBound.Fixed) return;
-                var at = attributes[i].ApplicationSyntaxReference!;
-                sink.Add(DiagnosticCatalog.UnboundedOutput, at.SyntaxTree, at.Span, name, layers[i].Describe());
-                return;
-            }
+            int i = RecipeRules.LastValueLayer(layers);
+            if (i < 0 || layers[i].Kind.OutputBound == OutputBound.Fixed) return;
+            var at = attributes[i].ApplicationSyntaxReference!;
+            sink.Add(DiagnosticCatalog.UnboundedOutput, at.SyntaxTree, at.Span, name, layers[i].Describe());
         }
 
         private static StubKind StubKindOf(NetRole role) =>

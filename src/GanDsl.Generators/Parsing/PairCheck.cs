@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace GanDsl.Generators.Parsing
 {
-    /// <summary>Checks across a [Gan&lt;G, D&gt;] pair once both nets are parsed: shapes, score and Classes agree.</summary>
+    /// <summary>Checks across a [Gan&lt;G, D&gt;] pair once both nets are parsed: shapes, score and Classes agree, and the recipe fits the nets.</summary>
     internal static class PairCheck
     {
         public static DiagnosticBatch Check(GanParse gan, ImmutableArray<NetModel> nets)
@@ -35,11 +35,13 @@ namespace GanDsl.Generators.Parsing
                 infos.Add(Info(DiagnosticCatalog.GanScoreShape, gan.FilePath, dArg, d.Name, Shape(d.Stack.Output)));
             if (g.Inputs.Classes != d.Inputs.Classes)
                 infos.Add(Info(DiagnosticCatalog.GanClassesMismatch, gan.FilePath, attribute, g.Name, Int(g.Inputs.Classes), d.Name, Int(d.Inputs.Classes)));
+            // The recipe is weighed against nets that fit together; a pair that does not gets only its structural error.
+            if (infos.Count == 0) RecipeCheck.Add(infos, gan, g, d);
             if (infos.Count == 0) return DiagnosticBatch.Empty;
             return new DiagnosticBatch(EquatableArray.From(infos), ImmutableArray.Create(gan.Tree));
         }
 
-        private static DiagnosticInfo Info(DiagnosticDescriptor descriptor, string path, TextSpan span, params string[] args) =>
+        internal static DiagnosticInfo Info(DiagnosticDescriptor descriptor, string path, TextSpan span, params string[] args) =>
             new DiagnosticInfo(descriptor.Id, EquatableArray.From(args), path, span.Start, span.Length);
 
         private static string Shape(EquatableArray<int> dims) => "[" + string.Join(", ", System.Linq.Enumerable.Select(dims, Int)) + "]";

@@ -1,5 +1,5 @@
 using GanDsl.Cli.Commands;
-using GanDsl.Cli.Runs;
+using GanDsl.Runs;
 using GanDsl.Training;
 
 namespace GanDsl.Cli.Tests.Commands;

@@ -127,4 +127,36 @@ public class SampleGridTests
             Assert.Throws<ArgumentException>(() => SampleGrid.Create(Tensor.Zeros(8))).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => SampleGrid.Create(new float[4], 1, 1, 2, 2, upscale: 0));
     }
+
+    [Fact]
+    public void Save_writes_a_readable_grid_sixteen_28x28_samples_make_a_4x4_grid_of_84_pixel_cells()
+    {
+        using var dir = new TempFolder();
+        var samples = Tensor.FromArray(Enumerable.Range(0, 16 * 28 * 28).Select(i => MathF.Sin(i * 0.01f)).ToArray(), 16, 1, 28, 28);
+        SampleGrid.Save(samples, dir.File("out", "grid.png"));
+        var grid = PngReader.ReadFile(dir.File("out", "grid.png"));
+        Assert.Equal((3 * (4 * (28 + 2) + 2), 1), (grid.Width, grid.Channels)); // 4 columns, each 28 px cell enlarged 3x
+        Assert.Equal(grid.Width, grid.Height);
+        Assert.Equal(SampleGrid.ToPixel(samples.Data[0]), grid.At(3 * 2, 3 * 2)); // the first sample's first pixel, past the padding
+        Assert.Equal(grid.At(6, 6), grid.At(8, 8)); // nearest-neighbour: one source pixel fills a 3x3 block
+
+        var wide = SampleGrid.Of(samples, columns: 8, cellSize: 1);
+        Assert.Equal((8 * 30 + 2, 2 * 30 + 2), (wide.Width, wide.Height));
+    }
+
+    [Fact]
+    public void Of_draws_rgba_without_alpha_gray_stacks_and_vectors()
+    {
+        var rgba = Tensor.FromArray(Enumerable.Range(0, 2 * 4 * 2 * 2).Select(i => i % 4 == 3 ? -1f : 1f).ToArray(), 2, 4, 2, 2);
+        var rgb = SampleGrid.Of(rgba, cellSize: 1);
+        Assert.Equal(3, rgb.Channels);
+        var expected = new float[2 * 3 * 4];
+        for (int k = 0; k < 2; k++) Array.Copy(rgba.Data, k * 16, expected, k * 12, 12);
+        Assert.Equal(SampleGrid.Of(Tensor.FromArray(expected, 2, 3, 2, 2), cellSize: 1).Pixels, rgb.Pixels);
+
+        Assert.Equal(1, SampleGrid.Of(Tensor.Zeros(3, 5, 5)).Channels); // [N, H, W]
+        var bits = SampleGrid.Of(Tensor.Zeros(16, 7)); // 16 seven-bit samples: one picture, a row each, enlarged 6x
+        Assert.Equal((6 * (7 + 4), 6 * (16 + 4)), (bits.Width, bits.Height));
+        Assert.Contains("cannot be drawn", Assert.Throws<ArgumentException>(() => SampleGrid.Of(Tensor.Zeros(1, 1, 1, 1, 1))).Message);
+    }
 }

@@ -18,6 +18,36 @@ public class RunLengthTests
         Assert.Equal(new RunLength(perStep, perEpoch, total), RunLength.Of(config, count));
     }
 
+    [Theory]
+    [InlineData(null, 1000L, 1000L)]  // epochs unset: MaxSteps alone decides, far past 20 epochs of 5 steps
+    [InlineData(null, null, 100L)]    // neither set: TrainingConfig.DefaultEpochs (20) epochs
+    [InlineData(3, 1000L, 15L)]       // both set: whichever comes first
+    public void Unset_epochs_leave_the_length_to_max_steps(int? epochs, long? maxSteps, long total)
+    {
+        var config = TrainingConfig.Default with { BatchSize = 8, Epochs = epochs, MaxSteps = maxSteps };
+        Assert.Empty(config.Validate());
+        Assert.Equal(total, RunLength.Of(config, 40).TotalSteps);
+    }
+
+    [Fact]
+    public void A_config_with_max_steps_and_no_epochs_trains_to_max_steps()
+    {
+        var config = Configs.Tiny with { Epochs = null, MaxSteps = 70 }; // 5 steps per epoch: 14 epochs, past Tiny's 3
+        var run = Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), config);
+        Assert.Equal(70, run.Steps);
+    }
+
+    [Fact]
+    public void A_saved_config_with_epochs_reads_back_and_one_without_them_writes_null()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var old = System.Text.Json.JsonSerializer.Deserialize<TrainingConfig>("""{"Epochs": 20, "MaxSteps": 640, "BatchSize": 64}""", options)!;
+        Assert.Equal((20, 640L, 64), (old.Epochs, old.MaxSteps, old.BatchSize));
+        var json = System.Text.Json.JsonSerializer.Serialize(TrainingConfig.Default with { MaxSteps = 5 }, options);
+        Assert.Contains("\"Epochs\":null", json);
+        Assert.DoesNotContain("EffectiveEpochs", json);
+    }
+
     [Fact]
     public void The_loop_stops_at_the_total_it_announces()
     {

@@ -77,4 +77,56 @@ public class TrainingConfigTests
         var labels = Assert.Throws<TrainingSetupException>(() => TrainingSession.Start(new MlpGan(1, true, classes: 3), new InMemoryData(40), Configs.Tiny));
         Assert.Contains("labelled with 3 classes", labels.Message);
     }
+
+    [Fact]
+    public void A_recipe_sets_what_it_declares_and_leaves_the_rest()
+    {
+        var base_ = TrainingConfig.Default with { Loss = GanLoss.Hinge, CriticSteps = 2, Epochs = 3 };
+
+        Assert.Equal(base_, base_.WithRecipe(GanRecipe.None));
+        Assert.Equal(TrainingConfig.Default, TrainingConfig.DefaultFor(new MlpGan(1, probability: false))); // a hand-written pair declares nothing
+        var applied = base_.WithRecipe(new GanRecipe { GradientPenalty = 10, DataRange = DataRange.ZeroToOne });
+        Assert.Equal(base_ with { GradientPenaltyWeight = 10f, DataRange = DataRange.ZeroToOne }, applied);
+        Assert.Equal(base_ with { Loss = GanLoss.Wasserstein, R1Weight = 0.25f, CriticSteps = 5 },
+            base_.WithRecipe(new GanRecipe { Loss = GanLoss.Wasserstein, R1 = 0.25, CriticSteps = 5 }));
+    }
+
+    [Fact]
+    public void Recipe_values_no_run_can_use_are_refused_one_sentence_each()
+    {
+        var bad = TrainingConfig.Default with
+        {
+            GradientPenaltyWeight = float.NaN, R1Weight = -1f, CriticSteps = 1001, Loss = (GanLoss)9, DataRange = (DataRange)2,
+        };
+
+        Assert.Equal(new[]
+        {
+            "Loss 9 is not one of Minimax, NonSaturating, LeastSquares, Hinge, Wasserstein.",
+            "GradientPenaltyWeight must be a finite number from 0 to 3.4E+38 but is NaN.",
+            "R1Weight must be a finite number from 0 to 3.4E+38 but is -1.",
+            "CriticSteps must be a whole number from 1 to 1000 but is 1001.",
+            "DataRange 2 is not one of MinusOneToOne, ZeroToOne.",
+        }, bad.Validate());
+    }
+
+    [Fact]
+    public void Pairs_written_by_hand_have_no_layers_to_weigh_the_recipe_against()
+    {
+        // MlpGan's critic has no Architecture: a penalty or a data range cannot be checked against its layers.
+        var config = Configs.Tiny with { Loss = GanLoss.Wasserstein, GradientPenaltyWeight = 10f, DataRange = DataRange.ZeroToOne };
+        Assert.Empty(config.Validate(new MlpGan(1, probability: false)));
+        Assert.Contains("ends in Sigmoid", Assert.Single(config.Validate(new MlpGan(1, probability: true))));
+    }
+
+    [Fact]
+    public void An_undeclared_data_range_is_left_out_of_the_saved_configuration()
+    {
+        var plain = System.Text.Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(TrainingConfig.Default, GanDsl.Training.Checkpoints.CheckpointState.JsonOptions));
+        Assert.DoesNotContain("DataRange", plain);
+
+        var ranged = TrainingConfig.Default with { DataRange = DataRange.ZeroToOne };
+        var json = System.Text.Json.JsonSerializer.Serialize(ranged, GanDsl.Training.Checkpoints.CheckpointState.JsonOptions);
+        Assert.Contains("\"DataRange\": \"ZeroToOne\"", json);
+        Assert.Equal(ranged, System.Text.Json.JsonSerializer.Deserialize<TrainingConfig>(json, GanDsl.Training.Checkpoints.CheckpointState.JsonOptions));
+    }
 }

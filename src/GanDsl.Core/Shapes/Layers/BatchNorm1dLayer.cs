@@ -33,6 +33,9 @@ namespace GanDsl.Shapes
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
             ShapeRules.IsFlat(input) ? ShapeResult.Ok(input) : ShapeRules.NeedsFlat(layer, input, site);
 
+        /// <summary>Normalises with the batch's statistics (GAN0024 warns about it in a critic under a gradient penalty or R1).</summary>
+        internal override bool NormalizesOverBatch => true;
+
         internal override long Parameters(LayerSpec layer, IReadOnlyList<int> input) => AffineParameters(layer, input);
 
         /// <summary>An affine weight and bias per channel when affine (the running statistics are buffers).</summary>

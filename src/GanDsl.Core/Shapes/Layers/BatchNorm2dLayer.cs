@@ -12,6 +12,9 @@ namespace GanDsl.Shapes
         internal override ShapeResult InferShape(LayerSpec layer, int[] input, LayerSite site) =>
             ShapeRules.IsImage(input) ? ShapeResult.Ok(input) : ShapeRules.NeedsImage(layer, input, site);
 
+        /// <summary>Normalises with the batch's statistics (GAN0024 warns about it in a critic under a gradient penalty or R1).</summary>
+        internal override bool NormalizesOverBatch => true;
+
         internal override long Parameters(LayerSpec layer, IReadOnlyList<int> input) => BatchNorm1dLayer.AffineParameters(layer, input);
     }
 

@@ -9,8 +9,8 @@ internal static unsafe class BatchNormKernel
 {
     private const long ParallelFloats = 32 * 1024;
 
-    [ThreadStatic] private static ForwardJob? forward;
-    [ThreadStatic] private static BackwardJob? backward;
+    [ThreadStatic] private static ForwardJob? _forward;
+    [ThreadStatic] private static BackwardJob? _backward;
 
     /// <summary>
     /// Per channel: mean and 1/√(var + eps) (biased variance; float vector partial sums added up in double) into <paramref name="mean"/> and
@@ -20,7 +20,7 @@ internal static unsafe class BatchNormKernel
     public static void Forward(int outer, int channels, int inner, float[] x, float[] gamma, float[] beta, float eps, float momentum,
         float[] runningMean, float[] runningVar, float[] mean, float[] invStd, float[] y)
     {
-        var job = forward ??= new ForwardJob();
+        var job = _forward ??= new ForwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.Gamma, job.Beta, job.Eps, job.Momentum) = (outer, channels, inner, x, gamma, beta, eps, momentum);
         (job.RunningMean, job.RunningVar, job.Mean, job.InvStd, job.Y) = (runningMean, runningVar, mean, invStd, y);
         Run(job, channels, x.Length);
@@ -33,7 +33,7 @@ internal static unsafe class BatchNormKernel
     public static void Backward(int outer, int channels, int inner, float[] x, float[] g, float[] gamma, float[] mean, float[] invStd,
         float[]? gx, float[] gGamma, float[] gBeta)
     {
-        var job = backward ??= new BackwardJob();
+        var job = _backward ??= new BackwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.G, job.Gamma, job.Mean, job.InvStd) = (outer, channels, inner, x, g, gamma, mean, invStd);
         (job.Gx, job.GGamma, job.GBeta) = (gx, gGamma, gBeta);
         Run(job, channels, x.Length);

@@ -12,10 +12,10 @@ internal static unsafe class ConvLowering
     // Below this many floats moved, waking the helper costs more than it saves.
     private const long ParallelFloats = 32 * 1024;
 
-    [ThreadStatic] private static Im2ColJob? im2col;
-    [ThreadStatic] private static Col2ImJob? col2im;
-    [ThreadStatic] private static ReorderJob? reorder;
-    [ThreadStatic] private static TransposeJob? transpose;
+    [ThreadStatic] private static Im2ColJob? _im2col;
+    [ThreadStatic] private static Col2ImJob? _col2im;
+    [ThreadStatic] private static ReorderJob? _reorder;
+    [ThreadStatic] private static TransposeJob? _transpose;
 
     /// <summary>cols[(c·k + ky)·k + kx, n·P + oy·Wo + ox] = x[n, c, oy·s − p + ky, ox·s − p + kx] (0 in the padding).</summary>
     public static void Im2Col(in ConvGeometry g, float* x, float* cols)
@@ -25,7 +25,7 @@ internal static unsafe class ConvLowering
             Transpose(x, g.PatchSize, cols, g.Batch, g.Batch, g.PatchSize);
             return;
         }
-        var job = im2col ??= new Im2ColJob();
+        var job = _im2col ??= new Im2ColJob();
         job.G = g;
         job.X = x;
         job.Cols = cols;
@@ -42,7 +42,7 @@ internal static unsafe class ConvLowering
             Transpose(cols, g.Batch, x, g.PatchSize, g.PatchSize, g.Batch);
             return;
         }
-        var job = col2im ??= new Col2ImJob();
+        var job = _col2im ??= new Col2ImJob();
         job.G = g;
         job.X = x;
         job.Cols = cols;
@@ -54,7 +54,7 @@ internal static unsafe class ConvLowering
     /// <summary>dst[c, n·P + i] = src[n, c, i] (toChannelMajor) or the reverse, for <paramref name="channels"/> planes of <paramref name="plane"/> values.</summary>
     public static void Reorder(int batch, int channels, int plane, float* src, float* dst, bool toChannelMajor)
     {
-        var job = reorder ??= new ReorderJob();
+        var job = _reorder ??= new ReorderJob();
         (job.Batch, job.Channels, job.Plane, job.ToChannelMajor) = (batch, channels, plane, toChannelMajor);
         job.Src = src;
         job.Dst = dst;
@@ -64,7 +64,7 @@ internal static unsafe class ConvLowering
     // dst[q·dstStride + r] = src[r·srcStride + q] for r < rows, q < columns; parts own distinct columns of src.
     private static void Transpose(float* src, int srcStride, float* dst, int dstStride, int rows, int columns)
     {
-        var job = transpose ??= new TransposeJob();
+        var job = _transpose ??= new TransposeJob();
         job.Src = src;
         job.Dst = dst;
         (job.SrcStride, job.DstStride, job.Rows, job.Columns) = (srcStride, dstStride, rows, columns);

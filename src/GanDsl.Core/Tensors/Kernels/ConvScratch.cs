@@ -9,38 +9,38 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 internal sealed unsafe class ConvScratch
 {
-    [ThreadStatic] private static ConvScratch? forThread;
+    [ThreadStatic] private static ConvScratch? _forThread;
 
-    private float* cols;
-    private float* channelMajor;
-    private float* padded;
-    private float* weights;
-    private nint colsCapacity;
-    private nint channelMajorCapacity;
-    private nint paddedCapacity;
-    private nint weightsCapacity;
+    private float* _cols;
+    private float* _channelMajor;
+    private float* _padded;
+    private float* _weights;
+    private nint _colsCapacity;
+    private nint _channelMajorCapacity;
+    private nint _paddedCapacity;
+    private nint _weightsCapacity;
 
     ~ConvScratch()
     {
-        NativeMemory.AlignedFree(cols);
-        NativeMemory.AlignedFree(channelMajor);
-        NativeMemory.AlignedFree(padded);
-        NativeMemory.AlignedFree(weights);
+        NativeMemory.AlignedFree(_cols);
+        NativeMemory.AlignedFree(_channelMajor);
+        NativeMemory.AlignedFree(_padded);
+        NativeMemory.AlignedFree(_weights);
     }
 
-    public static ConvScratch ForCurrentThread => forThread ??= new ConvScratch();
+    public static ConvScratch ForCurrentThread => _forThread ??= new ConvScratch();
 
     /// <summary>Room for the patches [Cin·k·k, N·Ho·Wo].</summary>
-    public float* Cols(nint floats) => Ensure(ref cols, ref colsCapacity, floats);
+    public float* Cols(nint floats) => Ensure(ref _cols, ref _colsCapacity, floats);
 
     /// <summary>Room for an output or gradient laid out [Cout, N·Ho·Wo].</summary>
-    public float* ChannelMajor(nint floats) => Ensure(ref channelMajor, ref channelMajorCapacity, floats);
+    public float* ChannelMajor(nint floats) => Ensure(ref _channelMajor, ref _channelMajorCapacity, floats);
 
     /// <summary>Room for an input or gradient arranged for the direct loops (<see cref="PaddedPlanes"/>).</summary>
-    public float* Padded(nint floats) => Ensure(ref padded, ref paddedCapacity, floats);
+    public float* Padded(nint floats) => Ensure(ref _padded, ref _paddedCapacity, floats);
 
     /// <summary>Room for reordered weights.</summary>
-    public float* Weights(nint floats) => Ensure(ref weights, ref weightsCapacity, floats);
+    public float* Weights(nint floats) => Ensure(ref _weights, ref _weightsCapacity, floats);
 
     private static float* Ensure(ref float* buffer, ref nint capacity, nint floats)
     {

@@ -8,7 +8,7 @@ namespace GanDsl.Tensors.Kernels;
 // output rows take different kernel rows) whose weight pairs give even and odd output columns their own kernel columns.
 public static unsafe partial class Convolution
 {
-    [ThreadStatic] private static DirectConvolution.Job? directJob;
+    [ThreadStatic] private static DirectConvolution.Job? _directJob;
 
     private static bool DirectApplies(in ConvGeometry g, ConvMap map) => map switch
     {
@@ -164,7 +164,7 @@ public static unsafe partial class Convolution
 
     private static DirectConvolution.Job Job(float* x, long xImage, long xChannel, int inChannels, float* y, int outChannels, int outPlane)
     {
-        var job = directJob ??= new DirectConvolution.Job();
+        var job = _directJob ??= new DirectConvolution.Job();
         job.X = x;
         job.Y = y;
         (job.XImage, job.XChannel, job.InChannels) = (xImage, xChannel, inChannels);

@@ -6,16 +6,16 @@ namespace GanDsl.Tensors.Kernels;
 // patch matrix is stored. Both maps pack the lowered path's values into the same places: they compute its exact sums.
 public static unsafe partial class Convolution
 {
-    [ThreadStatic] private static PatchPanels? patchPanels;
-    [ThreadStatic] private static PlaneSink? planeSink;
-    [ThreadStatic] private static ChannelPanels? channelPanels;
-    [ThreadStatic] private static TransposedPatchPanels? transposedPatches;
+    [ThreadStatic] private static PatchPanels? _patchPanels;
+    [ThreadStatic] private static PlaneSink? _planeSink;
+    [ThreadStatic] private static ChannelPanels? _channelPanels;
+    [ThreadStatic] private static TransposedPatchPanels? _transposedPatches;
 
     private static void ForwardImplicit(in ConvGeometry g, float* x, float* w, float* y)
     {
-        var patches = patchPanels ??= new PatchPanels();
+        var patches = _patchPanels ??= new PatchPanels();
         patches.Prepare(PatchGrid.Of(g, x));
-        var sink = planeSink ??= new PlaneSink();
+        var sink = _planeSink ??= new PlaneSink();
         sink.Data = y;
         (sink.Channels, sink.Plane) = (g.OutChannels, g.OutPlane);
         Gemm.Run(new GemmTask
@@ -28,12 +28,12 @@ public static unsafe partial class Convolution
     // dw = dy as [Cout, N·P] times the patches transposed: the lowered GEMM, with both operands packed in place.
     private static void WeightGradImplicit(in ConvGeometry g, float* x, float* dy, float* dw)
     {
-        var patches = patchPanels ??= new PatchPanels();
+        var patches = _patchPanels ??= new PatchPanels();
         patches.Prepare(PatchGrid.Of(g, x));
-        var gradient = channelPanels ??= new ChannelPanels();
+        var gradient = _channelPanels ??= new ChannelPanels();
         gradient.Source = dy;
         (gradient.Channels, gradient.Plane) = (g.OutChannels, g.OutPlane);
-        var rows = transposedPatches ??= new TransposedPatchPanels();
+        var rows = _transposedPatches ??= new TransposedPatchPanels();
         rows.Patches = patches;
         Gemm.Run(new GemmTask
         {

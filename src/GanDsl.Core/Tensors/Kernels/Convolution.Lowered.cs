@@ -31,7 +31,7 @@ public static unsafe partial class Convolution
         }
         else
         {
-            var gradient = patchPanels ??= new PatchPanels();
+            var gradient = _patchPanels ??= new PatchPanels();
             gradient.Prepare(PatchGrid.ChannelMajor(dy, g.Batch, g.OutChannels, g.OutHeight, g.OutWidth));
             Gemm.Run(new GemmTask
             {

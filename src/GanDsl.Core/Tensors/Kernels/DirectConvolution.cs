@@ -38,15 +38,15 @@ internal static unsafe class DirectConvolution
         public int InChannels, OutChannels, Sweeps;
         public Sweep First, Second;
 
-        private LaneWidth width;
-        private int blocks;
+        private LaneWidth _width;
+        private int _blocks;
 
         /// <summary>Runs every sweep for images [0, <paramref name="batch"/>) on the worker pool.</summary>
         public void RunBatch(int batch)
         {
-            width = Lanes.For(narrowRow: Math.Max(First.Columns, Sweeps > 1 ? Second.Columns : 0));
-            blocks = width == LaneWidth.Bits512 ? (OutChannels + 1) / 2 : OutChannels;
-            int parts = batch * blocks * Sweeps;
+            _width = Lanes.For(narrowRow: Math.Max(First.Columns, Sweeps > 1 ? Second.Columns : 0));
+            _blocks = _width == LaneWidth.Bits512 ? (OutChannels + 1) / 2 : OutChannels;
+            int parts = batch * _blocks * Sweeps;
             long work = (long)parts * First.Rows * First.Columns * InChannels * First.TapCount;
             if (work < 256 * 1024) for (int i = 0; i < parts; i++) Run(i);
             else RunAll(parts);
@@ -55,8 +55,8 @@ internal static unsafe class DirectConvolution
         public override void Run(int part)
         {
             var sweep = part % Sweeps == 0 ? First : Second;
-            int block = part / Sweeps % blocks, n = part / Sweeps / blocks;
-            switch (width)
+            int block = part / Sweeps % _blocks, n = part / Sweeps / _blocks;
+            switch (_width)
             {
                 case LaneWidth.Bits512: Vectors<Vector512<float>, Lanes512>(sweep, n, block); break;
                 case LaneWidth.Bits256: Vectors<Vector256<float>, Lanes256>(sweep, n, block); break;

@@ -23,8 +23,8 @@ internal static unsafe class DirectWeightGrad
     /// <summary>The widest output row a part's column partials (kept on the stack) may have.</summary>
     public const int MaxOutWidth = 512;
 
-    [ThreadStatic] private static WeightGradJob? job;
-    [ThreadStatic] private static ChunkSumJob? sum;
+    [ThreadStatic] private static WeightGradJob? _job;
+    [ThreadStatic] private static ChunkSumJob? _sum;
 
     /// <summary>
     /// Arranged input planes: image n, channel c, arranged row r start at Data + n·ImageStride + c·ChannelStride + r·RowStride;
@@ -43,7 +43,7 @@ internal static unsafe class DirectWeightGrad
     /// <summary>dw [outChannels, inChannels, k, k]; <paramref name="partials"/> has room for ⌈batch / 8⌉ copies of dw.</summary>
     public static void Run(Planes x, int batch, int inChannels, float* dy, int outChannels, int k, int outHeight, int outWidth, float* dw, float* partials)
     {
-        var j = job ??= new WeightGradJob();
+        var j = _job ??= new WeightGradJob();
         j.X = x;
         j.Dy = dy;
         j.Partials = partials;
@@ -59,7 +59,7 @@ internal static unsafe class DirectWeightGrad
         long work = (long)parts * ChunkImages * outHeight * outWidth * TapsPerPart;
         Run(j, parts, work);
 
-        var s = sum ??= new ChunkSumJob();
+        var s = _sum ??= new ChunkSumJob();
         s.Partials = partials;
         s.Dw = dw;
         (s.Chunks, s.Size) = (j.Chunks, outChannels * inChannels * k * k);
@@ -134,7 +134,7 @@ internal static unsafe class DirectWeightGrad
 
         private readonly struct Pass(WeightGradJob j, in Part at, int taps, int ox, float* partials)
         {
-            private readonly Part at = at;
+            private readonly Part _at = at;
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void Run<TV, TL, TC, TO, TM>(int columns)
@@ -145,17 +145,17 @@ internal static unsafe class DirectWeightGrad
                 var x = j.X;
                 TV m0 = TL.FirstLanes(columns), m1 = TL.FirstLanes(columns - l);
                 // Taps past the kernel's edge recompute the last one (never read outside the row) and are not kept.
-                int column0 = x.ColumnOf(at.Kx0);
-                nint t1 = x.ColumnOf(at.Kx0 + Math.Min(1, taps - 1)) - column0, t2 = x.ColumnOf(at.Kx0 + Math.Min(2, taps - 1)) - column0;
-                nint t3 = x.ColumnOf(at.Kx0 + Math.Min(3, taps - 1)) - column0;
+                int column0 = x.ColumnOf(_at.Kx0);
+                nint t1 = x.ColumnOf(_at.Kx0 + Math.Min(1, taps - 1)) - column0, t2 = x.ColumnOf(_at.Kx0 + Math.Min(2, taps - 1)) - column0;
+                nint t3 = x.ColumnOf(_at.Kx0 + Math.Min(3, taps - 1)) - column0;
                 nint rowStep = (nint)x.RowStride * x.Stride, plane = (nint)j.OutHeight * wo, second = TO.V > 1 ? plane : 0;
                 TV a00 = TL.Zero, a01 = TL.Zero, a10 = TL.Zero, a11 = TL.Zero, a20 = TL.Zero, a21 = TL.Zero, a30 = TL.Zero, a31 = TL.Zero;
                 TV b00 = TL.Zero, b01 = TL.Zero, b10 = TL.Zero, b11 = TL.Zero, b20 = TL.Zero, b21 = TL.Zero, b30 = TL.Zero, b31 = TL.Zero;
-                int end = Math.Min(j.Batch, (at.Chunk + 1) * ChunkImages);
-                for (int n = at.Chunk * ChunkImages; n < end; n++)
+                int end = Math.Min(j.Batch, (_at.Chunk + 1) * ChunkImages);
+                for (int n = _at.Chunk * ChunkImages; n < end; n++)
                 {
-                    float* g = j.Dy + ((long)n * j.OutChannels + at.O) * plane + ox;
-                    float* row = x.Data + n * x.ImageStride + at.C * x.ChannelStride + (long)at.Ky * x.RowStride + ox + column0;
+                    float* g = j.Dy + ((long)n * j.OutChannels + _at.O) * plane + ox;
+                    float* row = x.Data + n * x.ImageStride + _at.C * x.ChannelStride + (long)_at.Ky * x.RowStride + ox + column0;
                     for (int oy = 0; oy < j.OutHeight; oy++, g += wo, row += rowStep)
                     {
                         TV g0 = DirectConvolution.Load<TV, TL, TM>(g, m0), h0 = DirectConvolution.Load<TV, TL, TM>(g + second, m0);

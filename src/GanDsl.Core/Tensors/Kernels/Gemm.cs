@@ -15,7 +15,7 @@ public static unsafe class Gemm
     private const long SmallWork = 8 * 1024;
     private const long SmallVectorWork = 64 * 1024;
 
-    private static long lastTaskId;
+    private static long _lastTaskId;
 
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate = false) =>
@@ -77,7 +77,7 @@ public static unsafe class Gemm
             throw new ArgumentOutOfRangeException(nameof(task), $"A planned GEMM needs positive sizes but m={task.M}, n={task.N}, k={task.K}.");
         task.Kernel = KernelSettings.GemmKernel(width);
         (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
-        task.Id = Interlocked.Increment(ref lastTaskId);
+        task.Id = Interlocked.Increment(ref _lastTaskId);
         task.Plan(threads);
         WorkerPool.Shared.Run(task, threads);
     }

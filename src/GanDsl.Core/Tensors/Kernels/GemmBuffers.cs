@@ -10,62 +10,62 @@ internal sealed unsafe class GemmBuffers
 {
     private const nuint Alignment = 64;
 
-    [ThreadStatic] private static GemmBuffers? forThread;
+    [ThreadStatic] private static GemmBuffers? _forThread;
 
-    private float* a;
-    private float* b;
-    private float* edge;
-    private float* sharedA;
-    private float* staging;
-    private nint sharedACapacity;
-    private nint stagingCapacity;
-    private long sharedATask = -1;
-    private ulong sharedABlocks;
-    private nint aCapacity;
-    private nint bCapacity;
+    private float* _a;
+    private float* _b;
+    private float* _edge;
+    private float* _sharedA;
+    private float* _staging;
+    private nint _sharedACapacity;
+    private nint _stagingCapacity;
+    private long _sharedATask = -1;
+    private ulong _sharedABlocks;
+    private nint _aCapacity;
+    private nint _bCapacity;
 
-    private GemmBuffers() => edge = Allocate(32 * 32);
+    private GemmBuffers() => _edge = Allocate(32 * 32);
 
     ~GemmBuffers()
     {
-        NativeMemory.AlignedFree(a);
-        NativeMemory.AlignedFree(b);
-        NativeMemory.AlignedFree(edge);
-        NativeMemory.AlignedFree(sharedA);
-        NativeMemory.AlignedFree(staging);
+        NativeMemory.AlignedFree(_a);
+        NativeMemory.AlignedFree(_b);
+        NativeMemory.AlignedFree(_edge);
+        NativeMemory.AlignedFree(_sharedA);
+        NativeMemory.AlignedFree(_staging);
     }
 
     /// <summary>The calling thread's buffers.</summary>
-    public static GemmBuffers ForCurrentThread => forThread ??= new GemmBuffers();
+    public static GemmBuffers ForCurrentThread => _forThread ??= new GemmBuffers();
 
     /// <summary>Scratch for one ragged output tile (at most 32×32 floats).</summary>
-    public float* Edge => edge;
+    public float* Edge => _edge;
 
-    public float* A(nint floats) => Ensure(ref a, ref aCapacity, floats);
+    public float* A(nint floats) => Ensure(ref _a, ref _aCapacity, floats);
 
-    public float* B(nint floats) => Ensure(ref b, ref bCapacity, floats);
+    public float* B(nint floats) => Ensure(ref _b, ref _bCapacity, floats);
 
     /// <summary>Room where a <see cref="PanelSource"/> stages a block before it packs it.</summary>
-    public float* Staging(nint floats) => Ensure(ref staging, ref stagingCapacity, floats);
+    public float* Staging(nint floats) => Ensure(ref _staging, ref _stagingCapacity, floats);
 
     /// <summary>Room for A packed over all k blocks of task <paramref name="taskId"/>; a new task forgets what was packed.</summary>
     public float* SharedA(long taskId, nint floats)
     {
-        if (taskId != sharedATask)
+        if (taskId != _sharedATask)
         {
-            sharedATask = taskId;
-            sharedABlocks = 0;
+            _sharedATask = taskId;
+            _sharedABlocks = 0;
         }
 
-        return Ensure(ref sharedA, ref sharedACapacity, floats);
+        return Ensure(ref _sharedA, ref _sharedACapacity, floats);
     }
 
     /// <summary>True the first time k block <paramref name="block"/> of the current shared-A task is claimed by this thread (it must pack it).</summary>
     public bool ClaimSharedABlock(int block)
     {
         ulong bit = 1UL << block;
-        if ((sharedABlocks & bit) != 0) return false;
-        sharedABlocks |= bit;
+        if ((_sharedABlocks & bit) != 0) return false;
+        _sharedABlocks |= bit;
         return true;
     }
 

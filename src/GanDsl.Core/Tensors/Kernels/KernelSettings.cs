@@ -16,12 +16,12 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 public static class KernelSettings
 {
-    private static volatile VectorWidth processWidth = VectorWidth.Auto;
-    private static volatile int processThreads = Environment.ProcessorCount;
+    private static volatile VectorWidth _processWidth = VectorWidth.Auto;
+    private static volatile int _processThreads = Environment.ProcessorCount;
 
     // The calling thread's override: none when null / 0.
-    [ThreadStatic] private static VectorWidth? threadWidth;
-    [ThreadStatic] private static int threadThreads;
+    [ThreadStatic] private static VectorWidth? _threadWidth;
+    [ThreadStatic] private static int _threadThreads;
 
     /// <summary>
     /// The widest vectors the kernels may use. Reads the value in effect on the calling thread (an <see cref="Override"/>'s,
@@ -29,8 +29,8 @@ public static class KernelSettings
     /// </summary>
     public static VectorWidth VectorWidth
     {
-        get => threadWidth ?? processWidth;
-        set => processWidth = CheckWidth(value);
+        get => _threadWidth ?? _processWidth;
+        set => _processWidth = CheckWidth(value);
     }
 
     /// <summary>
@@ -39,8 +39,8 @@ public static class KernelSettings
     /// </summary>
     public static int Threads
     {
-        get => threadThreads != 0 ? threadThreads : processThreads;
-        set => processThreads = CheckThreads(value);
+        get => _threadThreads != 0 ? _threadThreads : _processThreads;
+        set => _processThreads = CheckThreads(value);
     }
 
     /// <summary>
@@ -58,10 +58,10 @@ public static class KernelSettings
     /// </summary>
     public static Scope Override(VectorWidth? vectorWidth = null, int? threads = null)
     {
-        var width = vectorWidth is { } w ? CheckWidth(w) : threadWidth;
-        int count = threads is { } t ? CheckThreads(t) : threadThreads;
-        var scope = new Scope(threadWidth, threadThreads);
-        (threadWidth, threadThreads) = (width, count);
+        var width = vectorWidth is { } w ? CheckWidth(w) : _threadWidth;
+        int count = threads is { } t ? CheckThreads(t) : _threadThreads;
+        var scope = new Scope(_threadWidth, _threadThreads);
+        (_threadWidth, _threadThreads) = (width, count);
         return scope;
     }
 
@@ -90,11 +90,11 @@ public static class KernelSettings
     /// <summary>Restores the calling thread's previous override when disposed.</summary>
     public readonly struct Scope : IDisposable
     {
-        private readonly VectorWidth? width;
-        private readonly int threads;
+        private readonly VectorWidth? _width;
+        private readonly int _threads;
 
-        internal Scope(VectorWidth? width, int threads) => (this.width, this.threads) = (width, threads);
+        internal Scope(VectorWidth? width, int threads) => (this._width, this._threads) = (width, threads);
 
-        public void Dispose() => (threadWidth, threadThreads) = (width, threads);
+        public void Dispose() => (_threadWidth, _threadThreads) = (_width, _threads);
     }
 }

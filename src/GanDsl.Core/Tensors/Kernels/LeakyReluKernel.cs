@@ -11,7 +11,7 @@ internal static unsafe class LeakyReluKernel
 {
     private const int Chunk = 16 * 1024;
 
-    [ThreadStatic] private static Job? job;
+    [ThreadStatic] private static Job? _job;
 
     /// <summary>y = x &gt; 0 ? x : x·slope.</summary>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y, float slope)
@@ -32,7 +32,7 @@ internal static unsafe class LeakyReluKernel
             Range(x, g, r, 0, length, slope);
             return;
         }
-        var j = job ??= new Job();
+        var j = _job ??= new Job();
         j.X = x;
         j.G = g;
         j.R = r;

@@ -12,7 +12,7 @@ internal static unsafe class PaddedPlanes
 {
     private const long ParallelFloats = 32 * 1024;
 
-    [ThreadStatic] private static ArrangeJob? arrange;
+    [ThreadStatic] private static ArrangeJob? _arrange;
 
     /// <summary>How a plane is laid out: dst row r, position q holds src row r − Top at column Column(q), or 0.</summary>
     public enum Layout
@@ -30,7 +30,7 @@ internal static unsafe class PaddedPlanes
     /// <summary>Copies <paramref name="planes"/> planes of <paramref name="height"/> × <paramref name="width"/> into dst as <paramref name="layout"/>.</summary>
     public static void Arrange(Layout layout, float* src, int planes, int height, int width, float* dst, int rows, int rowLength, int top, int left)
     {
-        var job = arrange ??= new ArrangeJob();
+        var job = _arrange ??= new ArrangeJob();
         job.Src = src;
         job.Dst = dst;
         (job.Kind, job.Height, job.Width, job.Rows, job.RowLength, job.Top, job.Left) = (layout, height, width, rows, rowLength, top, left);

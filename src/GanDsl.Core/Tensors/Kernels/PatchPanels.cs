@@ -15,36 +15,36 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 internal sealed unsafe class PatchPanels : PanelSource
 {
-    private int* masks;
-    private nint maskCapacity;
-    private int lanes;
+    private int* _masks;
+    private nint _maskCapacity;
+    private int _lanes;
 
     public PatchGrid Grid { get; private set; }
 
-    ~PatchPanels() => NativeMemory.AlignedFree(masks);
+    ~PatchPanels() => NativeMemory.AlignedFree(_masks);
 
     /// <summary>Sets the grid for the next multiplies and builds its masks for the lanes the settings in effect allow.</summary>
     public void Prepare(in PatchGrid grid)
     {
         Grid = grid;
         var width = Lanes.For();
-        lanes = grid.Stride > 2 ? 1 : width switch { LaneWidth.Bits512 => 16, LaneWidth.Bits256 => 8, _ => 1 };
-        if (lanes == 1) return;
-        int s = grid.Stride, l2 = 2 * lanes;
+        _lanes = grid.Stride > 2 ? 1 : width switch { LaneWidth.Bits512 => 16, LaneWidth.Bits256 => 8, _ => 1 };
+        if (_lanes == 1) return;
+        int s = grid.Stride, l2 = 2 * _lanes;
         nint floats = (nint)grid.GridWidth * grid.TapsX * l2;
-        if (floats > maskCapacity)
+        if (floats > _maskCapacity)
         {
-            NativeMemory.AlignedFree(masks);
-            masks = null;
-            maskCapacity = 0;
-            masks = (int*)NativeMemory.AlignedAlloc((nuint)floats * sizeof(int), 64);
-            maskCapacity = floats;
+            NativeMemory.AlignedFree(_masks);
+            _masks = null;
+            _maskCapacity = 0;
+            _masks = (int*)NativeMemory.AlignedAlloc((nuint)floats * sizeof(int), 64);
+            _maskCapacity = floats;
         }
         // masks[(qx·TapsX + tx)·2l + u]: source lane u of a run starting at grid column qx, tap tx, is a value of the row.
         for (int qx = 0; qx < grid.GridWidth; qx++)
         for (int tx = 0; tx < grid.TapsX; tx++)
         {
-            int* m = masks + (qx * grid.TapsX + tx) * l2;
+            int* m = _masks + (qx * grid.TapsX + tx) * l2;
             int ix0 = qx * s + grid.OffX + tx;
             for (int u = 0; u < l2; u++) m[u] = u % s == 0 && (uint)(ix0 + u) < (uint)grid.Width ? -1 : 0;
         }
@@ -56,8 +56,8 @@ internal sealed unsafe class PatchPanels : PanelSource
         {
             int width = Math.Min(panel, count - q);
             float* to = dst + (nint)q * kc;
-            if (lanes == 16) PackVector<Vector512<float>, Lanes512>(panel, start + q, width, p0, kc, to);
-            else if (lanes == 8) PackVector<Vector256<float>, Lanes256>(panel, start + q, width, p0, kc, to);
+            if (_lanes == 16) PackVector<Vector512<float>, Lanes512>(panel, start + q, width, p0, kc, to);
+            else if (_lanes == 8) PackVector<Vector256<float>, Lanes256>(panel, start + q, width, p0, kc, to);
             else PackScalar(panel, start + q, width, p0, kc, to);
         }
     }
@@ -92,7 +92,7 @@ internal sealed unsafe class PatchPanels : PanelSource
             float* row = to + (nint)step * panel;
             int iyAt = g.OffY + ty;
             float* plane = g.Source + c * g.Plane + g.OffX + tx;
-            float* m = (float*)masks + tx * l2;
+            float* m = (float*)_masks + tx * l2;
             for (int r = 0; r < runs; r++)
             {
                 int iy = rowAt[r] + iyAt;

@@ -18,23 +18,23 @@ internal sealed unsafe class WorkerPool
 
     public static readonly WorkerPool Shared = new();
 
-    private readonly object gate = new();
-    private readonly List<Worker> workers = new();
-    private GemmTask task;
-    private ParallelJob? job;
-    private int jobParts;
-    private int nextTile;
-    private int pending;
-    private int generation;
-    private int participants;
-    private VectorWidth callerWidth;
-    private int callerThreads;
+    private readonly object _gate = new();
+    private readonly List<Worker> _workers = new();
+    private GemmTask _task;
+    private ParallelJob? _job;
+    private int _jobParts;
+    private int _nextTile;
+    private int _pending;
+    private int _generation;
+    private int _participants;
+    private VectorWidth _callerWidth;
+    private int _callerThreads;
 
     /// <summary>Runs every tile of <paramref name="t"/> on up to <paramref name="threads"/> threads, the caller included.</summary>
     public void Run(in GemmTask t, int threads)
     {
         int helpers = Math.Min(threads, t.TileCount) - 1;
-        if (helpers <= 0 || !Monitor.TryEnter(gate))
+        if (helpers <= 0 || !Monitor.TryEnter(_gate))
         {
             RunAlone(t);
             return;
@@ -42,13 +42,13 @@ internal sealed unsafe class WorkerPool
 
         try
         {
-            task = t;
-            job = null;
+            _task = t;
+            _job = null;
             WorkWithHelpers(helpers);
         }
         finally
         {
-            Monitor.Exit(gate);
+            Monitor.Exit(_gate);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed unsafe class WorkerPool
     public void Run(ParallelJob work, int parts, int threads)
     {
         int helpers = Math.Min(threads, parts) - 1;
-        if (helpers <= 0 || !Monitor.TryEnter(gate))
+        if (helpers <= 0 || !Monitor.TryEnter(_gate))
         {
             for (int i = 0; i < parts; i++) work.Run(i);
             return;
@@ -67,31 +67,31 @@ internal sealed unsafe class WorkerPool
 
         try
         {
-            job = work;
-            jobParts = parts;
+            _job = work;
+            _jobParts = parts;
             WorkWithHelpers(helpers);
         }
         finally
         {
-            job = null;
-            Monitor.Exit(gate);
+            _job = null;
+            Monitor.Exit(_gate);
         }
     }
 
     /// <summary>Wakes <paramref name="helpers"/> workers on the posted task or job, works with them, and waits until all are done. Caller holds the gate.</summary>
     private void WorkWithHelpers(int helpers)
     {
-        while (workers.Count < helpers) workers.Add(new Worker(this));
-        (callerWidth, callerThreads) = (KernelSettings.VectorWidth, KernelSettings.Threads);
-        nextTile = 0;
-        participants = helpers;
-        Volatile.Write(ref pending, helpers);
-        Interlocked.Increment(ref generation);
-        for (int w = 0; w < helpers; w++) workers[w].Wake();
+        while (_workers.Count < helpers) _workers.Add(new Worker(this));
+        (_callerWidth, _callerThreads) = (KernelSettings.VectorWidth, KernelSettings.Threads);
+        _nextTile = 0;
+        _participants = helpers;
+        Volatile.Write(ref _pending, helpers);
+        Interlocked.Increment(ref _generation);
+        for (int w = 0; w < helpers; w++) _workers[w].Wake();
 
         WorkTiles(GemmBuffers.ForCurrentThread);
         var spin = new SpinWait();
-        while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        while (Volatile.Read(ref _pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
     }
 
     private static void RunAlone(in GemmTask t)
@@ -102,37 +102,37 @@ internal sealed unsafe class WorkerPool
 
     private void WorkTiles(GemmBuffers buffers)
     {
-        if (job is { } work)
+        if (_job is { } work)
         {
-            for (int part = Interlocked.Increment(ref nextTile) - 1; part < jobParts; part = Interlocked.Increment(ref nextTile) - 1)
+            for (int part = Interlocked.Increment(ref _nextTile) - 1; part < _jobParts; part = Interlocked.Increment(ref _nextTile) - 1)
                 work.Run(part);
             return;
         }
 
-        int count = task.TileCount;
-        for (int tile = Interlocked.Increment(ref nextTile) - 1; tile < count; tile = Interlocked.Increment(ref nextTile) - 1)
-            GemmDriver.RunTile(task, tile, buffers);
+        int count = _task.TileCount;
+        for (int tile = Interlocked.Increment(ref _nextTile) - 1; tile < count; tile = Interlocked.Increment(ref _nextTile) - 1)
+            GemmDriver.RunTile(_task, tile, buffers);
     }
 
     private sealed class Worker
     {
-        private readonly WorkerPool pool;
-        private readonly int index;
-        private readonly SemaphoreSlim signal = new(0);
-        private int sleeping;
-        private int seenGeneration;
+        private readonly WorkerPool _pool;
+        private readonly int _index;
+        private readonly SemaphoreSlim _signal = new(0);
+        private int _sleeping;
+        private int _seenGeneration;
 
         public Worker(WorkerPool pool)
         {
-            this.pool = pool;
-            index = pool.workers.Count;
-            seenGeneration = Volatile.Read(ref pool.generation);
-            new Thread(Loop) { IsBackground = true, Name = $"GanDsl kernel worker {index + 1}" }.Start();
+            this._pool = pool;
+            _index = pool._workers.Count;
+            _seenGeneration = Volatile.Read(ref pool._generation);
+            new Thread(Loop) { IsBackground = true, Name = $"GanDsl kernel worker {_index + 1}" }.Start();
         }
 
         public void Wake()
         {
-            if (Interlocked.CompareExchange(ref sleeping, 0, 1) == 1) signal.Release();
+            if (Interlocked.CompareExchange(ref _sleeping, 0, 1) == 1) _signal.Release();
         }
 
         private void Loop()
@@ -141,11 +141,11 @@ internal sealed unsafe class WorkerPool
             while (true)
             {
                 int gen = AwaitGeneration();
-                seenGeneration = gen;
-                if (index < pool.participants)
+                _seenGeneration = gen;
+                if (_index < _pool._participants)
                 {
-                    using (KernelSettings.Override(pool.callerWidth, pool.callerThreads)) pool.WorkTiles(buffers);
-                    Interlocked.Decrement(ref pool.pending);
+                    using (KernelSettings.Override(_pool._callerWidth, _pool._callerThreads)) _pool.WorkTiles(buffers);
+                    Interlocked.Decrement(ref _pool._pending);
                 }
             }
         }
@@ -156,25 +156,25 @@ internal sealed unsafe class WorkerPool
             long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
             do
             {
-                int gen = Volatile.Read(ref pool.generation);
-                if (gen != seenGeneration) return gen;
+                int gen = Volatile.Read(ref _pool._generation);
+                if (gen != _seenGeneration) return gen;
                 Thread.SpinWait(4);
             }
             while (System.Diagnostics.Stopwatch.GetTimestamp() < until);
 
             while (true)
             {
-                Interlocked.Exchange(ref sleeping, 1);
-                int gen = Volatile.Read(ref pool.generation);
-                if (gen != seenGeneration)
+                Interlocked.Exchange(ref _sleeping, 1);
+                int gen = Volatile.Read(ref _pool._generation);
+                if (gen != _seenGeneration)
                 {
-                    if (Interlocked.CompareExchange(ref sleeping, 0, 1) != 1) signal.Wait(); // Wake already released: consume it
+                    if (Interlocked.CompareExchange(ref _sleeping, 0, 1) != 1) _signal.Wait(); // Wake already released: consume it
                     return gen;
                 }
 
-                signal.Wait();
-                gen = Volatile.Read(ref pool.generation);
-                if (gen != seenGeneration) return gen;
+                _signal.Wait();
+                gen = Volatile.Read(ref _pool._generation);
+                if (gen != _seenGeneration) return gen;
             }
         }
     }

@@ -66,6 +66,12 @@ public sealed class CheckpointStore
     public static Checkpoint Load(string directory)
     {
         string statePath = Path.Combine(directory, Checkpoint.StateFile);
+        if (!File.Exists(statePath) && Directory.Exists(Path.Combine(directory, "checkpoints")))
+        {
+            var latest = new CheckpointStore(directory).Latest();
+            string pass = latest is null ? "one of its checkpoint folders (it has none yet)" : "its checkpoint folder " + Path.Combine("checkpoints", Path.GetFileName(latest));
+            throw new CheckpointException($"{directory} is a run folder; pass {pass}, or open the run with RunFolder.Open.");
+        }
         if (!File.Exists(statePath))
             throw new CheckpointException($"The checkpoint folder {directory} has no {Checkpoint.StateFile}; it is incomplete, so resume from another checkpoint or start a new run.");
         CheckpointState state;

@@ -205,16 +205,16 @@ public class ConvolutionPathTests
     /// <summary>One geometry's random input, weights and output gradient, and the three maps on any path.</summary>
     private sealed class Problem
     {
-        private readonly float[] x, w, dy, y, dx, dw;
+        private readonly float[] _x, _w, _dy, _y, _dx, _dw;
 
         public Problem(ConvGeometry g)
         {
             G = g;
             var rng = new Rng(11);
-            x = Random(rng, g.Batch * g.InChannels * g.InPlane);
-            w = Random(rng, g.OutChannels * g.PatchSize);
-            dy = Random(rng, g.Batch * g.OutChannels * g.OutPlane);
-            (y, dx, dw) = (new float[dy.Length], new float[x.Length], new float[w.Length]);
+            _x = Random(rng, g.Batch * g.InChannels * g.InPlane);
+            _w = Random(rng, g.OutChannels * g.PatchSize);
+            _dy = Random(rng, g.Batch * g.OutChannels * g.OutPlane);
+            (_y, _dx, _dw) = (new float[_dy.Length], new float[_x.Length], new float[_w.Length]);
         }
 
         public ConvGeometry G { get; }
@@ -222,22 +222,22 @@ public class ConvolutionPathTests
         public float[] Run(ConvMap map, ConvAlgorithm path, VectorWidth width, int threads)
         {
             using var scope = KernelSettings.Override(width, threads);
-            var output = new float[map switch { ConvMap.Forward => dy.Length, ConvMap.InputGrad => x.Length, _ => w.Length }];
+            var output = new float[map switch { ConvMap.Forward => _dy.Length, ConvMap.InputGrad => _x.Length, _ => _w.Length }];
             Array.Fill(output, float.NaN); // every element must be written, not accumulated into
             Compute(map, path, output);
             return output;
         }
 
         public void RunInPlace(ConvMap map, ConvAlgorithm path) =>
-            Compute(map, path, map switch { ConvMap.Forward => y, ConvMap.InputGrad => dx, _ => dw });
+            Compute(map, path, map switch { ConvMap.Forward => _y, ConvMap.InputGrad => _dx, _ => _dw });
 
         private void Compute(ConvMap map, ConvAlgorithm path, float[] output)
         {
             switch (map)
             {
-                case ConvMap.Forward: Convolution.Forward(G, x, w, output, path); break;
-                case ConvMap.InputGrad: Convolution.InputGrad(G, dy, w, output, path); break;
-                default: Convolution.WeightGrad(G, x, dy, output, path); break;
+                case ConvMap.Forward: Convolution.Forward(G, _x, _w, output, path); break;
+                case ConvMap.InputGrad: Convolution.InputGrad(G, _dy, _w, output, path); break;
+                default: Convolution.WeightGrad(G, _x, _dy, output, path); break;
             }
         }
 
@@ -245,7 +245,7 @@ public class ConvolutionPathTests
         public float[] Reference(ConvMap map)
         {
             var g = G;
-            var result = new double[map switch { ConvMap.Forward => dy.Length, ConvMap.InputGrad => x.Length, _ => w.Length }];
+            var result = new double[map switch { ConvMap.Forward => _dy.Length, ConvMap.InputGrad => _x.Length, _ => _w.Length }];
             int k = g.Kernel;
             for (int n = 0; n < g.Batch; n++)
             for (int o = 0; o < g.OutChannels; o++)
@@ -262,9 +262,9 @@ public class ConvolutionPathTests
                 int wi = ((o * g.InChannels + c) * k + ky) * k + kx;
                 switch (map)
                 {
-                    case ConvMap.Forward: result[yi] += (double)w[wi] * x[xi]; break;
-                    case ConvMap.InputGrad: result[xi] += (double)w[wi] * dy[yi]; break;
-                    default: result[wi] += (double)x[xi] * dy[yi]; break;
+                    case ConvMap.Forward: result[yi] += (double)_w[wi] * _x[xi]; break;
+                    case ConvMap.InputGrad: result[xi] += (double)_w[wi] * _dy[yi]; break;
+                    default: result[wi] += (double)_x[xi] * _dy[yi]; break;
                 }
             }
             return Array.ConvertAll(result, v => (float)v);

@@ -75,18 +75,18 @@ public class KernelSettingsTests
     // both threads take parts however the helper is scheduled.
     private sealed class RecordingJob(int parts) : ParallelJob
     {
-        private readonly int caller = Environment.CurrentManagedThreadId;
-        private readonly ManualResetEventSlim helperArrived = new();
+        private readonly int _caller = Environment.CurrentManagedThreadId;
+        private readonly ManualResetEventSlim _helperArrived = new();
 
         public (VectorWidth, int)[] Seen { get; } = new (VectorWidth, int)[parts];
 
-        public bool HelperRan => helperArrived.IsSet;
+        public bool HelperRan => _helperArrived.IsSet;
 
         public override void Run(int part)
         {
             Seen[part] = (KernelSettings.VectorWidth, KernelSettings.Threads);
-            if (Environment.CurrentManagedThreadId != caller) helperArrived.Set();
-            else helperArrived.Wait(TimeSpan.FromSeconds(10));
+            if (Environment.CurrentManagedThreadId != _caller) _helperArrived.Set();
+            else _helperArrived.Wait(TimeSpan.FromSeconds(10));
         }
     }
 

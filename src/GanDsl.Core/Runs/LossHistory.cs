@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GanDsl.Cli.Runs;
+namespace GanDsl.Runs;
 
 /// <summary>The per-step losses logged in a run's <c>metrics.jsonl</c>, for the loss plot (resumed runs included).</summary>
 internal static class LossHistory

@@ -7,26 +7,16 @@ using GanDsl.Training.Engines;
 
 namespace GanDsl.Training;
 
-/// <summary>The one adversarial training loop for every GAN (unconditional and conditional) and every <see cref="GanLoss"/>.</summary>
-public static class Adversarial
+/// <summary>
+/// The one adversarial training loop for every GAN (unconditional and conditional) and every <see cref="GanLoss"/>: it steps
+/// a <see cref="TrainingSession"/>, reports to the observer, logs <c>metrics.jsonl</c>, and checkpoints. The public entry is
+/// <see cref="Adversarial.Train"/>, which adds the run folder's writer.
+/// </summary>
+internal static class TrainingLoop
 {
-    /// <summary>
-    /// Trains until <see cref="TrainingConfig.Epochs"/> or <see cref="TrainingConfig.MaxSteps"/> (the run's total steps) is
-    /// reached or <paramref name="cancellationToken"/> fires, reporting to <paramref name="observer"/>. With a
-    /// <paramref name="runDirectory"/> it writes <c>config.json</c>, <c>metrics.jsonl</c> and checkpoints (at the configured
-    /// interval and always at the end, cancellation included); with <paramref name="resume"/> it continues from that folder's
-    /// latest checkpoint. A NaN or infinite loss or gradient throws <see cref="TrainingDivergedException"/> and leaves the last
-    /// checkpoint untouched.
-    /// <paramref name="engine"/> makes the engine that does the steps' tensor math (the managed one when null). The engine
-    /// and its device are facts of the run, not of the recipe, so they are not in <see cref="TrainingConfig"/>: a run may be
-    /// resumed on another engine with the same configuration (the checkpoint records which engine wrote it, for information).
-    /// </summary>
-    public static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer = null,
-        string? runDirectory = null, bool resume = false, CancellationToken cancellationToken = default, ITrainingEngineFactory? engine = null) =>
-        Train(gan, data, config, observer, runDirectory, resume, cancellationToken, store: null, engine);
-
-    internal static TrainingRun Train(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
-        string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store, ITrainingEngineFactory? engine = null)
+    /// <summary>As <see cref="Adversarial.Train"/> without the implied run folder writer; <paramref name="store"/> is a test hook.</summary>
+    public static TrainingRun Run(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
+        string? runDirectory, bool resume, CancellationToken cancellationToken, ITrainingEngineFactory? engine, CheckpointStore? store = null)
     {
         if (resume && runDirectory is null)
             throw new ArgumentException("Resuming needs the run folder that holds the checkpoints; pass runDirectory.", nameof(runDirectory));
@@ -34,7 +24,7 @@ public static class Adversarial
         var session = Open(gan, data, config, runDirectory, resume, store, engine);
         try
         {
-            return Run(session, config, observer, runDirectory, resume, cancellationToken, store);
+            return Run(session, gan, data, config, observer, runDirectory, resume, cancellationToken, store);
         }
         catch
         {
@@ -43,13 +33,14 @@ public static class Adversarial
         }
     }
 
-    private static TrainingRun Run(TrainingSession session, TrainingConfig config, ITrainingObserver? observer,
+    private static TrainingRun Run(TrainingSession session, IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
         string? runDirectory, bool resume, CancellationToken cancellationToken, CheckpointStore? store)
     {
         var progress = session.Progress;
         if (runDirectory is not null) WriteConfig(runDirectory, config);
         using var metrics = runDirectory is null ? null
             : new MetricsLog(Path.Combine(runDirectory, "metrics.jsonl"), resume ? progress.Step : long.MaxValue);
+        observer?.OnStart(new TrainingStartReport(gan, data, config, progress.Length, progress.Step, runDirectory, resume));
 
         var clock = Stopwatch.StartNew();
         long lastSaved = resume ? progress.Step : -1;
@@ -106,6 +97,7 @@ public static class Adversarial
             if (config.CheckpointIntervalSteps > 0 && o.Step % config.CheckpointIntervalSteps == 0) Save();
         }
         Save();
+        observer?.OnEnd(new TrainingEndReport(progress.Step, cancelled, lastCheckpoint, clock.Elapsed.TotalSeconds));
         return new TrainingRun(session, cancelled, lastCheckpoint, lastReport);
     }
 

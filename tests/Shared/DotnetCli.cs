@@ -1,21 +1,13 @@
-using System.Diagnostics;
 using System.Security;
 
-namespace GanDsl.Generators.Tests.Support;
+namespace GanDsl.Testing;
 
 /// <summary>Runs the <c>dotnet</c> CLI as a child process with a clean MSBuild environment and no lingering build servers.</summary>
 internal static class DotnetCli
 {
     public static string Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var start = ChildProcess.Dotnet(workingDirectory, arguments);
         // The test host may run under MSBuild; its variables would point the child at the wrong SDK pieces.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
@@ -24,26 +16,51 @@ internal static class DotnetCli
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the dotnet CLI.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:F0} s.");
-        }
-        var output = stdout.Result + stderr.Result;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
+        var (exitCode, stdout, stderr) = ChildProcess.Run(start, timeout);
+        var output = stdout + stderr;
+        if (exitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
         return output;
     }
 
-    /// <summary>The repository root: the first ancestor of the test binaries that holds GanDsl.sln.</summary>
-    public static string RepositoryRoot()
+    /// <summary>
+    /// Packs src/<c>project</c>/<c>project</c>.csproj for each of <paramref name="projects"/> into <paramref name="feed"/> as
+    /// <paramref name="version"/>, without building: the solution build made the assemblies, and packing must not race other
+    /// test projects' builds. Nuspec files go under <paramref name="scratch"/>, not into obj/.
+    /// </summary>
+    public static void Pack(string repository, string feed, string version, string configuration, string scratch, TimeSpan timeout, params string[] projects)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GanDsl.sln"))) return dir.FullName;
-        throw new InvalidOperationException("GanDsl.sln was not found above the test binaries; run the tests from the repository checkout.");
+        foreach (var project in projects)
+        {
+            Run(repository, timeout, "pack", Path.Combine(repository, "src", project, project + ".csproj"), "--no-build", "-c", configuration, "-o", feed,
+                "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(scratch, "nuspec", project) + "/");
+            var id = project == "GanDsl.Core" ? "GanDsl" : project;
+            if (!File.Exists(Path.Combine(feed, $"{id}.{version}.nupkg")))
+                throw new InvalidOperationException($"dotnet pack did not produce the {id} package.");
+        }
+    }
+
+    /// <summary>
+    /// An executable project file <paramref name="folder"/>/Consumer.csproj for .NET 10 that references <paramref name="packages"/>
+    /// (id and version), with nullable on, warnings as errors and <paramref name="properties"/> (more property elements).
+    /// </summary>
+    public static void WriteConsumerProject(string folder, IEnumerable<(string Id, string Version)> packages, string properties = "")
+    {
+        var references = string.Join("\n", packages.Select(p => $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />"));
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
     }
 
     /// <summary>The enabled package sources of the user's NuGet configuration (<c>dotnet nuget list source</c>).</summary>

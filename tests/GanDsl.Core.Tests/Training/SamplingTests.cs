@@ -1,0 +1,44 @@
+using GanDsl.Training;
+
+namespace GanDsl.Core.Tests.Training;
+
+public class SamplingTests
+{
+    [Fact]
+    public void Draw_is_deterministic_in_eval_mode_and_puts_the_generators_mode_back()
+    {
+        var g = new MlpGan(3, true).Generator;
+        var a = Sampling.Draw(g, 300, seed: 5); // more than one internal batch of 256
+        Assert.True(g.Training);
+        var b = Sampling.Draw(g, 300, seed: 5);
+        Assert.Equal([300, 6], a.Shape.ToArray());
+        Assert.Equal(a.Data, b.Data);
+        Assert.NotEqual(a.Data, Sampling.Draw(g, 300, seed: 6).Data);
+        // Fewer samples draw a prefix of the same noise (equal up to the rounding of another batch size).
+        Assert.All(a.Data.Take(60).Zip(Sampling.Draw(g, 10, seed: 5).Data), p => Assert.Equal(p.First, p.Second, 1e-5f));
+        g.Eval();
+        Sampling.Draw(g, 2);
+        Assert.False(g.Training);
+    }
+
+    [Fact]
+    public void A_conditional_generator_draws_every_class_in_turn_or_the_labels_given()
+    {
+        var g = new MlpGan(3, true, classes: 3).Generator;
+        var cycled = Sampling.Draw(g, 6, seed: 1);
+        var given = Sampling.Draw(g, 6, seed: 1, labels: [0, 1, 2, 0, 1, 2]);
+        Assert.Equal(cycled.Data, given.Data);
+        Assert.NotEqual(cycled.Data, Sampling.Draw(g, 6, seed: 1, labels: [2, 2, 2, 2, 2, 2]).Data);
+    }
+
+    [Fact]
+    public void Wrong_labels_are_refused_with_one_sentence()
+    {
+        var plain = new MlpGan(3, true).Generator;
+        var conditional = new MlpGan(3, true, classes: 3).Generator;
+        Assert.Contains("is not conditional", Assert.Throws<ArgumentException>(() => Sampling.Draw(plain, 2, labels: [0, 0])).Message);
+        Assert.Contains("give one label per sample", Assert.Throws<ArgumentException>(() => Sampling.Draw(conditional, 2, labels: [0])).Message);
+        Assert.Contains("label 3 is out of range", Assert.Throws<ArgumentOutOfRangeException>(() => Sampling.Draw(conditional, 1, labels: [3])).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Sampling.Draw(plain, 0));
+    }
+}
