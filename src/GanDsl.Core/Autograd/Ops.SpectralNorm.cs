@@ -42,7 +42,8 @@ public static partial class Ops
 
     /// <summary>
     /// A weight read as a matrix whose rows are axis <c>dim</c>: element (a, r, b) of a weight viewed as [outer, rows, inner]
-    /// (outer = 1 when dim is 0) sits at row r, column a·inner + b, as torch's permute-then-reshape puts it.
+    /// (outer = 1 when dim is 0) sits at row r, column a·inner + b, as torch's permute-then-reshape puts it. Each product walks
+    /// the weight in storage order.
     /// </summary>
     private readonly struct WeightMatrix
     {
@@ -59,35 +60,42 @@ public static partial class Ops
         public int Rows { get; }
         public int Columns { get; }
 
-        private int Index(int row, int column) => ((column / _inner) * Rows + row) * _inner + column % _inner;
-
         /// <summary>result = Wᵀ·u (sums in double).</summary>
         public void TransposeTimes(float[] w, float[] u, float[] result)
         {
-            for (int c = 0; c < Columns; c++)
-            {
-                double sum = 0;
-                for (int r = 0; r < Rows; r++) sum += (double)w[Index(r, c)] * u[r];
-                result[c] = (float)sum;
-            }
+            var sums = new double[Columns];
+            int i = 0;
+            for (int a = 0; a < _outer; a++)
+                for (int r = 0; r < Rows; r++)
+                {
+                    double ur = u[r];
+                    for (int b = 0, c = a * _inner; b < _inner; b++, c++, i++) sums[c] += w[i] * ur;
+                }
+            for (int c = 0; c < Columns; c++) result[c] = (float)sums[c];
         }
 
         /// <summary>result = W·v (sums in double).</summary>
         public void Times(float[] w, float[] v, float[] result)
         {
-            for (int r = 0; r < Rows; r++)
-            {
-                double sum = 0;
-                for (int c = 0; c < Columns; c++) sum += (double)w[Index(r, c)] * v[c];
-                result[r] = (float)sum;
-            }
+            var sums = new double[Rows];
+            int i = 0;
+            for (int a = 0; a < _outer; a++)
+                for (int r = 0; r < Rows; r++)
+                {
+                    double sum = 0;
+                    for (int b = 0, c = a * _inner; b < _inner; b++, c++, i++) sum += (double)w[i] * v[c];
+                    sums[r] += sum;
+                }
+            for (int r = 0; r < Rows; r++) result[r] = (float)sums[r];
         }
 
         /// <summary>u vᵀ in the weight's layout.</summary>
         public void Outer(float[] u, float[] v, float[] result)
         {
-            for (int r = 0; r < Rows; r++)
-                for (int c = 0; c < Columns; c++) result[Index(r, c)] = u[r] * v[c];
+            int i = 0;
+            for (int a = 0; a < _outer; a++)
+                for (int r = 0; r < Rows; r++)
+                    for (int b = 0, c = a * _inner; b < _inner; b++, c++, i++) result[i] = u[r] * v[c];
         }
     }
 }
