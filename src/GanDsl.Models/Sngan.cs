@@ -4,9 +4,10 @@ using GanDsl.Training;
 namespace GanDsl.Models;
 
 // An SNGAN-style pair (Miyato et al. 2018) on the dcgan model's skeleton, so the two compare the stabilisers rather than
-// the sizes: the same generator (batch norm, ReLU, Tanh; SNGAN keeps batch norm in G), and a discriminator with spectral
-// norm on every weight, LeakyReLU(0.1), no batch norm, raw scores for the hinge loss. The optimiser is the one of the SNGAN
-// authors' hinge-loss experiments (Adam, lr 2e-4, betas (0.0, 0.9), five discriminator updates per generator update).
+// the sizes: dcgan's generator layers (batch norm, ReLU, Tanh: SNGAN keeps batch norm in G; with a bias on the last layer
+// and PyTorch's default initialisation, as SNGAN's code has them), and a discriminator with spectral norm on every weight,
+// LeakyReLU(0.1), no batch norm and raw scores for the hinge loss. The optimiser is the one of the SNGAN authors'
+// hinge-loss experiments: Adam, lr 2e-4, betas (0.0, 0.9), five discriminator updates per generator update.
 
 [GanGenerator(LatentDim = 128)]
 [Reshape(128, 1, 1)]
