@@ -35,6 +35,7 @@ internal static class Parity
         {
             rng.FillNormal(bn.RunningMean.Data, 0f, 0.3f);
             rng.FillUniform(bn.RunningVar.Data, 0.3f, 2f);
+            if (bn.Weight is null || bn.Bias is null) continue; // no affine (conditional batch norm gives it per class)
             rng.FillNormal(bn.Weight.Data, 1f, 0.3f);
             rng.FillNormal(bn.Bias.Data, 0f, 0.3f);
         }
