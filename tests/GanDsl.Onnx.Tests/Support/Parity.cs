@@ -49,6 +49,26 @@ internal static class Parity
         return generator.Generate(new Tensor(new Shape(z.Length / generator.LatentDim, generator.LatentDim), z), labels).Data.ToArray();
     }
 
+    /// <summary>
+    /// Runs a few training-mode forwards so that spectral norm's u and v leave their random start (PyTorch's spectral_norm
+    /// also iterates them only in training forwards): from the start σ can be near 0 and the scores near 1e5, where float32
+    /// cannot show a 1e-5 difference. Batch norm statistics move too, so perturb them afterwards.
+    /// </summary>
+    public static void SettleSpectralNorms(DiscriminatorModule discriminator, ulong seed, int forwards = 5)
+    {
+        discriminator.Train();
+        using (GradMode.NoGrad())
+        using (BufferScope.Begin())
+        {
+            int perSample = discriminator.InputShape.Aggregate(1, (a, b) => a * b);
+            var shape = new[] { 4 }.Concat(discriminator.InputShape).ToArray();
+            int[]? labels = discriminator.Classes == 0 ? null : [0, 1 % discriminator.Classes, 2 % discriminator.Classes, 3 % discriminator.Classes];
+            for (int i = 0; i < forwards; i++)
+                discriminator.Score(new Tensor(new Shape(shape), Uniform(4 * perSample, seed + (ulong)i)), labels);
+        }
+        discriminator.Eval();
+    }
+
     public static float[] Score(DiscriminatorModule discriminator, float[] x, int[]? labels)
     {
         discriminator.Eval();
