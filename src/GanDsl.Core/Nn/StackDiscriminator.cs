@@ -23,8 +23,10 @@ public sealed class StackDiscriminator : DiscriminatorModule
     /// <summary>Always 0: a stack discriminator is unconditional.</summary>
     public override int Classes => 0;
 
+    /// <inheritdoc/>
     public override int[] InputShape { get; }
 
+    /// <inheritdoc/>
     public override bool OutputsProbability { get; }
 
     /// <inheritdoc/>

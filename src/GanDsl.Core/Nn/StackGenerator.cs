@@ -20,11 +20,13 @@ public sealed class StackGenerator : GeneratorModule
         _architecture = stack.Architecture! with { Init = init };
     }
 
+    /// <inheritdoc/>
     public override int LatentDim { get; }
 
     /// <summary>Always 0: a stack generator is unconditional.</summary>
     public override int Classes => 0;
 
+    /// <inheritdoc/>
     public override int[] OutputShape { get; }
 
     /// <inheritdoc/>

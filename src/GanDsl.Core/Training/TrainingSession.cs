@@ -67,7 +67,7 @@ public sealed partial class TrainingSession : IDisposable
     /// <summary>
     /// The pair's managed generator. The managed engine trains it in place; another engine starts from its weights, keeps its
     /// own, and writes them back here whenever its state is captured (every checkpoint, and the end of
-    /// <see cref="Adversarial.Train"/>).
+    /// <see cref="Adversarial"/>.Train).
     /// </summary>
     public GeneratorModule G { get; }
 
