@@ -26,19 +26,25 @@ internal static class DotnetCli
     /// <summary>
     /// Packs src/<c>project</c>/<c>project</c>.csproj for each of <paramref name="projects"/> into <paramref name="feed"/> as
     /// <paramref name="version"/>, without building: the solution build made the assemblies, and packing must not race other
-    /// test projects' builds. Nuspec files go under <paramref name="scratch"/>, not into obj/.
+    /// test projects' builds. Nuspec files go under <paramref name="scratch"/>, not into obj/. Returns what each pack printed,
+    /// by project.
     /// </summary>
-    public static void Pack(string repository, string feed, string version, string configuration, string scratch, TimeSpan timeout, params string[] projects)
+    public static IReadOnlyDictionary<string, string> Pack(string repository, string feed, string version, string configuration, string scratch, TimeSpan timeout, params string[] projects)
     {
+        var printed = new Dictionary<string, string>();
         foreach (var project in projects)
         {
-            Run(repository, timeout, "pack", Path.Combine(repository, "src", project, project + ".csproj"), "--no-build", "-c", configuration, "-o", feed,
+            printed[project] = Run(repository, timeout, "pack", Path.Combine(repository, "src", project, project + ".csproj"), "--no-build", "-c", configuration, "-o", feed,
                 "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(scratch, "nuspec", project) + "/");
-            var id = project == "GanDsl.Core" ? "GanDsl" : project;
+            var id = PackageId(project);
             if (!File.Exists(Path.Combine(feed, $"{id}.{version}.nupkg")))
                 throw new InvalidOperationException($"dotnet pack did not produce the {id} package.");
         }
+        return printed;
     }
+
+    /// <summary>The package id of src/<paramref name="project"/>: the project's name, except GanDsl.Core's, which is GanDsl.</summary>
+    public static string PackageId(string project) => project == "GanDsl.Core" ? "GanDsl" : project;
 
     /// <summary>
     /// An executable project file <paramref name="folder"/>/Consumer.csproj for .NET 10 that references <paramref name="packages"/>

@@ -8,6 +8,7 @@ public static class GradMode
 {
     [ThreadStatic] private static bool _disabled;
 
+    /// <summary>True when ops on this thread record themselves for backward (<c>torch.is_grad_enabled()</c>).</summary>
     public static bool IsEnabled => !_disabled;
 
     /// <summary>Stops recording until the returned scope is disposed: <c>using (GradMode.NoGrad()) { … }</c>.</summary>
@@ -26,6 +27,7 @@ public static class GradMode
     {
         private readonly bool _previous;
         internal Scope(bool previous) => _previous = previous;
+        /// <summary>Puts back the mode that was in effect when the scope began.</summary>
         public void Dispose() => _disabled = !_previous;
     }
 }

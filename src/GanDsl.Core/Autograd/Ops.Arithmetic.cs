@@ -10,26 +10,35 @@ namespace GanDsl.Autograd;
 /// </summary>
 public static partial class Ops
 {
+    /// <summary>a + b element-wise, broadcasting as PyTorch does (<c>torch.add</c>).</summary>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static Tensor Add(Tensor a, Tensor b) =>
         Recorder.Record(Binary<AddOp>("add", a, b), "add", a, b, g => (
             a.RequiresGrad ? SumTo(g, a.Shape) : null,
             b.RequiresGrad ? SumTo(g, b.Shape) : null)); // a frozen bias needs no column sums
 
+    /// <summary>a − b element-wise, broadcasting as PyTorch does (<c>torch.sub</c>).</summary>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static Tensor Sub(Tensor a, Tensor b) =>
         Recorder.Record(Binary<SubOp>("sub", a, b), "sub", a, b, g => (
             a.RequiresGrad ? SumTo(g, a.Shape) : null,
             b.RequiresGrad ? SumTo(Neg(g), b.Shape) : null));
 
+    /// <summary>a · b element-wise (not a matrix product), broadcasting as PyTorch does (<c>torch.mul</c>).</summary>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static Tensor Mul(Tensor a, Tensor b) =>
         Recorder.Record(Binary<MulOp>("mul", a, b), "mul", a, b, g => (
             a.RequiresGrad ? SumTo(Mul(g, b), a.Shape) : null,
             b.RequiresGrad ? SumTo(Mul(g, a), b.Shape) : null));
 
+    /// <summary>a / b element-wise, broadcasting as PyTorch does (<c>torch.div</c>).</summary>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static Tensor Div(Tensor a, Tensor b) =>
         Recorder.Record(Binary<DivOp>("div", a, b), "div", a, b, g => (
             a.RequiresGrad ? SumTo(Div(g, b), a.Shape) : null,
             b.RequiresGrad ? SumTo(Neg(Div(Mul(g, a), Mul(b, b))), b.Shape) : null));
 
+    /// <summary>−x.</summary>
     public static Tensor Neg(Tensor x) => Scale(x, -1f);
 
     /// <summary>x · s for a constant s.</summary>
@@ -51,6 +60,7 @@ public static partial class Ops
     /// <summary>s − x for a constant s.</summary>
     public static Tensor RSub(float s, Tensor x) => AddScalar(Neg(x), s);
 
+    /// <summary>x² element-wise.</summary>
     public static Tensor Square(Tensor x) => Mul(x, x);
 
     private static Tensor Binary<TOp>(string op, Tensor a, Tensor b) where TOp : struct, IBinary

@@ -28,6 +28,11 @@ public static partial class Ops
         return keepDim ? kept : Reshape(kept, WithoutAxis(x.Shape, axis));
     }
 
+    /// <summary>
+    /// The mean along <paramref name="axis"/> (negative counts from the end); the axis is removed unless
+    /// <paramref name="keepDim"/>, which keeps it with length 1 (<c>torch.mean(x, dim, keepdim)</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is outside the tensor's dimensions.</exception>
     public static Tensor Mean(Tensor x, int axis, bool keepDim = false)
     {
         axis = NormalizeAxis("mean", x.Shape, axis);

@@ -7,6 +7,8 @@ public static partial class Ops
     /// <summary>Same values, new shape (one dimension may be −1: inferred). Shares the buffer.</summary>
     public static Tensor Reshape(Tensor x, params int[] dims) => Reshape(x, ResolveDims(x.Shape, dims));
 
+    /// <summary>Same values viewed as <paramref name="shape"/>, sharing the buffer (<c>torch.reshape</c> on a contiguous tensor).</summary>
+    /// <exception cref="ArgumentException"><paramref name="shape"/> holds a different number of elements.</exception>
     public static Tensor Reshape(Tensor x, Shape shape)
     {
         if (shape.Size != x.Size)

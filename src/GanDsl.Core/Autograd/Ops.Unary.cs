@@ -6,25 +6,31 @@ namespace GanDsl.Autograd;
 
 public static partial class Ops
 {
+    /// <summary>eˣ element-wise.</summary>
     public static Tensor Exp(Tensor x)
     {
         var y = Map(x, TensorPrimitives.Exp);
         return Recorder.Record(y, "exp", x, g => Mul(g, y));
     }
 
+    /// <summary>The natural logarithm element-wise (−∞ at 0, NaN below).</summary>
     public static Tensor Log(Tensor x) => Recorder.Record(Map(x, TensorPrimitives.Log), "log", x, g => Div(g, x));
 
+    /// <summary>√x element-wise (NaN below 0).</summary>
     public static Tensor Sqrt(Tensor x)
     {
         var y = Map(x, TensorPrimitives.Sqrt);
         return Recorder.Record(y, "sqrt", x, g => Div(g, Scale(y, 2f)));
     }
 
+    /// <summary>|x| element-wise; its gradient at 0 is 0, as in PyTorch.</summary>
     public static Tensor Abs(Tensor x) =>
         Recorder.Record(Map(x, TensorPrimitives.Abs), "abs", x, g => Mul(g, Constant(x, v => MathF.Sign(v))));
 
+    /// <summary>max(x, 0) element-wise (<c>torch.relu</c>).</summary>
     public static Tensor Relu(Tensor x) => LeakyRelu(x, 0f);
 
+    /// <summary>x where x &gt; 0, <paramref name="negativeSlope"/>·x elsewhere (<c>F.leaky_relu</c>, default slope 0.01).</summary>
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f)
     {
         var y = Tensor.Pooled(x.Shape, clear: false);
@@ -40,6 +46,7 @@ public static partial class Ops
         return Recorder.Record(r, "leaky_relu_backward", g, h => LeakyReluGrad(h, x, slope));
     }
 
+    /// <summary>tanh(x) element-wise.</summary>
     public static Tensor Tanh(Tensor x)
     {
         var y = Map(x, TensorPrimitives.Tanh);
@@ -52,6 +59,7 @@ public static partial class Ops
         });
     }
 
+    /// <summary>1 / (1 + e⁻ˣ) element-wise, computed without overflow for large |x|.</summary>
     public static Tensor Sigmoid(Tensor x)
     {
         var y = Tensor.Pooled(x.Shape);

@@ -14,6 +14,12 @@ public sealed class BatchSampler
     private readonly int[] _order;
     private int _orderEpoch = -1;
 
+    /// <summary>A sampler over <paramref name="count"/> samples in batches of <paramref name="batchSize"/>, at epoch 0, batch 0.</summary>
+    /// <param name="count">Samples in the dataset.</param>
+    /// <param name="batchSize">Indices per batch, between 1 and <paramref name="count"/>.</param>
+    /// <param name="seed">Fixes every epoch's permutation.</param>
+    /// <param name="shuffle">False visits the samples in order (evaluation).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="batchSize"/> is not positive, or the batch is larger than the dataset.</exception>
     public BatchSampler(int count, int batchSize, ulong seed, bool shuffle = true)
     {
         if (count <= 0)
@@ -38,8 +44,11 @@ public sealed class BatchSampler
     {
     }
 
+    /// <summary>Samples in the dataset the indices point into.</summary>
     public int Count { get; }
+    /// <summary>Indices per batch.</summary>
     public int BatchSize { get; }
+    /// <summary>The seed every epoch's permutation derives from; saved in <see cref="Position"/>.</summary>
     public ulong Seed { get; }
 
     /// <summary>False: every epoch visits the samples in order 0..Count-1 (evaluation).</summary>
@@ -57,6 +66,7 @@ public sealed class BatchSampler
     /// <summary>Batches handed out since epoch 0, batch 0 (the training step count when one batch is one step).</summary>
     public long BatchesDone => (long)Epoch * BatchesPerEpoch + BatchInEpoch;
 
+    /// <summary>Where the next batch is (seed, epoch, batch): the whole state a checkpoint saves for <see cref="Seek"/>.</summary>
     public BatchPosition Position => new(Seed, Epoch, BatchInEpoch);
 
     /// <summary>Moves to a saved position; the next batch is the one that position names.</summary>

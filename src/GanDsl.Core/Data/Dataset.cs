@@ -21,6 +21,7 @@ public sealed class Dataset : ITrainingData
         Classes = classes;
     }
 
+    /// <summary>The dataset's name (<c>fashion-mnist</c>, <c>mnist</c>, or the one given when it was built), as printed and recorded.</summary>
     public string Name { get; }
 
     /// <summary>
@@ -37,10 +38,15 @@ public sealed class Dataset : ITrainingData
     /// <summary>One label in [0, <see cref="Classes"/>) per image. Read-only by contract.</summary>
     public int[] Labels { get; }
 
+    /// <summary>Number of samples.</summary>
     public int Count => Labels.Length;
+    /// <summary>Channels per image (1 for grey, 3 for RGB).</summary>
     public int Channels { get; }
+    /// <summary>Image height in pixels.</summary>
     public int Height { get; }
+    /// <summary>Image width in pixels.</summary>
     public int Width { get; }
+    /// <summary>Number of classes; every label is in [0, Classes).</summary>
     public int Classes { get; }
 
     /// <summary>Floats per image: Channels × Height × Width.</summary>
@@ -140,6 +146,7 @@ public sealed class Dataset : ITrainingData
         for (int i = 0; i < pixels.Length; i++) destination[i] = pixels[i] / 127.5f - 1f;
     }
 
+    /// <summary>One line for logs, e.g. <c>fashion-mnist: 60000 images of 1x28x28, 10 classes</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: {Count} images of {Channels}x{Height}x{Width}, {Classes} classes");
 }

@@ -8,6 +8,7 @@ namespace GanDsl.Data;
 /// </summary>
 public static class DatasetCatalog
 {
+    /// <summary>MNIST handwritten digits: 1×28×28, 10 classes, 60,000 training and 10,000 test images (<c>torchvision.datasets.MNIST</c>).</summary>
     public static DatasetInfo Mnist { get; } = new(
         Name: "mnist",
         Channels: 1, Height: 28, Width: 28,
@@ -27,6 +28,7 @@ public static class DatasetCatalog
         DebianPackage: null,
         DebianFolder: null);
 
+    /// <summary>Zalando's Fashion-MNIST: 1×28×28 clothing pictures, 10 classes, 60,000 training and 10,000 test images (<c>torchvision.datasets.FashionMNIST</c>).</summary>
     public static DatasetInfo FashionMnist { get; } = new(
         Name: "fashion-mnist",
         Channels: 1, Height: 28, Width: 28,
@@ -45,11 +47,13 @@ public static class DatasetCatalog
         DebianPackage: "dataset-fashion-mnist",
         DebianFolder: "fashion-mnist");
 
+    /// <summary>Every named dataset, Fashion-MNIST first.</summary>
     public static IReadOnlyList<DatasetInfo> All { get; } = [FashionMnist, Mnist];
 
     /// <summary>Names accepted by <see cref="Get"/>, for help texts.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(d => d.Name).ToArray();
 
+    /// <summary>Finds a dataset by name, ignoring case and surrounding spaces; false (and <paramref name="info"/> null) when none has it.</summary>
     public static bool TryGet(string name, out DatasetInfo info)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -65,6 +69,8 @@ public static class DatasetCatalog
         return false;
     }
 
+    /// <summary>The dataset named <paramref name="name"/> (case-insensitive).</summary>
+    /// <exception cref="DatasetException">No dataset has that name; the message lists the names there are.</exception>
     public static DatasetInfo Get(string name) => TryGet(name, out var info)
         ? info
         : throw new DatasetException($"'{name}' is not a dataset GanDsl knows; use {string.Join(" or ", Names)}, or pass a folder of IDX files with --dataset DIR.");

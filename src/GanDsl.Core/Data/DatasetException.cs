@@ -7,7 +7,9 @@ namespace GanDsl.Data;
 /// </summary>
 public class DatasetException : IOException
 {
+    /// <summary>An error whose <paramref name="message"/> is the sentence shown to the user.</summary>
     public DatasetException(string message) : base(message) { }
 
+    /// <summary>An error whose <paramref name="message"/> is the sentence shown to the user, caused by <paramref name="inner"/> (an I/O or decoding error).</summary>
     public DatasetException(string message, Exception inner) : base(message, inner) { }
 }

@@ -21,11 +21,15 @@ public sealed record DatasetInfo(
     string? DebianPackage,
     string? DebianFolder)
 {
+    /// <summary>Number of classes (the length of <see cref="ClassNames"/>).</summary>
     public int Classes => ClassNames.Count;
 
+    /// <summary>The official images file of <paramref name="split"/>.</summary>
     public DatasetFile Images(DatasetSplit split) => split == DatasetSplit.Train ? TrainImages : TestImages;
 
+    /// <summary>The official labels file of <paramref name="split"/>.</summary>
     public DatasetFile Labels(DatasetSplit split) => split == DatasetSplit.Train ? TrainLabels : TestLabels;
 
+    /// <summary>Images in <paramref name="split"/>.</summary>
     public int Count(DatasetSplit split) => split == DatasetSplit.Train ? TrainCount : TestCount;
 }

@@ -12,6 +12,7 @@ public sealed class DatasetResolver
 {
     private readonly DatasetResolverOptions _options;
 
+    /// <summary>A resolver that looks where <paramref name="options"/> say.</summary>
     public DatasetResolver(DatasetResolverOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +22,7 @@ public sealed class DatasetResolver
     /// <summary>A resolver with <see cref="DatasetResolverOptions.FromEnvironment"/>.</summary>
     public static DatasetResolver Default => new(DatasetResolverOptions.FromEnvironment());
 
+    /// <summary>The places this resolver looks in and how it downloads.</summary>
     public DatasetResolverOptions Options => _options;
 
     /// <summary>Loads a split by dataset name (see <see cref="DatasetCatalog"/>).</summary>

@@ -27,6 +27,7 @@ public sealed record DatasetResolverOptions
     /// <summary>The client used for downloads; null creates one with <see cref="DownloadTimeout"/>.</summary>
     public HttpClient? HttpClient { get; init; }
 
+    /// <summary>How long one file's download may take when the resolver makes its own client (10 minutes by default).</summary>
     public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Receives one line per download started, for a CLI to show.</summary>

@@ -19,6 +19,8 @@ public static class IdxReader
 
     private const string Redownload = "delete it and download it again";
 
+    /// <summary>Reads an IDX image file (magic 0x0803: N×H×W unsigned bytes), raw or gzip-compressed.</summary>
+    /// <exception cref="DatasetException">The file is missing, unreadable, not an image file, or shorter or longer than its header says.</exception>
     public static IdxImages ReadImages(string path)
     {
         using var file = Open(path, out bool gzip);
@@ -36,6 +38,8 @@ public static class IdxReader
         return new IdxImages(count, height, width, pixels);
     }
 
+    /// <summary>Reads an IDX label file (magic 0x0801: N unsigned bytes), raw or gzip-compressed.</summary>
+    /// <exception cref="DatasetException">The file is missing, unreadable, not a label file, or shorter or longer than its header says.</exception>
     public static byte[] ReadLabels(string path)
     {
         using var file = Open(path, out bool gzip);

@@ -11,6 +11,9 @@ namespace GanDsl.Data;
 /// </summary>
 public static class IdxWriter
 {
+    /// <summary>Writes <paramref name="count"/> images of <paramref name="height"/>×<paramref name="width"/> byte pixels (row-major, image after image).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pixels"/> does not hold count·height·width bytes.</exception>
     public static void WriteImages(string path, ReadOnlySpan<byte> pixels, int count, int height, int width)
     {
         if (count <= 0 || height <= 0 || width <= 0)
@@ -37,6 +40,8 @@ public static class IdxWriter
         WriteImages(path, pixels, count, height, width);
     }
 
+    /// <summary>Writes one byte label per image.</summary>
+    /// <exception cref="ArgumentException"><paramref name="labels"/> is empty.</exception>
     public static void WriteLabels(string path, ReadOnlySpan<byte> labels)
     {
         if (labels.IsEmpty) throw new ArgumentException("A label file needs at least one label.", nameof(labels));

@@ -10,6 +10,7 @@ public sealed class ReLUAttribute : LayerAttribute;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class LeakyReLUAttribute(double negativeSlope = LeakyReLULayer.DefaultNegativeSlope) : LayerAttribute
 {
+    /// <summary>The slope for negative inputs (0.01 unless given, PyTorch's default; 0.2 is DCGAN's).</summary>
     public double NegativeSlope { get; } = negativeSlope;
 }
 

@@ -4,6 +4,7 @@ namespace GanDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class GanDiscriminatorAttribute : Attribute
 {
+    /// <summary>A discriminator scoring samples of <paramref name="inputShape"/>: [C, H, W] or [features].</summary>
     public GanDiscriminatorAttribute(params int[] inputShape) { InputShape = inputShape; }
 
     /// <summary>[C, H, W] for images or [features] for flat samples.</summary>
@@ -15,5 +16,6 @@ public sealed class GanDiscriminatorAttribute : Attribute
     /// <summary>How the labels of a conditional discriminator enter it; left out, the input's shape decides (see <see cref="LabelConditioning"/>).</summary>
     public LabelConditioning Conditioning { get; set; }
 
+    /// <summary>How the layers' weights are first drawn; PyTorch's defaults unless set.</summary>
     public Init Init { get; set; }
 }

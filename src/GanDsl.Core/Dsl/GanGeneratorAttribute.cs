@@ -13,5 +13,6 @@ public sealed class GanGeneratorAttribute : Attribute
     /// <summary>How the labels of a conditional generator enter it; left out, the input's shape decides (see <see cref="LabelConditioning"/>).</summary>
     public LabelConditioning Conditioning { get; set; }
 
+    /// <summary>How the layers' weights are first drawn; PyTorch's defaults unless set.</summary>
     public Init Init { get; set; }
 }

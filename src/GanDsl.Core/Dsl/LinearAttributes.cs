@@ -9,7 +9,9 @@ namespace GanDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class LinearAttribute(int outFeatures) : LayerAttribute
 {
+    /// <summary>Width of the output.</summary>
     public int OutFeatures { get; } = outFeatures;
+    /// <summary>Whether the layer adds a learnt bias; true by default.</summary>
     public bool Bias { get; set; } = LinearLayer.DefaultBias;
 
     /// <summary>Divides the weight by its largest singular value, estimated by one power iteration per training forward.</summary>
@@ -24,6 +26,7 @@ public sealed class FlattenAttribute : LayerAttribute;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ReshapeAttribute(params int[] dims) : LayerAttribute
 {
+    /// <summary>The per-sample shape after the layer.</summary>
     public int[] Dims { get; } = dims;
 }
 
@@ -31,6 +34,7 @@ public sealed class ReshapeAttribute(params int[] dims) : LayerAttribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class DropoutAttribute(double p = DropoutLayer.DefaultP) : LayerAttribute
 {
+    /// <summary>Probability of zeroing an element in training; 0.5 by default.</summary>
     public double P { get; } = p;
 }
 
@@ -38,5 +42,6 @@ public sealed class DropoutAttribute(double p = DropoutLayer.DefaultP) : LayerAt
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class BatchNorm1dAttribute : LayerAttribute
 {
+    /// <summary>Whether the layer learns a weight and bias per feature; true by default (off when conditional batch norm supplies them per class).</summary>
     public bool Affine { get; set; } = BatchNorm1dLayer.DefaultAffine;
 }

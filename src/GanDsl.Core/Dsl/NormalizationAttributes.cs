@@ -6,6 +6,7 @@ namespace GanDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class LayerNormAttribute : LayerAttribute
 {
+    /// <summary>Whether the layer learns a weight and bias per element of the sample; true by default.</summary>
     public bool ElementwiseAffine { get; set; } = LayerNormLayer.DefaultElementwiseAffine;
 }
 
@@ -13,6 +14,7 @@ public sealed class LayerNormAttribute : LayerAttribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class InstanceNorm2dAttribute : LayerAttribute
 {
+    /// <summary>Whether the layer learns a weight and bias per channel; false by default, as in PyTorch.</summary>
     public bool Affine { get; set; } = InstanceNorm2dLayer.DefaultAffine;
 }
 
@@ -20,6 +22,8 @@ public sealed class InstanceNorm2dAttribute : LayerAttribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class GroupNormAttribute(int numGroups) : LayerAttribute
 {
+    /// <summary>Number of groups; it must divide the channel count.</summary>
     public int NumGroups { get; } = numGroups;
+    /// <summary>Whether the layer learns a weight and bias per channel; true by default.</summary>
     public bool Affine { get; set; } = GroupNormLayer.DefaultAffine;
 }

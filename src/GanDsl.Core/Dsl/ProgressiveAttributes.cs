@@ -8,8 +8,10 @@ namespace GanDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ProgressiveGeneratorAttribute : Attribute
 {
+    /// <summary>A progressive generator whose stages are the <c>[GanBlock]</c> classes <paramref name="stages"/>, lowest resolution first.</summary>
     public ProgressiveGeneratorAttribute(params Type[] stages) { Stages = stages; }
 
+    /// <summary>The <c>[GanBlock]</c> classes of the stages, in growth order.</summary>
     public Type[] Stages { get; }
 
     /// <summary>Channels of the generated images.</summary>
@@ -27,8 +29,10 @@ public sealed class ProgressiveGeneratorAttribute : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ProgressiveDiscriminatorAttribute : Attribute
 {
+    /// <summary>A progressive discriminator whose stages are the <c>[GanBlock]</c> classes <paramref name="stages"/>, lowest resolution first.</summary>
     public ProgressiveDiscriminatorAttribute(params Type[] stages) { Stages = stages; }
 
+    /// <summary>The <c>[GanBlock]</c> classes of the stages, in growth order (stage 1 scores the lowest resolution).</summary>
     public Type[] Stages { get; }
 
     /// <summary>Channels of the images it scores.</summary>

@@ -11,9 +11,12 @@ namespace GanDsl.Evaluation;
 /// </summary>
 public static class BestCheckpoint
 {
+    /// <summary>The kept copy's folder name under <c>checkpoints/</c>.</summary>
     public const string FolderName = "best";
+    /// <summary>The file in the kept copy that holds its <c>fcd</c> and step.</summary>
     public const string ScoreFile = "evaluation.json";
 
+    /// <summary>The kept copy's folder in <paramref name="runDirectory"/>: <c>RUN/checkpoints/best</c> (it may not exist).</summary>
     public static string PathIn(string runDirectory) => Path.Combine(runDirectory, "checkpoints", FolderName);
 
     /// <summary>The fcd and step of the kept checkpoint, or null when there is none (or its score file is unreadable).</summary>

@@ -8,11 +8,25 @@ using GanDsl.Training.Checkpoints;
 namespace GanDsl.Evaluation;
 
 /// <summary>Why cached weights were not loaded; anything but <see cref="Loaded"/> means "retrain".</summary>
-public enum WeightsStatus { Loaded, Missing, HashMismatch, Invalid }
+public enum WeightsStatus
+{
+    /// <summary>The weights loaded and their SHA-256 matched.</summary>
+    Loaded,
+
+    /// <summary>The weights file or its <c>.sha256</c> file does not exist.</summary>
+    Missing,
+
+    /// <summary>The weights file's SHA-256 is not the one recorded next to it (a partial or edited file).</summary>
+    HashMismatch,
+
+    /// <summary>The file is not a classifier GanDsl can load (unreadable, another architecture, wrong tensor names or shapes).</summary>
+    Invalid,
+}
 
 /// <summary>The outcome of <see cref="ClassifierWeights.TryLoad"/>: the classifier when loaded, otherwise the reason in one sentence.</summary>
 public sealed record WeightsLoadResult(WeightsStatus Status, DomainClassifier? Classifier, string Message)
 {
+    /// <summary>True when <see cref="Classifier"/> holds the loaded weights.</summary>
     public bool IsLoaded => Status == WeightsStatus.Loaded;
 }
 
@@ -24,6 +38,7 @@ public static class ClassifierWeights
 {
     private const string ArchitectureKey = "gandsl_classifier";
 
+    /// <summary>Where the SHA-256 of <paramref name="weightsPath"/> is kept: the same path with <c>.sha256</c> appended.</summary>
     public static string HashPath(string weightsPath) => weightsPath + ".sha256";
 
     /// <summary>Writes the weights, then the hash (each atomically), so a crash never leaves a hash that vouches for a partial file.</summary>

@@ -3,6 +3,8 @@ namespace GanDsl.Evaluation;
 /// <summary>For conditional generators: the fraction of samples the domain classifier assigns to the label they were generated for.</summary>
 public static class ConditionalAccuracy
 {
+    /// <summary>The fraction in [0, 1] of samples whose <paramref name="predicted"/> class equals the <paramref name="requested"/> one.</summary>
+    /// <exception cref="ArgumentException">The spans differ in length or are empty.</exception>
     public static double Compute(ReadOnlySpan<int> predicted, ReadOnlySpan<int> requested)
     {
         if (predicted.Length != requested.Length)

@@ -9,6 +9,7 @@ public readonly record struct CoverageResult(double Coverage, int ClassesCovered
 /// </summary>
 public static class Coverage
 {
+    /// <summary>A class counts as covered when it holds at least this share (5 %) of the samples.</summary>
     public const double DefaultMinimumShare = 0.05;
 
     /// <summary>Coverage of the predicted classes <paramref name="predicted"/> among <paramref name="classes"/>.</summary>

@@ -8,6 +8,7 @@ namespace GanDsl.Evaluation;
 /// <summary>Widths of the domain classifier; the defaults are the network the metrics are specified with.</summary>
 public sealed record ClassifierArchitecture(int Conv1Channels = 32, int Conv2Channels = 64, int Hidden = 128, int Classes = 10, double Dropout = 0.25)
 {
+    /// <summary>Convolutions of 32 and 64 channels, a hidden layer of 128, 10 classes, dropout 0.25: the network the metrics are specified with.</summary>
     public static ClassifierArchitecture Default { get; } = new();
 
     /// <summary>
@@ -34,9 +35,11 @@ public sealed record ClassifierArchitecture(int Conv1Channels = 32, int Conv2Cha
 /// </summary>
 public sealed class DomainClassifier
 {
+    /// <summary>Pixels per image the classifier reads: 28 × 28 (one channel).</summary>
     public const int ImageSize = 28 * 28;
     private const int InferenceBatch = 256;
 
+    /// <summary>An untrained classifier, initialised as PyTorch does from <paramref name="seed"/>; <see cref="ClassifierArchitecture.Default"/> when <paramref name="architecture"/> is null.</summary>
     public DomainClassifier(ulong seed, ClassifierArchitecture? architecture = null)
     {
         Architecture = architecture ?? ClassifierArchitecture.Default;
@@ -44,12 +47,15 @@ public sealed class DomainClassifier
         Network.Initialize(Init.PyTorchDefault, new Rng(seed));
     }
 
+    /// <summary>The widths the network was built with.</summary>
     public ClassifierArchitecture Architecture { get; }
 
     /// <summary>The layers as a <see cref="Sequential"/> (PyTorch state-dict names "0.weight" …), for training and saving.</summary>
     public Sequential Network { get; }
 
+    /// <summary>Number of classes the classifier predicts.</summary>
     public int Classes => Architecture.Classes;
+    /// <summary>Length of one feature vector (the hidden layer's width).</summary>
     public int FeatureDimension => Architecture.Hidden;
 
     /// <summary>The number of images in a flat [N, 1, 28, 28] array, or an error naming the expected layout.</summary>
@@ -101,6 +107,8 @@ public sealed class DomainClassifier
 /// <summary>What the classifier says about a set of images: features [N, hidden] and probabilities [N, classes].</summary>
 public sealed record ClassifierOutputs(FeatureMatrix Features, float[] Probabilities, int Classes)
 {
+    /// <summary>Number of images described.</summary>
     public int Count => Features.Count;
+    /// <summary>The most probable class of each image (a new array).</summary>
     public int[] Predictions() => ClassHistogram.Predictions(Probabilities, Classes);
 }

@@ -5,6 +5,9 @@ namespace GanDsl.Evaluation;
 /// </summary>
 public sealed class FeatureMatrix
 {
+    /// <summary>A matrix over <paramref name="data"/> (row-major, taken without a copy).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or <paramref name="dimension"/> not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> does not hold count·dimension values.</exception>
     public FeatureMatrix(int count, int dimension, double[] data)
     {
         if (count < 0 || dimension <= 0)
@@ -14,10 +17,14 @@ public sealed class FeatureMatrix
         (Count, Dimension, Data) = (count, dimension, data);
     }
 
+    /// <summary>Number of rows (samples).</summary>
     public int Count { get; }
+    /// <summary>Number of columns (features per sample).</summary>
     public int Dimension { get; }
+    /// <summary>The values, row after row.</summary>
     public double[] Data { get; }
 
+    /// <summary>Row <paramref name="index"/>'s features, without a copy.</summary>
     public ReadOnlySpan<double> Row(int index) => Data.AsSpan(index * Dimension, Dimension);
 
     /// <summary>Copies float features ([count, dimension], row-major) into double precision.</summary>

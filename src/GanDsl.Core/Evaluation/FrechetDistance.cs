@@ -7,6 +7,8 @@ namespace GanDsl.Evaluation;
 /// </summary>
 public static class FrechetDistance
 {
+    /// <summary>The Fréchet distance (d², as FID reports it) between Gaussians fitted to two feature sets.</summary>
+    /// <exception cref="ArgumentException">The sets differ in dimension, or one has fewer than 2 rows.</exception>
     public static double Compute(FeatureMatrix a, FeatureMatrix b)
     {
         if (a.Dimension != b.Dimension)
@@ -14,6 +16,8 @@ public static class FrechetDistance
         return Compute(GaussianStatistics.Of(a), GaussianStatistics.Of(b));
     }
 
+    /// <summary>The Fréchet distance d² between two Gaussians given by their statistics (e.g. precomputed for the real data).</summary>
+    /// <exception cref="ArgumentException">The two have different dimensions.</exception>
     public static double Compute(GaussianStatistics a, GaussianStatistics b)
     {
         int d = a.Dimension;

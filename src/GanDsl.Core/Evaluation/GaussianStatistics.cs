@@ -3,8 +3,11 @@ namespace GanDsl.Evaluation;
 /// <summary>Mean and covariance of a feature set in float64; the covariance is unbiased (divides by N − 1, as numpy.cov).</summary>
 public sealed record GaussianStatistics(double[] Mean, double[,] Covariance)
 {
+    /// <summary>Number of features (the mean's length).</summary>
     public int Dimension => Mean.Length;
 
+    /// <summary>The mean and unbiased covariance of <paramref name="features"/>' rows.</summary>
+    /// <exception cref="ArgumentException">There are fewer than 2 rows.</exception>
     public static GaussianStatistics Of(FeatureMatrix features)
     {
         int n = features.Count, d = features.Dimension;

@@ -12,7 +12,9 @@ public readonly record struct KidResult(double Mean, double Std);
 /// </summary>
 public static class KernelInceptionDistance
 {
+    /// <summary>Subset pairs averaged over unless another count is given (torch-fidelity's <c>kid_subsets</c>).</summary>
     public const int DefaultSubsets = 100;
+    /// <summary>Rows per subset unless another size is given (torch-fidelity's <c>kid_subset_size</c>); capped by the smaller set.</summary>
     public const int DefaultSubsetSize = 1000;
 
     /// <summary>

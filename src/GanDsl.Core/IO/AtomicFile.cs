@@ -75,6 +75,7 @@ public sealed class AtomicFile : IDisposable
         file.Commit();
     }
 
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/>: a reader sees the old file or the new one, never part of it.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         using var file = Begin(path);

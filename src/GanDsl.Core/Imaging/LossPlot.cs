@@ -11,7 +11,9 @@ namespace GanDsl.Imaging;
 /// </summary>
 public static class LossPlot
 {
+    /// <summary>The SVG's width in pixels unless another is given.</summary>
     public const int DefaultWidth = 800;
+    /// <summary>The SVG's height in pixels unless another is given.</summary>
     public const int DefaultHeight = 450;
 
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";

@@ -11,6 +11,8 @@ public static class PngReader
 {
     private static readonly byte[] Signature = { 137, 80, 78, 71, 13, 10, 26, 10 };
 
+    /// <summary>Reads the PNG at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not an 8-bit grey or RGB, non-interlaced PNG; the message names the file.</exception>
     public static GridImage ReadFile(string path)
     {
         using var stream = File.OpenRead(path);
@@ -24,6 +26,9 @@ public static class PngReader
         }
     }
 
+    /// <summary>Reads a PNG from <paramref name="stream"/>, from its signature to its end chunk.</summary>
+    /// <exception cref="InvalidDataException">The data is not an 8-bit grey or RGB, non-interlaced PNG.</exception>
+    /// <exception cref="EndOfStreamException">The stream ends before the PNG does.</exception>
     public static GridImage Read(Stream stream)
     {
         var reader = new BinaryReader(stream);

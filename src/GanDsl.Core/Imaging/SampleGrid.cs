@@ -11,7 +11,9 @@ namespace GanDsl.Imaging;
 /// </summary>
 public static class SampleGrid
 {
+    /// <summary>Images per row unless another count is given (torchvision's <c>nrow=8</c>).</summary>
     public const int DefaultImagesPerRow = 8;
+    /// <summary>Pixels around and between the images (torchvision's <c>padding=2</c>).</summary>
     public const int DefaultPadding = 2;
 
     /// <summary>

@@ -11,6 +11,8 @@ namespace GanDsl.Nn;
 public abstract class BatchNorm : Module
 {
     /// <param name="layer">The kind as a spec (<c>LayerSpec.BatchNorm2d()</c>): its name, its affine option and its argument rules.</param>
+    /// <param name="numFeatures">The channels (features) normalised.</param>
+    /// <param name="inputRank">The input's rank with the batch: 2 for BatchNorm1d (which also takes rank 3), 4 for BatchNorm2d.</param>
     protected BatchNorm(LayerSpec layer, int numFeatures, int inputRank)
     {
         LayerValidation.Require(layer, numFeatures);
@@ -26,7 +28,9 @@ public abstract class BatchNorm : Module
     }
 
     private readonly int _inputRank;
+    /// <summary>PyTorch's class name (<c>BatchNorm1d</c> or <c>BatchNorm2d</c>), for messages.</summary>
     public string LayerName { get; }
+    /// <summary>Number of channels (features) normalised.</summary>
     public int NumFeatures { get; }
 
     /// <summary>The per-channel weight, or null when the layer is not affine.</summary>
@@ -35,12 +39,15 @@ public abstract class BatchNorm : Module
     /// <summary>The per-channel bias, or null when the layer is not affine.</summary>
     public Tensor? Bias { get; }
 
+    /// <summary>The per-channel mean used in eval mode, updated by every training forward (buffer <c>running_mean</c>).</summary>
     public Tensor RunningMean { get; }
+    /// <summary>The per-channel variance used in eval mode, updated by every training forward (buffer <c>running_var</c>).</summary>
     public Tensor RunningVar { get; }
 
     /// <summary>A scalar count (PyTorch stores it as int64; checkpoints convert it).</summary>
     public Tensor NumBatchesTracked { get; }
 
+    /// <summary>The input normalised per channel: by the batch's statistics in training (updating the running ones), by the running ones in eval mode.</summary>
     public override Tensor Forward(Tensor input)
     {
         if (input.Rank != _inputRank && !(_inputRank == 2 && input.Rank == 3))
@@ -50,6 +57,7 @@ public abstract class BatchNorm : Module
         return Ops.BatchNorm(input, Weight ?? Tensor.Full(1f, NumFeatures), Bias ?? Tensor.Zeros(NumFeatures), RunningMean, RunningVar, Training);
     }
 
+    /// <summary>Weight 1 and bias 0 (DCGAN: weight N(1, 0.02)); the running statistics and batch count start over.</summary>
     protected override void ResetParameters(Init scheme, Rng rng)
     {
         if (Weight is not null && Bias is not null)

@@ -13,6 +13,7 @@ namespace GanDsl.Nn;
 /// </summary>
 public sealed class ClassConditionalAffine : Module
 {
+    /// <summary>Per-class gains and biases for <paramref name="classes"/> classes over <paramref name="channels"/> channels.</summary>
     public ClassConditionalAffine(int classes, int channels)
     {
         LayerValidation.RequirePositive("ClassConditionalAffine", nameof(classes), classes);
@@ -23,7 +24,9 @@ public sealed class ClassConditionalAffine : Module
         Shift = RegisterParameter("bias.weight", Tensor.Zeros(classes, channels));
     }
 
+    /// <summary>Number of classes (rows of each table).</summary>
     public int Classes { get; }
+    /// <summary>Number of channels scaled and shifted.</summary>
     public int Channels { get; }
 
     /// <summary>The per-class gains [classes, channels] (state dict <c>gain.weight</c>).</summary>
@@ -50,6 +53,7 @@ public sealed class ClassConditionalAffine : Module
     public override Tensor Forward(Tensor input) =>
         throw new InvalidOperationException("ClassConditionalAffine needs the labels too; call Forward(x, labels).");
 
+    /// <summary>Gains 1 (DCGAN: N(1, 0.02)) and biases 0, so a new layer leaves the batch norm's output as it is.</summary>
     protected override void ResetParameters(Init scheme, Rng rng)
     {
         if (scheme == Init.Dcgan) rng.FillNormal(Gain.Data, 1f, 0.02f);

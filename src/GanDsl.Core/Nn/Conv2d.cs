@@ -7,6 +7,7 @@ namespace GanDsl.Nn;
 /// <summary>2-D convolution with a square kernel, weight [out, in, k, k], as torch.nn.Conv2d (spectrally normalised on request).</summary>
 public sealed class Conv2d : WeightedLayer
 {
+    /// <summary>A convolution from <paramref name="inChannels"/> to <paramref name="outChannels"/> channels; throws <see cref="ArgumentOutOfRangeException"/> with the compile-time check's sentence for a bad argument.</summary>
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = ConvolutionArguments.DefaultStride,
         int padding = ConvolutionArguments.DefaultPadding, bool bias = ConvolutionArguments.DefaultBias, bool spectralNorm = SpectralNormOption.Default)
         : base(Validated(inChannels, outChannels, kernelSize, stride, padding, bias, spectralNorm), outChannels, bias, spectralNorm, spectralDim: 0)
@@ -14,14 +15,21 @@ public sealed class Conv2d : WeightedLayer
         (InChannels, OutChannels, KernelSize, Stride, Padding) = (inChannels, outChannels, kernelSize, stride, padding);
     }
 
+    /// <summary>Channels of the input.</summary>
     public int InChannels { get; }
+    /// <summary>Channels of the output.</summary>
     public int OutChannels { get; }
+    /// <summary>Side of the square kernel.</summary>
     public int KernelSize { get; }
+    /// <summary>Step of the kernel.</summary>
     public int Stride { get; }
+    /// <summary>Zeros added on every side of the input.</summary>
     public int Padding { get; }
 
+    /// <summary>[N, in, H, W] → [N, out, H', W'].</summary>
     public override Tensor Forward(Tensor input) => Ops.Conv2d(input, ForwardWeight(), Bias, Stride, Padding);
 
+    /// <summary>PyTorch's default U(±1/√fan_in) or DCGAN's N(0, 0.02), then spectral norm's starting vectors.</summary>
     protected override void ResetParameters(Init scheme, Rng rng)
     {
         if (scheme == Init.Dcgan) Initializers.Dcgan(Weight, Bias, rng);

@@ -10,6 +10,7 @@ namespace GanDsl.Nn;
 /// </summary>
 public sealed class ConvTranspose2d : WeightedLayer
 {
+    /// <summary>A transposed convolution from <paramref name="inChannels"/> to <paramref name="outChannels"/> channels; throws <see cref="ArgumentOutOfRangeException"/> with the compile-time check's sentence for a bad argument.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = ConvolutionArguments.DefaultStride,
         int padding = ConvolutionArguments.DefaultPadding, int outputPadding = ConvTranspose2dLayer.DefaultOutputPadding,
         bool bias = ConvolutionArguments.DefaultBias, bool spectralNorm = SpectralNormOption.Default)
@@ -18,13 +19,20 @@ public sealed class ConvTranspose2d : WeightedLayer
         (InChannels, OutChannels, KernelSize, Stride, Padding, OutputPadding) = (inChannels, outChannels, kernelSize, stride, padding, outputPadding);
     }
 
+    /// <summary>Channels of the input.</summary>
     public int InChannels { get; }
+    /// <summary>Channels of the output.</summary>
     public int OutChannels { get; }
+    /// <summary>Side of the square kernel.</summary>
     public int KernelSize { get; }
+    /// <summary>Upsampling step.</summary>
     public int Stride { get; }
+    /// <summary>Rows and columns removed from every side of the full output.</summary>
     public int Padding { get; }
+    /// <summary>Extra rows and columns on one side of the output.</summary>
     public int OutputPadding { get; }
 
+    /// <summary>[N, in, H, W] → [N, out, (H − 1)·stride − 2·padding + k + outputPadding, …].</summary>
     public override Tensor Forward(Tensor input) => Ops.ConvTranspose2d(input, ForwardWeight(), Bias, Stride, Padding, OutputPadding);
 
     /// <remarks>PyTorch computes the fan-in from dimension 1 of the weight, i.e. out·k·k for a transposed convolution.</remarks>

@@ -1,8 +1,8 @@
 namespace GanDsl.Nn;
 
 /// <summary>
-/// A generator and a discriminator made at run time (e.g. with <see cref="LayerStack.Generator(int, LayerSpec[])"/> and
-/// <see cref="LayerStack.Discriminator(IReadOnlyList{int}, LayerSpec[])"/>, from F# or any code without attributes) as the
+/// A generator and a discriminator made at run time (e.g. with <see cref="LayerStack.Generator(int, Shapes.LayerSpec[])"/> and
+/// <see cref="LayerStack.Discriminator(IReadOnlyList{int}, Shapes.LayerSpec[])"/>, from F# or any code without attributes) as the
 /// pair <c>Adversarial.Train</c> takes, checked as <c>[Gan&lt;G, D&gt;]</c> checks a declared pair.
 /// </summary>
 public sealed class GanPair : IGan
@@ -23,7 +23,9 @@ public sealed class GanPair : IGan
         (Generator, Discriminator) = (generator, discriminator);
     }
 
+    /// <summary>The generator given to the constructor.</summary>
     public GeneratorModule Generator { get; }
 
+    /// <summary>The discriminator given to the constructor.</summary>
     public DiscriminatorModule Discriminator { get; }
 }

@@ -6,6 +6,7 @@ namespace GanDsl.Nn;
 /// <summary>A generator: maps latent noise (and, when conditional, class labels) to samples.</summary>
 public abstract class GeneratorModule : Module
 {
+    /// <summary>Length of one latent noise vector z; <see cref="Generate"/> takes z as [N, LatentDim].</summary>
     public abstract int LatentDim { get; }
 
     /// <summary>Number of classes for a conditional generator; 0 when unconditional.</summary>
@@ -14,8 +15,13 @@ public abstract class GeneratorModule : Module
     /// <summary>One sample's shape, without the batch dimension.</summary>
     public abstract int[] OutputShape { get; }
 
+    /// <summary>
+    /// Samples [N, ..<see cref="OutputShape"/>] for the noise <paramref name="z"/> [N, <see cref="LatentDim"/>] and, when
+    /// conditional, one label in [0, <see cref="Classes"/>) per sample (null when unconditional).
+    /// </summary>
     public abstract Tensor Generate(Tensor z, int[]? labels);
 
+    /// <summary>An unconditional generation: <c>Generate(input, null)</c>.</summary>
     public override Tensor Forward(Tensor input) => Generate(input, null);
 
     /// <summary>
@@ -28,14 +34,22 @@ public abstract class GeneratorModule : Module
 /// <summary>A discriminator (or critic): maps samples (and labels) to one score per sample, [N, 1].</summary>
 public abstract class DiscriminatorModule : Module
 {
+    /// <summary>Number of classes for a conditional discriminator; 0 when unconditional.</summary>
     public abstract int Classes { get; }
+
+    /// <summary>One sample's shape, without the batch dimension.</summary>
     public abstract int[] InputShape { get; }
 
     /// <summary>True when the stack ends in Sigmoid (scores are probabilities), false for logits/critic values.</summary>
     public abstract bool OutputsProbability { get; }
 
+    /// <summary>
+    /// One score per sample, [N, 1], for the samples <paramref name="x"/> [N, ..<see cref="InputShape"/>] and, when conditional,
+    /// their labels (null when unconditional).
+    /// </summary>
     public abstract Tensor Score(Tensor x, int[]? labels);
 
+    /// <summary>An unconditional score: <c>Score(input, null)</c>.</summary>
     public override Tensor Forward(Tensor input) => Score(input, null);
 }
 
@@ -45,7 +59,10 @@ public abstract class DiscriminatorModule : Module
 /// </summary>
 public interface IGan
 {
+    /// <summary>The generator, trained in place by the managed engine.</summary>
     GeneratorModule Generator { get; }
+
+    /// <summary>The discriminator (or critic), trained in place by the managed engine.</summary>
     DiscriminatorModule Discriminator { get; }
 
     /// <summary>Called by the loop before every step with the number of steps completed so far.</summary>

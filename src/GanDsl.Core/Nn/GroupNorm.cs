@@ -10,14 +10,18 @@ namespace GanDsl.Nn;
 /// </summary>
 public sealed class GroupNorm : Normalization
 {
+    /// <summary>Group norm of <paramref name="numChannels"/> channels in <paramref name="numGroups"/> groups; throws <see cref="ArgumentOutOfRangeException"/> when the groups do not divide the channels.</summary>
     public GroupNorm(int numChannels, int numGroups, bool affine = GroupNormLayer.DefaultAffine) : base(Validated(numChannels, numGroups, affine), affine)
     {
         (NumChannels, NumGroups) = (numChannels, numGroups);
     }
 
+    /// <summary>Channels of the input.</summary>
     public int NumChannels { get; }
+    /// <summary>Number of groups normalised separately.</summary>
     public int NumGroups { get; }
 
+    /// <summary>[N, C, …] normalised per sample and group, the same in training and eval mode.</summary>
     public override Tensor Forward(Tensor input)
     {
         if (input.Rank < 2 || input.Shape[1] != NumChannels)

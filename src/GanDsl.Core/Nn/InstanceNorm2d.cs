@@ -7,13 +7,16 @@ namespace GanDsl.Nn;
 /// <summary>torch.nn.InstanceNorm2d without running statistics: each channel of each sample normalised over its pixels.</summary>
 public sealed class InstanceNorm2d : Normalization
 {
+    /// <summary>Instance norm of <paramref name="numFeatures"/> channels, without a learnt affine unless <paramref name="affine"/>.</summary>
     public InstanceNorm2d(int numFeatures, bool affine = InstanceNorm2dLayer.DefaultAffine) : base(Validated(numFeatures, affine), affine)
     {
         NumFeatures = numFeatures;
     }
 
+    /// <summary>Channels of the input.</summary>
     public int NumFeatures { get; }
 
+    /// <summary>[N, C, H, W] normalised per sample and channel, the same in training and eval mode.</summary>
     public override Tensor Forward(Tensor input)
     {
         if (input.Rank != 4 || input.Shape[1] != NumFeatures)

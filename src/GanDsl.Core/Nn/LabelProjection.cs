@@ -12,6 +12,7 @@ namespace GanDsl.Nn;
 /// </summary>
 public sealed class LabelProjection : Module
 {
+    /// <summary>A projection table for <paramref name="classes"/> classes and features of width <paramref name="features"/>.</summary>
     public LabelProjection(int classes, int features)
     {
         LayerValidation.RequirePositive("LabelProjection", nameof(classes), classes);
@@ -20,8 +21,11 @@ public sealed class LabelProjection : Module
         Weight = RegisterParameter("weight", Tensor.Zeros(classes, features));
     }
 
+    /// <summary>Number of classes (rows of the table).</summary>
     public int Classes { get; }
+    /// <summary>Width of the features projected.</summary>
     public int Features { get; }
+    /// <summary>The class embeddings [classes, features] (state dict <c>weight</c>).</summary>
     public Tensor Weight { get; }
 
     /// <summary>Σ_f h[n, f]·weight[labels[n], f], as [N, 1].</summary>
@@ -38,6 +42,7 @@ public sealed class LabelProjection : Module
     public override Tensor Forward(Tensor input) =>
         throw new InvalidOperationException("LabelProjection needs the labels too; call Forward(features, labels).");
 
+    /// <summary>Draws the table U(±1/√features) under either scheme.</summary>
     protected override void ResetParameters(Init scheme, Rng rng)
     {
         float bound = 1f / MathF.Sqrt(Features);

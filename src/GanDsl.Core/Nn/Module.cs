@@ -12,6 +12,7 @@ public abstract class Module
     private readonly List<(string Name, Tensor Value)> _parameters = new();
     private readonly List<(string Name, Tensor Value)> _buffers = new();
 
+    /// <summary>The module's output for <paramref name="input"/> (a batch: the first dimension is N), recorded for autograd when enabled.</summary>
     public abstract Tensor Forward(Tensor input);
 
     /// <summary>
@@ -24,20 +25,24 @@ public abstract class Module
     /// <summary>True in training mode (dropout active, batch norm uses batch statistics).</summary>
     public bool Training { get; private set; } = true;
 
+    /// <summary>Sets training mode (<paramref name="on"/>) or eval mode on this module and every descendant, as PyTorch's <c>train(mode)</c>.</summary>
     public void Train(bool on = true)
     {
         Training = on;
         foreach (var (_, child) in _children) child.Train(on);
     }
 
+    /// <summary>Eval mode: dropout off, batch norm on its running statistics (<c>eval()</c>).</summary>
     public void Eval() => Train(false);
 
+    /// <summary>Adds <paramref name="child"/> under <paramref name="name"/> (its parameters become <c>name.weight</c> …) and returns it.</summary>
     protected T Register<T>(string name, T child) where T : Module
     {
         _children.Add((name, child));
         return child;
     }
 
+    /// <summary>Adds a trainable parameter (it now requires a gradient) under <paramref name="name"/> and returns it.</summary>
     protected Tensor RegisterParameter(string name, Tensor value)
     {
         value.RequiresGrad = true;
@@ -45,18 +50,23 @@ public abstract class Module
         return value;
     }
 
+    /// <summary>Adds a state tensor that is saved but not trained (batch norm's running mean) under <paramref name="name"/> and returns it.</summary>
     protected Tensor RegisterBuffer(string name, Tensor value)
     {
         _buffers.Add((name, value));
         return value;
     }
 
+    /// <summary>The direct children in registration order, with their names.</summary>
     public IReadOnlyList<(string Name, Module Module)> Children => _children;
 
+    /// <summary>Every parameter of this module and its descendants with its dotted name (<c>named_parameters()</c>).</summary>
     public IEnumerable<(string Name, Tensor Value)> NamedParameters() => Walk(m => m._parameters);
 
+    /// <summary>Every buffer of this module and its descendants with its dotted name (<c>named_buffers()</c>).</summary>
     public IEnumerable<(string Name, Tensor Value)> NamedBuffers() => Walk(m => m._buffers);
 
+    /// <summary>The parameters in <see cref="NamedParameters"/>' order, as an optimizer takes them (<c>parameters()</c>).</summary>
     public IReadOnlyList<Tensor> Parameters() => NamedParameters().Select(p => p.Value).ToList();
 
     /// <summary>Parameters and buffers in PyTorch's <c>state_dict()</c> order: a module's own parameters, then its buffers, then each child's.</summary>
@@ -91,6 +101,7 @@ public abstract class Module
         }
     }
 
+    /// <summary>Total number of parameter values (what torchinfo calls "Total params").</summary>
     public long ParameterElementCount() => NamedParameters().Sum(p => (long)p.Value.Size);
 
     /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer; the clearing waits until the gradient is next read or written.</summary>
@@ -112,6 +123,7 @@ public abstract class Module
     /// <summary>The random sources of stochastic layers (dropout), by dotted name, for checkpoints.</summary>
     public IEnumerable<(string Name, Rng Rng)> RandomSources() => WalkRandom("");
 
+    /// <summary>This module's own random source (a dropout layer's), or null; children are asked separately.</summary>
     protected virtual Rng? OwnRandomSource => null;
 
     private IEnumerable<(string, Rng)> WalkRandom(string prefix)

@@ -6,7 +6,7 @@ namespace GanDsl.Nn;
 
 /// <summary>
 /// The normalisations that use each sample's own statistics (LayerNorm, InstanceNorm2d, GroupNorm): <see cref="Ops.GroupNormalize"/>
-/// over groups of channels, then, when affine, a weight (initialised to ones) and a bias (zeros) of <paramref name="affineShape"/>.
+/// over groups of channels, then, when affine, a weight (initialised to ones) and a bias (zeros) per channel (for LayerNorm, per element of the sample).
 /// They behave the same in training and evaluation, and DCGAN's initialisation leaves them as PyTorch's does (it only
 /// re-draws batch norm).
 /// </summary>
@@ -25,7 +25,9 @@ public abstract class Normalization : Module
     /// <summary>PyTorch's default ε under the square root.</summary>
     public const float Eps = 1e-5f;
 
+    /// <summary>The learnt scale (initialised to ones), or null without affine.</summary>
     public Tensor? Weight { get; }
+    /// <summary>The learnt shift (initialised to zeros), or null without affine.</summary>
     public Tensor? Bias { get; }
 
     /// <summary>x normalised in <paramref name="groups"/> groups, scaled and shifted by the affine broadcast as <paramref name="affineView"/>.</summary>
@@ -45,6 +47,7 @@ public abstract class Normalization : Module
         return new Shape(dims);
     }
 
+    /// <summary>Weight 1 and bias 0 under either scheme, as PyTorch leaves these layers.</summary>
     protected override void ResetParameters(Init scheme, Rng rng)
     {
         if (Weight is null || Bias is null) return;

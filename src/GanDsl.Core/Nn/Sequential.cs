@@ -9,6 +9,7 @@ public sealed class Sequential : Module
 
     private readonly NetArchitecture? _architecture;
 
+    /// <summary>A stack of <paramref name="layers"/>, registered as children "0", "1", ….</summary>
     public Sequential(params Module[] layers) : this(layers, null) { }
 
     /// <summary>A stack built from <paramref name="architecture"/>'s layers (by <see cref="LayerStack.Build"/>), which it reports.</summary>
@@ -19,12 +20,15 @@ public sealed class Sequential : Module
         for (int i = 0; i < _layers.Length; i++) Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), _layers[i]);
     }
 
+    /// <summary>Number of layers.</summary>
     public int Count => _layers.Length;
 
     /// <inheritdoc/>
     public override NetArchitecture? Architecture => _architecture;
+    /// <summary>The layer at <paramref name="index"/>.</summary>
     public Module this[int index] => _layers[index];
 
+    /// <summary>Runs the layers in order.</summary>
     public override Tensor Forward(Tensor input)
     {
         var x = input;

@@ -4,7 +4,7 @@ using GanDsl.Tensors;
 namespace GanDsl.Nn;
 
 /// <summary>
-/// A discriminator made at run time from a layer stack (<see cref="LayerStack.Discriminator(IReadOnlyList{int}, LayerSpec[])"/>):
+/// A discriminator made at run time from a layer stack (<see cref="LayerStack.Discriminator(IReadOnlyList{int}, Shapes.LayerSpec[])"/>):
 /// samples of <see cref="InputShape"/> through the layers (named "0", "1", … as in <c>nn.Sequential</c>) to one score per
 /// sample, a probability when the stack ends in Sigmoid. Unconditional.
 /// </summary>
@@ -23,8 +23,10 @@ public sealed class StackDiscriminator : DiscriminatorModule
     /// <summary>Always 0: a stack discriminator is unconditional.</summary>
     public override int Classes => 0;
 
+    /// <inheritdoc/>
     public override int[] InputShape { get; }
 
+    /// <inheritdoc/>
     public override bool OutputsProbability { get; }
 
     /// <inheritdoc/>

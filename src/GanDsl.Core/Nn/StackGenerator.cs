@@ -4,7 +4,7 @@ using GanDsl.Tensors;
 namespace GanDsl.Nn;
 
 /// <summary>
-/// A generator made at run time from a layer stack (<see cref="LayerStack.Generator(int, LayerSpec[])"/>): latent noise
+/// A generator made at run time from a layer stack (<see cref="LayerStack.Generator(int, Shapes.LayerSpec[])"/>): latent noise
 /// [N, LatentDim] through the layers, which are named "0", "1", … as in <c>nn.Sequential</c>, so checkpoints carry the
 /// same names as a declared net's. Unconditional.
 /// </summary>
@@ -20,11 +20,13 @@ public sealed class StackGenerator : GeneratorModule
         _architecture = stack.Architecture! with { Init = init };
     }
 
+    /// <inheritdoc/>
     public override int LatentDim { get; }
 
     /// <summary>Always 0: a stack generator is unconditional.</summary>
     public override int Classes => 0;
 
+    /// <inheritdoc/>
     public override int[] OutputShape { get; }
 
     /// <inheritdoc/>

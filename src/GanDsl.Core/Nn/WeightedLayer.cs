@@ -15,6 +15,8 @@ public abstract class WeightedLayer : Module
 
     /// <param name="weightShape">The weight as PyTorch lays it out.</param>
     /// <param name="biasSize">The bias length (the output channels or features).</param>
+    /// <param name="bias">Whether the layer has a bias.</param>
+    /// <param name="spectralNorm">Whether the weight is spectrally normalised (parameter <c>weight_orig</c>, buffers <c>weight_u</c>, <c>weight_v</c>).</param>
     /// <param name="spectralDim">The weight axis spectral norm treats as the rows: 0, or 1 for a transposed convolution.</param>
     private protected WeightedLayer(int[] weightShape, int biasSize, bool bias, bool spectralNorm, int spectralDim)
     {
@@ -35,6 +37,7 @@ public abstract class WeightedLayer : Module
     /// <summary>The trained weight: <c>weight</c>, or <c>weight_orig</c> under spectral norm (the forward pass divides it by σ).</summary>
     public Tensor Weight { get; }
 
+    /// <summary>The bias, or null when the layer has none.</summary>
     public Tensor? Bias { get; }
 
     /// <summary>Spectral norm's left singular vector estimate (one entry per weight row), or null without spectral norm.</summary>
@@ -43,6 +46,7 @@ public abstract class WeightedLayer : Module
     /// <summary>Spectral norm's right singular vector estimate, or null without spectral norm.</summary>
     public Tensor? WeightV { get; }
 
+    /// <summary>True when the weight is spectrally normalised (it then has <see cref="WeightU"/> and <see cref="WeightV"/>).</summary>
     public bool SpectralNorm => WeightU is not null;
 
     /// <summary>

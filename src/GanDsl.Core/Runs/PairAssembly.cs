@@ -21,6 +21,7 @@ public sealed class PairAssembly
     /// <summary>The assembly's full path.</summary>
     public string Path { get; }
 
+    /// <summary>The loaded assembly, in its own load context.</summary>
     public Assembly Assembly { get; }
 
     /// <summary>The pair classes, ordered by full name.</summary>

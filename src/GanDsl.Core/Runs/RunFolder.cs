@@ -6,7 +6,7 @@ using GanDsl.Training.Checkpoints;
 namespace GanDsl.Runs;
 
 /// <summary>
-/// A run folder written by <see cref="Adversarial.Train"/> or <c>gandsl train</c>, opened to take its generator back:
+/// A run folder written by <see cref="Adversarial"/>.Train or <c>gandsl train</c>, opened to take its generator back:
 /// <c>RunFolder.Open("runs/mine").LoadGenerator()</c>. The folder's <c>run.json</c> says which pair it trained; a pair declared
 /// in another assembly is loaded from it (see <see cref="PairAssembly"/>).
 /// </summary>

@@ -8,7 +8,7 @@ namespace GanDsl.Runs;
 /// Writes the parts of a run folder that the loop itself does not: <c>run.json</c> when the run starts (unless the folder
 /// has one), and after each epoch <c>samples/epoch-NNN.png</c> (the fixed-noise grid), <c>evolution.png</c> (an animated
 /// PNG of those grids) and <c>losses.svg</c> (from <c>metrics.jsonl</c>). A resumed run rebuilds the animation from the
-/// grids already on disk. <see cref="Adversarial.Train"/> adds one for its run folder by itself; create one yourself only to
+/// grids already on disk. <see cref="Adversarial"/>.Train adds one for its run folder by itself; create one yourself only to
 /// write these pictures somewhere else.
 /// </summary>
 public sealed class RunFolderObserver : ITrainingObserver
@@ -45,6 +45,10 @@ public sealed class RunFolderObserver : ITrainingObserver
             (info with { Engine = report.Engine, Device = report.Device }).Write(RunDirectory);
     }
 
+    /// <summary>
+    /// Writes the epoch's grid to <c>samples/epoch-NNN.png</c> and redraws <c>evolution.png</c> when the report carries samples,
+    /// and redraws <c>losses.svg</c> from <c>metrics.jsonl</c>.
+    /// </summary>
     public void OnEpoch(EpochReport report)
     {
         if (report.Samples is { } samples)

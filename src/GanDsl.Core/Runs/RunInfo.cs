@@ -15,6 +15,7 @@ namespace GanDsl.Runs;
 /// <param name="DatasetDirectory">The folder the data was read from; null for a named dataset found in the standard places.</param>
 public sealed record RunInfo(string Model, string Dataset, string? DatasetDirectory)
 {
+    /// <summary>The file's name in a run folder: <c>run.json</c>.</summary>
     public const string FileName = "run.json";
 
     /// <summary>The full name of the pair's class, when it can be rebuilt from its name (it has a constructor taking a seed); null otherwise.</summary>
@@ -51,7 +52,7 @@ public sealed record RunInfo(string Model, string Dataset, string? DatasetDirect
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>
-    /// What <see cref="Adversarial.Train"/> records for <paramref name="gan"/> on <paramref name="data"/>: the pair's class
+    /// What <see cref="Adversarial"/>.Train records for <paramref name="gan"/> on <paramref name="data"/>: the pair's class
     /// (with its assembly, unless it was built at run time, e.g. with <c>LayerStack</c>) and the data's
     /// <see cref="ITrainingData.Source"/> (<see cref="DataSource.InCode"/> when it has none).
     /// </summary>

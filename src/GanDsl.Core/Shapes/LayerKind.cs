@@ -12,24 +12,43 @@ namespace GanDsl.Shapes
     {
         private static readonly List<LayerKind> Kinds = new List<LayerKind>();
 
+        /// <summary><c>nn.Linear</c>: a fully connected layer.</summary>
         public static readonly LayerKind Linear = Add(new LinearLayer());
+        /// <summary><c>nn.Conv2d</c>: a 2-D convolution.</summary>
         public static readonly LayerKind Conv2d = Add(new Conv2dLayer());
+        /// <summary><c>nn.ConvTranspose2d</c>: a transposed (upsampling) 2-D convolution.</summary>
         public static readonly LayerKind ConvTranspose2d = Add(new ConvTranspose2dLayer());
+        /// <summary><c>nn.BatchNorm1d</c> over flat samples.</summary>
         public static readonly LayerKind BatchNorm1d = Add(new BatchNorm1dLayer());
+        /// <summary><c>nn.BatchNorm2d</c> over image channels.</summary>
         public static readonly LayerKind BatchNorm2d = Add(new BatchNorm2dLayer());
+        /// <summary><c>nn.Dropout</c>.</summary>
         public static readonly LayerKind Dropout = Add(new DropoutLayer());
+        /// <summary><c>nn.ReLU</c>.</summary>
         public static readonly LayerKind ReLU = Add(new ReLULayer());
+        /// <summary><c>nn.LeakyReLU</c>.</summary>
         public static readonly LayerKind LeakyReLU = Add(new LeakyReLULayer());
+        /// <summary><c>nn.Tanh</c>.</summary>
         public static readonly LayerKind Tanh = Add(new TanhLayer());
+        /// <summary><c>nn.Sigmoid</c>.</summary>
         public static readonly LayerKind Sigmoid = Add(new SigmoidLayer());
+        /// <summary><c>nn.MaxPool2d</c>.</summary>
         public static readonly LayerKind MaxPool2d = Add(new MaxPool2dLayer());
+        /// <summary><c>nn.Flatten</c>.</summary>
         public static readonly LayerKind Flatten = Add(new FlattenLayer());
+        /// <summary>GanDsl's per-sample reshape.</summary>
         public static readonly LayerKind Reshape = Add(new ReshapeLayer());
+        /// <summary><c>nn.Upsample</c> (nearest).</summary>
         public static readonly LayerKind Upsample = Add(new UpsampleLayer());
+        /// <summary><c>nn.Dropout2d</c>: channel dropout.</summary>
         public static readonly LayerKind Dropout2d = Add(new Dropout2dLayer());
+        /// <summary><c>nn.LayerNorm</c> over each whole sample.</summary>
         public static readonly LayerKind LayerNorm = Add(new LayerNormLayer());
+        /// <summary><c>nn.InstanceNorm2d</c>.</summary>
         public static readonly LayerKind InstanceNorm2d = Add(new InstanceNorm2dLayer());
+        /// <summary><c>nn.GroupNorm</c>.</summary>
         public static readonly LayerKind GroupNorm = Add(new GroupNormLayer());
+        /// <summary>ProGAN's minibatch standard deviation.</summary>
         public static readonly LayerKind MinibatchStdDev = Add(new MinibatchStdDevLayer());
 
         private readonly LayerArgument[] _arguments;
@@ -48,6 +67,7 @@ namespace GanDsl.Shapes
         /// <summary>PyTorch's class name (<c>Linear</c>); a GanDsl-only layer such as <c>Reshape</c> has its own.</summary>
         public string Name { get; }
 
+        /// <summary>The kind's <see cref="Name"/>.</summary>
         public override string ToString() => Name;
 
         /// <summary>Every kind, in declaration order.</summary>

@@ -24,6 +24,7 @@ namespace GanDsl.Shapes
             for (int i = 0; i < values.Length; i++) _values[i] = arguments[i].Accept(values[i]);
         }
 
+        /// <summary>What kind of layer this is.</summary>
         public LayerKind Kind { get; }
 
         /// <summary>PyTorch's class name for the summary table (GanDsl-only layers keep their own name).</summary>
@@ -120,6 +121,7 @@ namespace GanDsl.Shapes
             }
         }
 
+        /// <summary>Same kind and equal argument values.</summary>
         public bool Equals(LayerSpec? other)
         {
             if (other is null) return false;
@@ -129,8 +131,10 @@ namespace GanDsl.Shapes
             return true;
         }
 
+        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as LayerSpec);
 
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             int h = Kind.Name.GetHashCode();
@@ -138,6 +142,7 @@ namespace GanDsl.Shapes
             return h;
         }
 
+        /// <summary>The layer as declared, e.g. <c>Conv2d(64, 4, 2, 1)</c>.</summary>
         public override string ToString() => Describe();
 
         internal static string FormatShape(IReadOnlyList<int> dims)

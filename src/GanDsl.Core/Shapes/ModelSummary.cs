@@ -45,13 +45,18 @@ namespace GanDsl.Shapes
         /// <summary>Shorthand for generated code: <c>ModelSummary.Of(new[] { 1, 28, 28 }, LayerSpec.Flatten(), …)</c>.</summary>
         public static ModelSummary Of(int[] inputShape, params LayerSpec[] layers) => new ModelSummary(inputShape, layers);
 
+        /// <summary>The layers, in stack order.</summary>
         public IReadOnlyList<LayerSpec> Layers => _layers;
+        /// <summary>Per-sample input shape (batch excluded).</summary>
         public int[] InputShape => (int[])_input.Clone();
+        /// <summary>Per-sample output shape of the last layer (the input's for an empty stack).</summary>
         public int[] OutputShape => (int[])(_outputs.Length == 0 ? _input : _outputs[_outputs.Length - 1]).Clone();
+        /// <summary>torchinfo's "Total params": trainable parameters of every layer (buffers excluded).</summary>
         public long TotalParams { get; }
 
         /// <summary>Per-sample output shape of layer <paramref name="index"/>.</summary>
         public int[] LayerOutput(int index) => (int[])_outputs[index].Clone();
+        /// <summary>Trainable parameters of layer <paramref name="index"/>.</summary>
         public long LayerParams(int index) => _params[index];
 
         /// <summary>torchinfo's "Total mult-adds" for a batch of <paramref name="batchSize"/>.</summary>
@@ -72,11 +77,14 @@ namespace GanDsl.Shapes
             return total;
         }
 
+        /// <summary>torchinfo's "Input size" bytes for a batch of <paramref name="batchSize"/> (float32 data plus the storage object's header, as torchinfo measures it).</summary>
         public long InputBytes(int batchSize) =>
             checked((long)ElementBytes * batchSize * ShapeInference.Elements(_input) + StorageObjectOverhead);
 
+        /// <summary>torchinfo's "Params size" bytes: four per parameter.</summary>
         public long ParamBytes => checked(ElementBytes * TotalParams);
 
+        /// <summary>The table for a batch of 1.</summary>
         public override string ToString() => ToString(1);
 
         /// <summary>The torchinfo 1.8 table for <c>input_size=(batchSize, *InputShape)</c>.</summary>

@@ -6,14 +6,18 @@ namespace GanDsl.Shapes
     /// <summary>Why the stages of a progressive net do not chain: the 0-based stage at fault and a sentence for the user.</summary>
     public sealed class ProgressiveChainError
     {
+        /// <summary>The error at <paramref name="stage"/> with the user's <paramref name="message"/>.</summary>
         public ProgressiveChainError(int stage, string message)
         {
             Stage = stage;
             Message = message;
         }
 
+        /// <summary>The 0-based stage at fault.</summary>
         public int Stage { get; }
+        /// <summary>What is wrong and how to fix it, in one sentence.</summary>
         public string Message { get; }
+        /// <inheritdoc/>
         public override string ToString() => Message;
     }
 

@@ -21,6 +21,7 @@ namespace GanDsl.Shapes
         /// <summary>The first error, or null when every layer accepts its input.</summary>
         public ShapeError? Error { get; }
 
+        /// <summary>True when every layer accepts its input.</summary>
         public bool IsValid => Error == null;
 
         /// <summary>The stack's output (the input when the stack is empty); only meaningful when valid.</summary>

@@ -47,6 +47,7 @@ namespace GanDsl.Shapes
             return sb.Append(')').ToString();
         }
 
+        /// <summary>The call as C# (<see cref="ToCSharp"/>).</summary>
         public override string ToString() => ToCSharp();
 
         internal static KeyValuePair<string, object> Arg(string name, object value) => new KeyValuePair<string, object>(name, value);

@@ -17,6 +17,7 @@ public static class BufferScope
     [ThreadStatic] private static List<List<float[]>>? _frames;
     [ThreadStatic] private static int _depth;
 
+    /// <summary>True while a scope is open on this thread, so ops' results come from the pool.</summary>
     public static bool IsActive => _depth > 0;
 
     /// <summary>Starts a scope; scopes nest, and each returns only the buffers rented while it was the innermost.</summary>
@@ -67,6 +68,7 @@ public static class BufferScope
     {
         private readonly int _depth;
         internal Frame(int depth) => _depth = depth;
+        /// <summary>Ends the scope: every buffer rented while it was the innermost goes back to the pool.</summary>
         public void Dispose() => End(_depth);
     }
 }

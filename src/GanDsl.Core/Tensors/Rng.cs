@@ -10,6 +10,7 @@ public sealed class Rng
     private float _spareNormal;
     private bool _hasSpare;
 
+    /// <summary>A generator whose whole sequence is fixed by <paramref name="seed"/> (SplitMix64 expands it to the 256-bit state).</summary>
     public Rng(ulong seed)
     {
         ulong x = seed;
@@ -24,6 +25,7 @@ public sealed class Rng
         return z ^ (z >> 31);
     }
 
+    /// <summary>The next 64 uniformly random bits.</summary>
     public ulong NextUInt64() => _state.Next();
 
     /// <summary>Uniform in [0, 1) with 24 bits of precision (every value exactly representable as float).</summary>
@@ -55,11 +57,13 @@ public sealed class Rng
         return (float)(r * Math.Cos(2 * Math.PI * u2));
     }
 
+    /// <summary>Fills <paramref name="dest"/> with normal samples of mean <paramref name="mean"/> and standard deviation <paramref name="std"/> (<c>Tensor.normal_</c>).</summary>
     public void FillNormal(Span<float> dest, float mean = 0f, float std = 1f)
     {
         for (int i = 0; i < dest.Length; i++) dest[i] = mean + std * NextNormal();
     }
 
+    /// <summary>Fills <paramref name="dest"/> with uniform samples in [<paramref name="low"/>, <paramref name="high"/>) (<c>Tensor.uniform_</c>).</summary>
     public void FillUniform(Span<float> dest, float low, float high)
     {
         for (int i = 0; i < dest.Length; i++) dest[i] = low + (high - low) * NextFloat();

@@ -5,6 +5,8 @@ public sealed class Shape : IEquatable<Shape>
 {
     private readonly int[] _dims;
 
+    /// <summary>A shape with the given dimensions, outermost first (<c>new Shape(64, 1, 28, 28)</c> is NCHW); the array is copied.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative, or the shape holds more than 2^31-1 elements.</exception>
     public Shape(params int[] dims) : this(dims, owned: false) { }
 
     /// <summary>Takes <paramref name="dims"/> as is when <paramref name="owned"/> (a fresh array nobody else holds): no copy.</summary>
@@ -21,15 +23,21 @@ public sealed class Shape : IEquatable<Shape>
         Size = (int)size;
     }
 
+    /// <summary>The rank-0 shape <c>[]</c> of a single value (size 1).</summary>
     public static readonly Shape Scalar = new();
 
     /// <summary>A shape over a freshly built array that the caller hands over (ops' result shapes: one allocation fewer).</summary>
     internal static Shape Owning(params int[] dims) => new(dims, owned: true);
 
+    /// <summary>Number of dimensions.</summary>
     public int Rank => _dims.Length;
+    /// <summary>Number of elements: the product of the dimensions (1 for <see cref="Scalar"/>).</summary>
     public int Size { get; }
+    /// <summary>The length of <paramref name="axis"/>; a negative axis counts from the end, as in PyTorch (<c>[-1]</c> is the last).</summary>
     public int this[int axis] => _dims[axis < 0 ? axis + _dims.Length : axis];
+    /// <summary>The dimensions without a copy.</summary>
     public ReadOnlySpan<int> Dims => _dims;
+    /// <summary>A copy of the dimensions.</summary>
     public int[] ToArray() => (int[])_dims.Clone();
 
     /// <summary>Elements spanned by one step along <paramref name="axis"/>.</summary>
@@ -40,6 +48,7 @@ public sealed class Shape : IEquatable<Shape>
         return s;
     }
 
+    /// <summary>This shape with dimension <paramref name="axis"/> set to <paramref name="value"/> (e.g. another batch size).</summary>
     public Shape With(int axis, int value)
     {
         var d = ToArray();
@@ -47,8 +56,11 @@ public sealed class Shape : IEquatable<Shape>
         return Owning(d);
     }
 
+    /// <summary>True when both shapes have the same dimensions in the same order.</summary>
     public bool Equals(Shape? other) => other is not null && _dims.AsSpan().SequenceEqual(other._dims);
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Shape);
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var h = new HashCode();
@@ -56,7 +68,9 @@ public sealed class Shape : IEquatable<Shape>
         return h.ToHashCode();
     }
 
+    /// <summary>Value equality of the dimensions; two nulls are equal.</summary>
     public static bool operator ==(Shape? a, Shape? b) => a is null ? b is null : a.Equals(b);
+    /// <summary>Negation of <c>==</c>.</summary>
     public static bool operator !=(Shape? a, Shape? b) => !(a == b);
 
     /// <summary>PyTorch-style text, e.g. <c>[64, 7, 7]</c>.</summary>

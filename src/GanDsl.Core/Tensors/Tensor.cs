@@ -7,8 +7,11 @@ namespace GanDsl.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
+    /// <summary>A zero-filled tensor of <paramref name="shape"/> (as <c>torch.zeros</c>), not requiring a gradient.</summary>
     public Tensor(Shape shape) : this(shape, new float[shape.Size]) { }
 
+    /// <summary>A tensor over <paramref name="data"/> (row-major, taken without a copy: later writes to the array show in the tensor).</summary>
+    /// <exception cref="ArgumentException"><paramref name="data"/>'s length is not <paramref name="shape"/>'s size.</exception>
     public Tensor(Shape shape, float[] data)
     {
         if (data.Length != shape.Size)
@@ -23,12 +26,15 @@ public sealed partial class Tensor
     /// </summary>
     internal static Tensor Pooled(Shape shape, bool clear = true) => new(shape, BufferScope.Rent(shape.Size, clear));
 
+    /// <summary>The dimensions, outermost first (NCHW for images).</summary>
     public Shape Shape { get; }
 
     /// <summary>The values, row-major. Mutating them in place bypasses autograd: do so only on leaves under no-grad.</summary>
     public float[] Data { get; }
 
+    /// <summary>Number of elements (<c>numel()</c> in PyTorch).</summary>
     public int Size => Data.Length;
+    /// <summary>Number of dimensions (<c>dim()</c> in PyTorch).</summary>
     public int Rank => Shape.Rank;
 
     /// <summary>True for parameters and inputs whose gradient is wanted.</summary>
@@ -37,10 +43,13 @@ public sealed partial class Tensor
     /// <summary>The op that produced this tensor; null for leaves and for results computed without grad.</summary>
     public GradFunction? GradFn { get; set; }
 
+    /// <summary>True when no op produced this tensor under autograd (parameters, inputs, detached results), as PyTorch's <c>is_leaf</c>.</summary>
     public bool IsLeaf => GradFn is null;
 
+    /// <summary>A zero-filled tensor of the given dimensions (<c>torch.zeros</c>).</summary>
     public static Tensor Zeros(params int[] dims) => new(new Shape(dims));
 
+    /// <summary>A tensor of the given dimensions with every element <paramref name="value"/> (<c>torch.full</c>).</summary>
     public static Tensor Full(float value, params int[] dims)
     {
         var t = new Tensor(new Shape(dims));
@@ -48,8 +57,11 @@ public sealed partial class Tensor
         return t;
     }
 
+    /// <summary>A tensor over <paramref name="data"/> (row-major, no copy) with the given dimensions.</summary>
+    /// <exception cref="ArgumentException">The dimensions' product is not <paramref name="data"/>'s length.</exception>
     public static Tensor FromArray(float[] data, params int[] dims) => new(new Shape(dims), data);
 
+    /// <summary>A rank-0 tensor holding <paramref name="value"/> (<c>torch.tensor(value)</c>).</summary>
     public static Tensor Scalar(float value) => new(Shape.Scalar, new[] { value });
 
     /// <summary>The single value of a one-element tensor.</summary>
@@ -68,11 +80,13 @@ public sealed partial class Tensor
     /// <summary>A deep copy of the values as a new leaf.</summary>
     public Tensor Clone() => new(Shape, (float[])Data.Clone());
 
+    /// <summary>Marks this tensor as wanting a gradient (<c>requires_grad_()</c>) and returns it, for chaining.</summary>
     public Tensor RequireGrad()
     {
         RequiresGrad = true;
         return this;
     }
 
+    /// <summary>The type and shape, e.g. <c>Tensor[2, 4]</c>; the values are not printed.</summary>
     public override string ToString() => $"Tensor{Shape}";
 }

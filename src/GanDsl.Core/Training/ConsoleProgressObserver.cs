@@ -35,12 +35,14 @@ public sealed class ConsoleProgressObserver : ITrainingObserver
         (_output, _interactive, _lineEverySteps) = (output, interactive, lineEverySteps);
     }
 
+    /// <summary>Writes what is trained, on what, and for how many steps (<c>training X to step N …</c>).</summary>
     public void OnStart(TrainingStartReport report)
     {
         (_firstStep, _totalSteps) = (report.FirstStep, report.Length.TotalSteps);
         WriteLine(ProgressLine.ForStart(report));
     }
 
+    /// <summary>Redraws the bar line, or writes a step line when this step is due one.</summary>
     public void OnStep(StepReport report)
     {
         string line = ProgressLine.ForStep(report, _firstStep, _totalSteps);
@@ -53,6 +55,7 @@ public sealed class ConsoleProgressObserver : ITrainingObserver
         if (_lineEverySteps == 0 || report.Step % _lineEverySteps == 0 || last) WriteLine(line);
     }
 
+    /// <summary>Writes the epoch's line: its number, the step it ended at and its mean losses.</summary>
     public void OnEpoch(EpochReport report) => WriteLine(ProgressLine.ForEpoch(report));
 
     /// <summary>Keeps a bar still on screen (a cancelled run's) and moves below it.</summary>

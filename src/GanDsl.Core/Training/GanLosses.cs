@@ -5,7 +5,7 @@ namespace GanDsl.Training;
 
 /// <summary>
 /// The losses of every <see cref="GanLoss"/> as pure functions of the discriminator's scores ([N, 1] or any shape, averaged).
-/// <paramref name="probabilities"/> says whether scores are probabilities (D ends in Sigmoid) or logits; the cross-entropy
+/// The <c>probabilities</c> argument says whether scores are probabilities (D ends in Sigmoid) or logits; the cross-entropy
 /// losses use the numerically stable BCE-with-logits form for logits. The other losses read scores as raw critic values.
 /// </summary>
 public static class GanLosses

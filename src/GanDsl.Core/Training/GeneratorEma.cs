@@ -11,6 +11,8 @@ public sealed class GeneratorEma
 {
     private readonly IReadOnlyList<(string Name, Tensor Value)> _parameters;
 
+    /// <summary>An average of <paramref name="generator"/>'s parameters, starting at their current values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decay"/> is not in (0, 1).</exception>
     public GeneratorEma(GeneratorModule generator, float decay)
     {
         if (!(decay > 0f && decay < 1f)) throw new ArgumentOutOfRangeException(nameof(decay), $"The EMA decay must be in (0, 1) but is {decay}.");
@@ -19,11 +21,13 @@ public sealed class GeneratorEma
         Averages = _parameters.Select(p => (p.Name, p.Value.Clone())).ToList();
     }
 
+    /// <summary>d in θ̄ ← d·θ̄ + (1 − d)·θ: the share of the old average each update keeps (0.999 typical).</summary>
     public float Decay { get; }
 
     /// <summary>The averaged parameters, named as in the generator's state dict.</summary>
     public IReadOnlyList<(string Name, Tensor Value)> Averages { get; }
 
+    /// <summary>Moves the average towards the generator's current parameters; called after each generator update.</summary>
     public void Update()
     {
         float keep = Decay, take = 1f - Decay;

@@ -4,7 +4,7 @@ using GanDsl.Tensors;
 namespace GanDsl.Training;
 
 /// <summary>
-/// Receives progress events from <see cref="Adversarial.Train"/>. Every method is optional. Several observers work together
+/// Receives progress events from <see cref="Adversarial"/>.Train. Every method is optional. Several observers work together
 /// through <see cref="TrainingObservers.Combine"/>.
 /// </summary>
 public interface ITrainingObserver
@@ -54,7 +54,12 @@ public sealed record TrainingStartReport(IGan Gan, ITrainingData Data, TrainingC
 /// <param name="Epoch">The epoch this step belongs to (1-based).</param>
 /// <param name="MeanRealScore">Mean D(x): a probability for the cross-entropy losses, the raw critic value otherwise.</param>
 /// <param name="MeanFakeScore">Mean D(G(z)) in D's update, in the same units.</param>
+/// <param name="DiscriminatorLoss">D's loss, penalties included.</param>
+/// <param name="GeneratorLoss">G's loss.</param>
 /// <param name="Penalty">The weighted gradient penalty and R1 terms included in <paramref name="DiscriminatorLoss"/>.</param>
+/// <param name="DiscriminatorGradNorm">The L2 norm of all of D's parameter gradients before its update.</param>
+/// <param name="GeneratorGradNorm">The L2 norm of all of G's parameter gradients before its update.</param>
+/// <param name="ElapsedSeconds">Wall-clock seconds since this process started training (a resumed run starts again at 0).</param>
 public sealed record StepReport(
     long Step,
     int Epoch,

@@ -13,6 +13,9 @@ public sealed class MetricsLog : IDisposable
 {
     private readonly StreamWriter _writer;
 
+    /// <summary>Appends to <paramref name="path"/> (created if missing).</summary>
+    /// <param name="path">The <c>metrics.jsonl</c> file.</param>
+    /// <param name="keepThroughStep">On resume, the checkpoint's step: later lines are dropped first; the default keeps every line.</param>
     public MetricsLog(string path, long keepThroughStep = long.MaxValue)
     {
         if (File.Exists(path) && keepThroughStep != long.MaxValue)
@@ -23,6 +26,7 @@ public sealed class MetricsLog : IDisposable
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
     }
 
+    /// <summary>Appends a <c>"kind":"step"</c> line: losses, mean scores, penalty, gradient norms and elapsed seconds.</summary>
     public void Write(StepReport r) => WriteLine(w =>
     {
         w.WriteString("kind", "step");
@@ -38,6 +42,7 @@ public sealed class MetricsLog : IDisposable
         Number(w, "elapsed_s", Math.Round(r.ElapsedSeconds, 3));
     });
 
+    /// <summary>Appends a <c>"kind":"epoch"</c> line with the epoch's mean losses.</summary>
     public void Write(EpochReport r) => WriteLine(w =>
     {
         w.WriteString("kind", "epoch");
@@ -95,5 +100,6 @@ public sealed class MetricsLog : IDisposable
         }
     }
 
+    /// <summary>Flushes and closes the file.</summary>
     public void Dispose() => _writer.Dispose();
 }

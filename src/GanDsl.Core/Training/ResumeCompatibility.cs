@@ -8,6 +8,7 @@ namespace GanDsl.Training;
 /// </summary>
 public static class ResumeCompatibility
 {
+    /// <summary>One sentence per field of <paramref name="next"/> that a run saved with <paramref name="saved"/> cannot resume with; empty when it can.</summary>
     public static IEnumerable<string> Problems(TrainingConfig saved, TrainingConfig next)
     {
         if (saved.BatchSize != next.BatchSize) yield return Message("BatchSize", saved.BatchSize, next.BatchSize, "the position in the data order depends on it");

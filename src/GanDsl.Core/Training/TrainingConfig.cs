@@ -35,17 +35,28 @@ public sealed record TrainingConfig
     [JsonIgnore]
     public int? EffectiveEpochs => Epochs ?? (MaxSteps is null ? DefaultEpochs : null);
 
+    /// <summary>Real samples per discriminator update, and fake samples per update of either net (128).</summary>
     public int BatchSize { get; init; } = 128;
+    /// <summary>The optimizer of both nets (AdamW).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+    /// <summary>G's learning rate (2e-4, DCGAN's).</summary>
     public float GeneratorLearningRate { get; init; } = 2e-4f;
+    /// <summary>D's learning rate (2e-4); a larger one than G's gives the two time-scale update rule (TTUR).</summary>
     public float DiscriminatorLearningRate { get; init; } = 2e-4f;
+    /// <summary>Adam's and AdamW's β₁, the decay of the gradient's running mean (0.5, DCGAN's; PyTorch's default is 0.9).</summary>
     public float Beta1 { get; init; } = 0.5f;
+    /// <summary>Adam's and AdamW's β₂, the decay of the squared gradient's running mean (0.999).</summary>
     public float Beta2 { get; init; } = 0.999f;
+    /// <summary>
+    /// Weight decay λ (1e-5): decoupled (p ← p − lr·λ·p) for AdamW, added to the gradient (g + λ·p) for Adam and SGD, as in
+    /// PyTorch's optimizers.
+    /// </summary>
     public float WeightDecay { get; init; } = 1e-5f;
 
     /// <summary>SGD momentum (ignored by Adam and AdamW).</summary>
     public float Momentum { get; init; }
 
+    /// <summary>The adversarial loss of both players (<see cref="GanLoss.NonSaturating"/>).</summary>
     public GanLoss Loss { get; init; } = GanLoss.NonSaturating;
 
     /// <summary>One-sided label smoothing: the target for real samples (1 = none, 0.9 is common). Fake targets stay 0.</summary>
@@ -82,6 +93,11 @@ public sealed record TrainingConfig
     /// <summary>Number of fixed noise vectors drawn once per run for comparable sample grids.</summary>
     public int SampleCount { get; init; } = 64;
 
+    /// <summary>
+    /// Seeds the loop's random streams (42): each epoch's data order, the latent noise and fake labels, the gradient-penalty α and
+    /// the fixed noise of the sample grids. The nets' initial weights and dropout masks come from the seed their constructor
+    /// takes (<c>gandsl train</c> passes this one).
+    /// </summary>
     public ulong Seed { get; init; } = 42;
 
     /// <summary>

@@ -4,6 +4,7 @@ namespace GanDsl.Training;
 public sealed class TrainingConfigException(IReadOnlyList<string> errors)
     : Exception(string.Join(Environment.NewLine, errors))
 {
+    /// <summary>One sentence per bad field, each naming the field, its value and what it must be.</summary>
     public IReadOnlyList<string> Errors { get; } = errors;
 }
 
@@ -11,7 +12,9 @@ public sealed class TrainingConfigException(IReadOnlyList<string> errors)
 public sealed class TrainingDivergedException(long step, string quantity, float value)
     : Exception($"Training stopped at step {step}: the {quantity} is {Format(value)}; lower the learning rates or add a gradient penalty, then resume from the last checkpoint.")
 {
+    /// <summary>The step at which the non-finite value appeared (no update was applied with it).</summary>
     public long Step { get; } = step;
+    /// <summary>What became non-finite, e.g. <c>discriminator loss</c> or <c>generator gradient norm</c>.</summary>
     public string Quantity { get; } = quantity;
 
     private static string Format(float v) => float.IsNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity";

@@ -10,11 +10,11 @@ namespace GanDsl.Training;
 /// <summary>
 /// The one adversarial training loop for every GAN (unconditional and conditional) and every <see cref="GanLoss"/>: it steps
 /// a <see cref="TrainingSession"/>, reports to the observer, logs <c>metrics.jsonl</c>, and checkpoints. The public entry is
-/// <see cref="Adversarial.Train"/>, which adds the run folder's writer.
+/// <see cref="Adversarial"/>.Train, which adds the run folder's writer.
 /// </summary>
 internal static class TrainingLoop
 {
-    /// <summary>As <see cref="Adversarial.Train"/> without the implied run folder writer; <paramref name="store"/> is a test hook.</summary>
+    /// <summary>As <see cref="Adversarial"/>.Train without the implied run folder writer; <paramref name="store"/> is a test hook.</summary>
     public static TrainingRun Run(IGan gan, ITrainingData data, TrainingConfig config, ITrainingObserver? observer,
         string? runDirectory, bool resume, CancellationToken cancellationToken, ITrainingEngineFactory? engine, CheckpointStore? store = null)
     {

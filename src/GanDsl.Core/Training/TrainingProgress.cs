@@ -23,6 +23,7 @@ public sealed class TrainingProgress
     /// <summary>Steps completed in the run (across resumes).</summary>
     public long Step { get; private set; }
 
+    /// <summary>Epochs completed in the run (across resumes).</summary>
     public int CompletedEpochs { get; private set; }
 
     /// <summary>Steps taken in the current epoch: the position in its data order.</summary>

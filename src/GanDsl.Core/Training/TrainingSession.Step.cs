@@ -11,11 +11,19 @@ public sealed partial class TrainingSession
     /// <summary>The numbers of one step, before timing is added.</summary>
     /// <param name="Step">Steps completed in the run, this one included.</param>
     /// <param name="Epoch">The 1-based epoch this step belongs to.</param>
+    /// <param name="DiscriminatorLoss">D's loss in the step's last discriminator update, penalties included.</param>
+    /// <param name="GeneratorLoss">G's loss.</param>
+    /// <param name="MeanReal">Mean D(x) on the last real batch.</param>
+    /// <param name="MeanFake">Mean D(G(z)) on the last fake batch, in D's update.</param>
+    /// <param name="Penalty">The weighted gradient penalty and R1 terms in <paramref name="DiscriminatorLoss"/>.</param>
+    /// <param name="DiscriminatorGradNorm">The L2 norm of D's parameter gradients before its last update.</param>
+    /// <param name="GeneratorGradNorm">The L2 norm of G's parameter gradients before its update.</param>
     /// <param name="FinishedEpoch">The epoch's mean losses when this step completed it; null while the epoch goes on.</param>
     public readonly record struct StepOutcome(
         long Step, int Epoch, float DiscriminatorLoss, float GeneratorLoss, float MeanReal, float MeanFake, float Penalty,
         double DiscriminatorGradNorm, double GeneratorGradNorm, EpochLosses? FinishedEpoch)
     {
+        /// <summary>True when this step completed its epoch.</summary>
         public bool EpochEnded => FinishedEpoch is not null;
     }
 

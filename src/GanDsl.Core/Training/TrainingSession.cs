@@ -9,7 +9,7 @@ namespace GanDsl.Training;
 /// once for every engine, and the <see cref="ITrainingEngine"/> that does a step's tensor math. A step is
 /// <see cref="TrainingConfig.CriticSteps"/> discriminator updates, each on the next real batch of the epoch's order and a
 /// fresh fake batch, then one generator update through D on the last fake batch (the orchestration of a step is in
-/// TrainingSession.Step.cs). <see cref="Adversarial.Train"/> drives it; it can also be stepped by hand. Not thread-safe.
+/// TrainingSession.Step.cs). <see cref="Adversarial"/>.Train drives it; it can also be stepped by hand. Not thread-safe.
 /// </summary>
 public sealed partial class TrainingSession : IDisposable
 {
@@ -57,14 +57,17 @@ public sealed partial class TrainingSession : IDisposable
         return new TrainingSession(gan, data, config, engine);
     }
 
+    /// <summary>The pair being trained.</summary>
     public IGan Gan { get; }
+    /// <summary>The real samples the run draws its batches from.</summary>
     public ITrainingData Data { get; }
+    /// <summary>The validated configuration the run follows.</summary>
     public TrainingConfig Config { get; }
 
     /// <summary>
     /// The pair's managed generator. The managed engine trains it in place; another engine starts from its weights, keeps its
     /// own, and writes them back here whenever its state is captured (every checkpoint, and the end of
-    /// <see cref="Adversarial.Train"/>).
+    /// <see cref="Adversarial"/>.Train).
     /// </summary>
     public GeneratorModule G { get; }
 
@@ -76,6 +79,7 @@ public sealed partial class TrainingSession : IDisposable
 
     /// <summary>The run's fixed latent vectors [SampleCount, LatentDim] (and labels when conditional), drawn once from the seed.</summary>
     public Tensor FixedNoise { get; private set; }
+    /// <summary>The labels of <see cref="FixedNoise"/>'s samples for a conditional generator (the classes in turn); null when unconditional.</summary>
     public int[]? FixedLabels { get; private set; }
 
     /// <summary>Steps, epochs and the current epoch's losses: the run's position, counted here and nowhere else.</summary>

@@ -14,10 +14,14 @@ public class Adam : Optimizer
     private readonly Tensor[] _expAvg;
     private readonly Tensor[] _expAvgSq;
 
+    /// <summary>Adam (<c>torch.optim.Adam</c>, same defaults) with L2 weight decay added to the gradient.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate, beta, eps or weight decay is out of its range (betas in [0, 1), the rest non-negative).</exception>
     public Adam(IReadOnlyList<Tensor> parameters, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f,
         float eps = 1e-8f, float weightDecay = 0f)
         : this(parameters, learningRate, beta1, beta2, eps, weightDecay, decoupled: false) { }
 
+    /// <summary>Adam, or AdamW when <paramref name="decoupled"/> (the weight decay shrinks the parameter instead of adding to the gradient).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate, beta, eps or weight decay is out of its range.</exception>
     protected Adam(IReadOnlyList<Tensor> parameters, float learningRate, float beta1, float beta2, float eps, float weightDecay, bool decoupled)
         : base(parameters, learningRate)
     {
@@ -40,15 +44,25 @@ public class Adam : Optimizer
     private static double AsWritten(float value) =>
         double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
+    /// <summary>β₁, the decay of the gradient's running mean m.</summary>
     public float Beta1 { get; }
+
+    /// <summary>β₂, the decay of the squared gradient's running mean v.</summary>
     public float Beta2 { get; }
+
+    /// <summary>ε, added to √v̂ in the denominator.</summary>
     public float Eps { get; }
+
+    /// <summary>λ: L2 penalty for Adam, decoupled decay for AdamW.</summary>
     public float WeightDecay { get; }
+
+    /// <summary>True for AdamW's decoupled weight decay.</summary>
     public bool Decoupled { get; }
 
     // A square root and two divisions per element plus seven streams of memory: on the worker pool's threads, in chunks,
     // the MLP GAN's 2.05 M parameters take 1.3-1.5 ms instead of 2.2 on one thread. With one thread (KernelSettings.Threads),
     // one loop per parameter: the same bits.
+    /// <summary>Updates every parameter with a gradient, spread over the worker threads unless <see cref="KernelSettings.Threads"/> is 1 (same bits either way).</summary>
     protected override void UpdateAll()
     {
         if (KernelSettings.Threads == 1)
@@ -61,6 +75,7 @@ public class Adam : Optimizer
         _parallel.Run(Constants(), Parameters, _expAvg, _expAvgSq);
     }
 
+    /// <inheritdoc/>
     protected override void Update(int index, Span<float> p, ReadOnlySpan<float> grad) =>
         UpdateRange(Constants(), p, grad, _expAvg[index].Data, _expAvgSq[index].Data);
 
@@ -84,6 +99,7 @@ public class Adam : Optimizer
             Decoupled ? decay : 1f, Decoupled ? 0f : WeightDecay);
     }
 
+    /// <summary><c>"{i}.exp_avg"</c> and <c>"{i}.exp_avg_sq"</c> for each parameter i, as PyTorch's optimizer state names them.</summary>
     public override IReadOnlyList<(string Name, Tensor Value)> State()
     {
         var state = new List<(string, Tensor)>();

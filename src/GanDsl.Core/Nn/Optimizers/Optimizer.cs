@@ -5,6 +5,8 @@ namespace GanDsl.Nn.Optimizers;
 /// <summary>Updates parameters in place from their accumulated gradients; its state can be saved and restored exactly.</summary>
 public abstract class Optimizer
 {
+    /// <summary>An optimizer of <paramref name="parameters"/> (kept by reference) at <paramref name="learningRate"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The learning rate is negative, infinite or NaN.</exception>
     protected Optimizer(IReadOnlyList<Tensor> parameters, float learningRate)
     {
         if (!(learningRate >= 0) || float.IsInfinity(learningRate))
@@ -13,7 +15,10 @@ public abstract class Optimizer
         LearningRate = learningRate;
     }
 
+    /// <summary>The tensors updated, in the order their state is numbered (<c>"0.exp_avg"</c> is the first one's).</summary>
     public IReadOnlyList<Tensor> Parameters { get; }
+
+    /// <summary>The step size lr; may be changed between steps (a schedule), as PyTorch's <c>param_groups[0]["lr"]</c>.</summary>
     public float LearningRate { get; set; }
 
     /// <summary>Number of steps taken.</summary>
@@ -37,6 +42,7 @@ public abstract class Optimizer
         }
     }
 
+    /// <summary>Updates parameter <paramref name="index"/>'s values <paramref name="param"/> in place from its gradient <paramref name="grad"/>.</summary>
     protected abstract void Update(int index, Span<float> param, ReadOnlySpan<float> grad);
 
     /// <summary>Zeroes every parameter's gradient in place (PyTorch 1.13's default), reusing its buffer; the clearing waits until the gradient is next read or written.</summary>
@@ -62,5 +68,6 @@ public abstract class Optimizer
         StepCount = stepCount;
     }
 
+    /// <summary>A zero tensor of each parameter's shape: fresh state for moment buffers.</summary>
     protected static Tensor[] ZerosLike(IReadOnlyList<Tensor> parameters) => parameters.Select(p => new Tensor(p.Shape)).ToArray();
 }

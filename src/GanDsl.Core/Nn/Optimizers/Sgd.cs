@@ -9,6 +9,8 @@ public sealed class Sgd : Optimizer
 {
     private readonly Tensor[] _momentumBuffers;
 
+    /// <summary>SGD over <paramref name="parameters"/> (<c>torch.optim.SGD(params, lr, momentum, weight_decay)</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The learning rate, momentum or weight decay is negative (or the rate not finite).</exception>
     public Sgd(IReadOnlyList<Tensor> parameters, float learningRate, float momentum = 0f, float weightDecay = 0f)
         : base(parameters, learningRate)
     {
@@ -19,9 +21,13 @@ public sealed class Sgd : Optimizer
         _momentumBuffers = ZerosLike(parameters);
     }
 
+    /// <summary>μ, the share of the previous update kept in the momentum buffer (0: plain SGD).</summary>
     public float Momentum { get; }
+
+    /// <summary>λ, the L2 penalty added to the gradient.</summary>
     public float WeightDecay { get; }
 
+    /// <inheritdoc/>
     protected override void Update(int index, Span<float> p, ReadOnlySpan<float> grad)
     {
         var buf = _momentumBuffers[index].Data;
@@ -38,6 +44,7 @@ public sealed class Sgd : Optimizer
         }
     }
 
+    /// <summary><c>"{i}.momentum_buffer"</c> for each parameter i, as PyTorch's optimizer state names it.</summary>
     public override IReadOnlyList<(string Name, Tensor Value)> State() =>
         _momentumBuffers.Select((t, i) => ($"{i}.momentum_buffer", t)).ToList();
 }

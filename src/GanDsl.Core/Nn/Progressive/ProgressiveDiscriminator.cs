@@ -39,19 +39,28 @@ public class ProgressiveDiscriminator : DiscriminatorModule
         Alpha = 1f;
     }
 
+    /// <summary>Number of stages (resolutions).</summary>
     public int StageCount => _blocks.Length;
+    /// <summary>Channels of the images scored.</summary>
     public int ImageChannels { get; }
+    /// <summary>The 0-based stage the next forward pass runs.</summary>
     public int Stage { get; private set; }
+    /// <summary>The fade-in weight of the current stage's new block, in [0, 1].</summary>
     public float Alpha { get; private set; }
+    /// <summary>The stage blocks, lowest resolution first.</summary>
     public IReadOnlyList<BlockModule> Blocks => _blocks;
 
+    /// <summary>Always 0: a progressive discriminator is unconditional.</summary>
     public override int Classes => 0;
+    /// <summary>The final resolution's image shape [C, H, W]; every stage takes images of this shape.</summary>
     public override int[] InputShape => (int[])_inputShape.Clone();
+    /// <inheritdoc/>
     public override bool OutputsProbability => _blocks[0].EndsInSigmoid;
 
     /// <summary>Per-sample image shape stage <paramref name="stage"/> scores (after pooling from <see cref="InputShape"/>).</summary>
     public int[] StageImageShape(int stage) => [ImageChannels, _inputs[stage][1], _inputs[stage][2]];
 
+    /// <summary>Moves to <paramref name="stage"/> with fade-in weight <paramref name="alpha"/>; throws <see cref="ArgumentOutOfRangeException"/> when either is out of range.</summary>
     public void SetProgress(int stage, float alpha)
     {
         StageProgress.Check(GetType().Name, _blocks.Length, stage, alpha);
@@ -61,6 +70,7 @@ public class ProgressiveDiscriminator : DiscriminatorModule
     /// <summary>The parameters the current stage's forward pass uses (the others get no gradient yet).</summary>
     public IReadOnlyList<Tensor> ActiveParameters() => StageProgress.ActiveParameters(_blocks, _fromImage, Stage, Alpha);
 
+    /// <summary>Pools <paramref name="x"/> to the current stage's resolution and scores it (blending in the previous stage while α &lt; 1); <paramref name="labels"/> is ignored.</summary>
     public override Tensor Score(Tensor x, int[]? labels)
     {
         if (x.Rank != 4 || x.Shape[1] != _inputShape[0] || x.Shape[2] != _inputShape[1] || x.Shape[3] != _inputShape[2])

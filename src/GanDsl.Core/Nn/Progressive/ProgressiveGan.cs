@@ -8,6 +8,7 @@ namespace GanDsl.Nn.Progressive;
 /// </summary>
 public class ProgressiveGan : IGan
 {
+    /// <summary>Pairs nets with the same number of stages and matching image shapes per stage; throws <see cref="ArgumentException"/> when they differ or the schedule is invalid.</summary>
     public ProgressiveGan(ProgressiveGenerator generator, ProgressiveDiscriminator discriminator, ProgressiveSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -25,9 +26,13 @@ public class ProgressiveGan : IGan
         Advance(0);
     }
 
+    /// <summary>The growing generator.</summary>
     public ProgressiveGenerator Generator { get; }
+    /// <summary>The growing discriminator.</summary>
     public ProgressiveDiscriminator Discriminator { get; }
+    /// <summary>When the stages change and how long each fades in.</summary>
     public ProgressiveSchedule Schedule { get; }
+    /// <summary>Number of stages of both nets.</summary>
     public int StageCount => Generator.StageCount;
     /// <summary>The current stage and α.</summary>
     public ProgressState Progress { get; private set; } = null!;

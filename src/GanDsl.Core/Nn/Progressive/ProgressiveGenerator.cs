@@ -40,7 +40,9 @@ public class ProgressiveGenerator : GeneratorModule
         Alpha = 1f;
     }
 
+    /// <summary>Number of stages (resolutions).</summary>
     public int StageCount => _blocks.Length;
+    /// <summary>Channels of the images drawn.</summary>
     public int ImageChannels { get; }
 
     /// <summary>The 0-based stage the next forward pass runs.</summary>
@@ -49,15 +51,20 @@ public class ProgressiveGenerator : GeneratorModule
     /// <summary>The fade-in weight of the current stage's new block, in [0, 1].</summary>
     public float Alpha { get; private set; }
 
+    /// <summary>The stage blocks, lowest resolution first.</summary>
     public IReadOnlyList<BlockModule> Blocks => _blocks;
 
+    /// <inheritdoc/>
     public override int LatentDim { get; }
+    /// <summary>Always 0: a progressive generator is unconditional.</summary>
     public override int Classes => 0;
+    /// <summary>The final resolution's image shape [C, H, W]; every stage draws images of this shape.</summary>
     public override int[] OutputShape => (int[])_outputShape.Clone();
 
     /// <summary>Per-sample image shape stage <paramref name="stage"/> draws before upsampling to <see cref="OutputShape"/>.</summary>
     public int[] StageImageShape(int stage) => [ImageChannels, _outputs[stage][1], _outputs[stage][2]];
 
+    /// <summary>Moves to <paramref name="stage"/> with fade-in weight <paramref name="alpha"/>; throws <see cref="ArgumentOutOfRangeException"/> when either is out of range.</summary>
     public void SetProgress(int stage, float alpha)
     {
         StageProgress.Check(GetType().Name, _blocks.Length, stage, alpha);
@@ -73,6 +80,7 @@ public class ProgressiveGenerator : GeneratorModule
     /// <summary>The parameters the current stage's forward pass uses (the others get no gradient yet).</summary>
     public IReadOnlyList<Tensor> ActiveParameters() => StageProgress.ActiveParameters(_blocks, _toImage, Stage, Alpha);
 
+    /// <summary>Images at the current stage (blended with the previous one while α &lt; 1), upsampled to <see cref="OutputShape"/>; <paramref name="labels"/> is ignored.</summary>
     public override Tensor Generate(Tensor z, int[]? labels)
     {
         var h = _blocks[0].Forward(z);

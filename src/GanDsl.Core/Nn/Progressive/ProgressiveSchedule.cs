@@ -31,5 +31,6 @@ public sealed record ProgressiveSchedule(long StepsPerStage, long FadeSteps)
 /// <summary>Where a progressive GAN stands: its 0-based stage, the fade-in α of that stage, and the schedule that put it there (saved in checkpoints).</summary>
 public sealed record ProgressState(int Stage, float Alpha, long StepsPerStage, long FadeSteps)
 {
+    /// <summary>The schedule that produced this state, for comparing with a GAN's own.</summary>
     public ProgressiveSchedule Schedule => new(StepsPerStage, FadeSteps);
 }

@@ -30,13 +30,17 @@ public sealed class StackBlock : BlockModule
         Initialize(init, new Rng(seed));
     }
 
+    /// <inheritdoc/>
     public override int[] InputShape => (int[])_input.Clone();
+    /// <inheritdoc/>
     public override int[] OutputShape => (int[])_output.Clone();
+    /// <inheritdoc/>
     public override bool EndsInSigmoid => _sigmoid;
 
     /// <summary>The block's layer stack as data (as a <c>[GanBlock]</c> class reports it), for other engines and ONNX export.</summary>
     public override NetArchitecture Architecture => _architecture;
 
+    /// <summary>Runs the layers in order.</summary>
     public override Tensor Forward(Tensor input)
     {
         var x = input;

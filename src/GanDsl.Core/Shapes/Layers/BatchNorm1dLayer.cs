@@ -44,6 +44,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.BatchNorm1d(features, affine)</c>; the feature count is inferred.</summary>
         public static LayerSpec BatchNorm1d(bool affine = BatchNorm1dLayer.DefaultAffine) => new LayerSpec(LayerKind.BatchNorm1d, affine);
     }
 }

@@ -20,6 +20,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.BatchNorm2d(channels, affine)</c>; the channel count is inferred.</summary>
         public static LayerSpec BatchNorm2d(bool affine = BatchNorm1dLayer.DefaultAffine) => new LayerSpec(LayerKind.BatchNorm2d, affine);
     }
 }

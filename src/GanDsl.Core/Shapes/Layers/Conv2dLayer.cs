@@ -31,6 +31,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Conv2d(in, outChannels, kernelSize, stride, padding, bias)</c>; the input channels are inferred.</summary>
         public static LayerSpec Conv2d(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding, bool bias = DefaultBias,
             bool spectralNorm = SpectralNormOption.Default) =>
             new LayerSpec(LayerKind.Conv2d, outChannels, kernelSize, stride, padding, bias, spectralNorm);

@@ -63,6 +63,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.ConvTranspose2d(in, outChannels, kernelSize, stride, padding, outputPadding, bias)</c>; the input channels are inferred.</summary>
         public static LayerSpec ConvTranspose2d(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding,
             int outputPadding = ConvTranspose2dLayer.DefaultOutputPadding, bool bias = DefaultBias, bool spectralNorm = SpectralNormOption.Default) =>
             new LayerSpec(LayerKind.ConvTranspose2d, outChannels, kernelSize, stride, padding, outputPadding, bias, spectralNorm);

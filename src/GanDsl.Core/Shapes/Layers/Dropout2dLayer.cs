@@ -20,6 +20,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Dropout2d(p)</c>: zeroes whole channels in training.</summary>
         public static LayerSpec Dropout2d(double p = Dropout2dLayer.DefaultP) => new LayerSpec(LayerKind.Dropout2d, p);
     }
 }

@@ -15,6 +15,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Dropout(p)</c>.</summary>
         public static LayerSpec Dropout(double p = DropoutLayer.DefaultP) => new LayerSpec(LayerKind.Dropout, p);
     }
 }

@@ -17,6 +17,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Flatten()</c>: [C, H, W] to [C·H·W].</summary>
         public static LayerSpec Flatten() => new LayerSpec(LayerKind.Flatten);
     }
 }

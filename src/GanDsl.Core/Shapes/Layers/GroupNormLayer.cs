@@ -40,6 +40,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.GroupNorm(numGroups, channels)</c>; the channel count is inferred.</summary>
         public static LayerSpec GroupNorm(int numGroups, bool affine = GroupNormLayer.DefaultAffine) => new LayerSpec(LayerKind.GroupNorm, numGroups, affine);
     }
 }

@@ -30,6 +30,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.InstanceNorm2d(channels, affine)</c>; the channel count is inferred.</summary>
         public static LayerSpec InstanceNorm2d(bool affine = InstanceNorm2dLayer.DefaultAffine) => new LayerSpec(LayerKind.InstanceNorm2d, affine);
     }
 }

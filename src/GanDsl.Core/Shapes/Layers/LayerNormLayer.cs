@@ -36,6 +36,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.LayerNorm(sample shape, elementwise_affine)</c>; the shape is inferred.</summary>
         public static LayerSpec LayerNorm(bool elementwiseAffine = LayerNormLayer.DefaultElementwiseAffine) =>
             new LayerSpec(LayerKind.LayerNorm, elementwiseAffine);
     }

@@ -16,6 +16,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.LeakyReLU(negativeSlope)</c>.</summary>
         public static LayerSpec LeakyReLU(double negativeSlope = LeakyReLULayer.DefaultNegativeSlope) => new LayerSpec(LayerKind.LeakyReLU, negativeSlope);
     }
 }

@@ -31,6 +31,7 @@ namespace GanDsl.Shapes
         /// <summary>Stride defaults to the kernel size, as in PyTorch.</summary>
         public static LayerSpec MaxPool2d(int kernelSize) => MaxPool2d(kernelSize, kernelSize);
 
+        /// <summary><c>nn.MaxPool2d(kernelSize, stride)</c>.</summary>
         public static LayerSpec MaxPool2d(int kernelSize, int stride) => new LayerSpec(LayerKind.MaxPool2d, kernelSize, stride);
     }
 }

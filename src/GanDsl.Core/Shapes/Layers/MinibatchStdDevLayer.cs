@@ -30,6 +30,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary>ProGAN's minibatch standard deviation over groups of <paramref name="groupSize"/> samples: one more channel.</summary>
         public static LayerSpec MinibatchStdDev(int groupSize = MinibatchStdDevLayer.DefaultGroupSize) => new LayerSpec(LayerKind.MinibatchStdDev, groupSize);
     }
 }

@@ -12,6 +12,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.ReLU()</c>.</summary>
         public static LayerSpec ReLU() => new LayerSpec(LayerKind.ReLU);
     }
 }

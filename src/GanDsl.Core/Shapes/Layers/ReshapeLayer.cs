@@ -33,6 +33,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary>Reshapes each sample to <paramref name="dims"/> (batch excluded).</summary>
         public static LayerSpec Reshape(params int[] dims) => new LayerSpec(LayerKind.Reshape, dims);
     }
 }

@@ -12,6 +12,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Sigmoid()</c>.</summary>
         public static LayerSpec Sigmoid() => new LayerSpec(LayerKind.Sigmoid);
     }
 }

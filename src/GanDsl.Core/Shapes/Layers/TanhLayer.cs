@@ -12,6 +12,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Tanh()</c>.</summary>
         public static LayerSpec Tanh() => new LayerSpec(LayerKind.Tanh);
     }
 }

@@ -28,6 +28,7 @@ namespace GanDsl.Shapes
 
     public sealed partial class LayerSpec
     {
+        /// <summary><c>nn.Upsample(scale_factor, mode="nearest")</c>.</summary>
         public static LayerSpec Upsample(int scaleFactor) => new LayerSpec(LayerKind.Upsample, scaleFactor);
     }
 }

@@ -12,6 +12,7 @@ namespace GanDsl
         /// <summary>A pair that declares nothing.</summary>
         public static GanRecipe None { get; } = new GanRecipe();
 
+        /// <summary>The adversarial loss.</summary>
         public GanLoss? Loss { get; init; }
 
         /// <summary>WGAN-GP weight λ.</summary>

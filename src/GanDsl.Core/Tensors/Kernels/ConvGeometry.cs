@@ -7,8 +7,11 @@ namespace GanDsl.Tensors.Kernels;
 public readonly record struct ConvGeometry(int Batch, int InChannels, int Height, int Width, int OutChannels,
     int Kernel, int Stride, int Padding, int OutHeight, int OutWidth)
 {
+    /// <summary>Values in one receptive field, Cin·k·k: the row length of the im2col matrix.</summary>
     public int PatchSize => InChannels * Kernel * Kernel;
+    /// <summary>Output pixels per channel, Ho·Wo.</summary>
     public int OutPlane => OutHeight * OutWidth;
+    /// <summary>Input pixels per channel, H·W.</summary>
     public int InPlane => Height * Width;
 
     /// <summary>The geometry of a convolution over the given input; Ho = ⌊(H + 2p − k) / s⌋ + 1.</summary>

@@ -5,17 +5,45 @@ namespace GanDsl.Tensors.Kernels;
 /// <summary>A binary float function specialised by the JIT through a struct type parameter.</summary>
 public interface IBinary
 {
+    /// <summary>The function's value at (<paramref name="a"/>, <paramref name="b"/>).</summary>
     static abstract float Apply(float a, float b);
 }
 
-public struct AddOp : IBinary { public static float Apply(float a, float b) => a + b; }
-public struct SubOp : IBinary { public static float Apply(float a, float b) => a - b; }
-public struct MulOp : IBinary { public static float Apply(float a, float b) => a * b; }
-public struct DivOp : IBinary { public static float Apply(float a, float b) => a / b; }
+/// <summary>a + b, as a type argument for <see cref="Elementwise.Binary{TOp}"/>.</summary>
+public struct AddOp : IBinary
+{
+    /// <inheritdoc/>
+    public static float Apply(float a, float b) => a + b;
+}
+
+/// <summary>a − b, as a type argument for <see cref="Elementwise.Binary{TOp}"/>.</summary>
+public struct SubOp : IBinary
+{
+    /// <inheritdoc/>
+    public static float Apply(float a, float b) => a - b;
+}
+
+/// <summary>a · b, as a type argument for <see cref="Elementwise.Binary{TOp}"/>.</summary>
+public struct MulOp : IBinary
+{
+    /// <inheritdoc/>
+    public static float Apply(float a, float b) => a * b;
+}
+
+/// <summary>a / b, as a type argument for <see cref="Elementwise.Binary{TOp}"/>.</summary>
+public struct DivOp : IBinary
+{
+    /// <inheritdoc/>
+    public static float Apply(float a, float b) => a / b;
+}
 
 /// <summary>Element-wise kernels with broadcasting; same-shape and scalar cases take vectorised paths.</summary>
 public static class Elementwise
 {
+    /// <summary>
+    /// Writes <c>TOp(a, b)</c> into <paramref name="result"/>, broadcasting <paramref name="a"/> and <paramref name="b"/> to its
+    /// shape with PyTorch's rules; <paramref name="result"/> must already have the broadcast shape.
+    /// </summary>
     public static void Binary<TOp>(Tensor a, Tensor b, Tensor result) where TOp : struct, IBinary
     {
         var r = result.Data.AsSpan();

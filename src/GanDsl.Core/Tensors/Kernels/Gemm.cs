@@ -17,6 +17,19 @@ public static unsafe class Gemm
 
     private static long _lastTaskId;
 
+    /// <summary>
+    /// C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/>, for densely stored matrices (row strides are the
+    /// column counts), with the process's <see cref="KernelSettings"/>. As BLAS's <c>sgemm</c> in row-major order with alpha 1.
+    /// </summary>
+    /// <param name="transA">A is stored k×m and used transposed.</param>
+    /// <param name="transB">B is stored n×k and used transposed.</param>
+    /// <param name="m">Rows of op(A) and of C.</param>
+    /// <param name="n">Columns of op(B) and of C.</param>
+    /// <param name="k">Columns of op(A), rows of op(B): the length of each dot product.</param>
+    /// <param name="a">A's m·k values.</param>
+    /// <param name="b">B's k·n values.</param>
+    /// <param name="c">C's m·n values, overwritten or added to.</param>
+    /// <param name="accumulate">Add to C instead of overwriting it.</param>
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool accumulate = false) =>
         Multiply(transA, transB, m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, c, n, accumulate,

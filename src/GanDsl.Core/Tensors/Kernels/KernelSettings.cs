@@ -95,6 +95,7 @@ public static class KernelSettings
 
         internal Scope(VectorWidth? width, int threads) => (this._width, this._threads) = (width, threads);
 
+        /// <summary>Puts back the override the calling thread had before this scope (none, or an outer scope's).</summary>
         public void Dispose() => (_threadWidth, _threadThreads) = (_width, _threads);
     }
 }

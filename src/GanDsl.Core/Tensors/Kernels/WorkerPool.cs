@@ -53,7 +53,7 @@ internal sealed unsafe class WorkerPool
     }
 
     /// <summary>
-    /// Runs <paramref name="job"/> for parts 0..<paramref name="parts"/>−1 on up to <paramref name="threads"/> threads, the caller included.
+    /// Runs <paramref name="work"/> for parts 0..<paramref name="parts"/>−1 on up to <paramref name="threads"/> threads, the caller included.
     /// Each part must write its own disjoint outputs, so the result does not depend on who ran which part.
     /// </summary>
     public void Run(ParallelJob work, int parts, int threads)

@@ -8,10 +8,15 @@ public sealed record Checkpoint(
     IReadOnlyList<SafeTensorsEntry> Optimizer,
     IReadOnlyList<SafeTensorsEntry>? GeneratorEma)
 {
+    /// <summary>The generator's weights and buffers (PyTorch state-dict names).</summary>
     public const string GeneratorFile = "generator.safetensors";
+    /// <summary>The discriminator's weights and buffers (PyTorch state-dict names).</summary>
     public const string DiscriminatorFile = "discriminator.safetensors";
+    /// <summary>Both optimizers' moment buffers.</summary>
     public const string OptimizerFile = "optimizer.safetensors";
+    /// <summary>The generator's exponential moving average, when the run keeps one (<see cref="TrainingConfig.EmaDecay"/>).</summary>
     public const string GeneratorEmaFile = "generator_ema.safetensors";
+    /// <summary>The <see cref="CheckpointState"/> as JSON.</summary>
     public const string StateFile = "state.json";
 
     /// <summary>The folder name of the checkpoint after <paramref name="step"/> steps: <c>step-0001200</c>.</summary>

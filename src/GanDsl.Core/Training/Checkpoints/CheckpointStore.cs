@@ -12,8 +12,10 @@ namespace GanDsl.Training.Checkpoints;
 /// </summary>
 public sealed class CheckpointStore
 {
+    /// <summary>The store of the run in <paramref name="runDirectory"/>; nothing is created until the first <see cref="Save"/>.</summary>
     public CheckpointStore(string runDirectory) => Root = Path.Combine(runDirectory, "checkpoints");
 
+    /// <summary>The <c>checkpoints</c> folder of the run.</summary>
     public string Root { get; }
 
     /// <summary>Test hook: runs after each file lands in the temporary folder (throw from it to simulate a crash).</summary>
@@ -31,6 +33,7 @@ public sealed class CheckpointStore
             .ToList();
     }
 
+    /// <summary>The folder of the checkpoint with the most steps, or null when the run has none.</summary>
     public string? Latest() => List() is { Count: > 0 } all ? all[^1] : null;
 
     /// <summary>Writes the checkpoint atomically and returns its folder; an existing folder of the same step is replaced.</summary>

@@ -8,6 +8,7 @@ namespace GanDsl.Training.Checkpoints;
 /// <summary>How a tensor is stored in a safetensors file.</summary>
 public enum SafeTensorsDType
 {
+    /// <summary>32-bit floats, little-endian: weights, buffers and optimizer moments.</summary>
     F32,
 
     /// <summary>Whole numbers held by float tensors in memory (batch norm's num_batches_tracked), stored as int64 as PyTorch does.</summary>
@@ -26,6 +27,10 @@ public static class SafeTensors
 {
     private const ulong MaxHeaderBytes = 100_000_000; // the reference implementation's limit
 
+    /// <summary>
+    /// The file's bytes for <paramref name="entries"/> (in their order) and optional string <paramref name="metadata"/>; PyTorch's
+    /// <c>safetensors.torch.load_file</c> reads them as a state dict.
+    /// </summary>
     public static byte[] Serialize(IReadOnlyList<SafeTensorsEntry> entries, IReadOnlyDictionary<string, string>? metadata = null)
     {
         using var header = new MemoryStream();

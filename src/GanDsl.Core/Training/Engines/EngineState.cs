@@ -15,7 +15,9 @@ public sealed record EngineState
     /// <summary>D's state dict, as <see cref="Generator"/>.</summary>
     public required IReadOnlyList<(string Name, Tensor Value)> Discriminator { get; init; }
 
+    /// <summary>G's optimizer: its step count and moment buffers by G's parameter names.</summary>
     public required OptimizerSnapshot GeneratorOptimizer { get; init; }
+    /// <summary>D's optimizer, as <see cref="GeneratorOptimizer"/>.</summary>
     public required OptimizerSnapshot DiscriminatorOptimizer { get; init; }
 
     /// <summary>The generator average of every G parameter, by G's parameter names; null when <see cref="TrainingConfig.EmaDecay"/> is 0.</summary>

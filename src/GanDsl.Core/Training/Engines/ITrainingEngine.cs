@@ -66,7 +66,7 @@ public interface ITrainingEngine : IDisposable
     void LoadState(EngineState state);
 }
 
-/// <summary>Makes a run's engine; the caller of <see cref="Adversarial.Train"/> chooses it (the managed one by default).</summary>
+/// <summary>Makes a run's engine; the caller of <see cref="Adversarial"/>.Train chooses it (the managed one by default).</summary>
 public interface ITrainingEngineFactory
 {
     /// <summary>

@@ -7,6 +7,7 @@ namespace GanDsl.Training.Engines;
 // copies nothing and loading copies values into place.
 public sealed partial class ManagedEngine
 {
+    /// <inheritdoc/>
     public EngineState CaptureState() => new()
     {
         Generator = Generator.StateDict(),
@@ -17,6 +18,7 @@ public sealed partial class ManagedEngine
         RandomSources = RandomSources().Select(r => new NamedRngState(r.Name, r.Rng.State)).ToList(),
     };
 
+    /// <inheritdoc/>
     public void LoadState(EngineState state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -18,9 +18,13 @@ public sealed partial class ManagedEngine : ITrainingEngine
     private Tensor? _fake;
     private int[]? _fakeLabels;
 
-    /// <summary>Creates the managed engine for each run (the default of <see cref="Adversarial.Train"/>).</summary>
+    /// <summary>Creates the managed engine for each run (the default of <see cref="Adversarial"/>.Train).</summary>
     public static ITrainingEngineFactory Factory { get; } = new ManagedFactory();
 
+    /// <summary>
+    /// An engine training <paramref name="gan"/>'s nets in place with the optimizers, learning rates and generator average that
+    /// <paramref name="config"/> (already validated) sets; both nets are put in training mode.
+    /// </summary>
     public ManagedEngine(IGan gan, TrainingConfig config)
     {
         ArgumentNullException.ThrowIfNull(gan);
@@ -33,7 +37,9 @@ public sealed partial class ManagedEngine : ITrainingEngine
         Discriminator.Train();
     }
 
+    /// <inheritdoc/>
     public string Name => "managed";
+    /// <inheritdoc/>
     public string Device => "cpu";
 
     /// <summary>The pair's generator, trained in place.</summary>
@@ -42,12 +48,16 @@ public sealed partial class ManagedEngine : ITrainingEngine
     /// <summary>The pair's discriminator, trained in place.</summary>
     public DiscriminatorModule Discriminator { get; }
 
+    /// <summary>G's optimizer (SGD, Adam or AdamW as configured).</summary>
     public Optimizer GeneratorOptimizer { get; }
+    /// <summary>D's optimizer (SGD, Adam or AdamW as configured).</summary>
     public Optimizer DiscriminatorOptimizer { get; }
 
     /// <summary>The generator average; null when <see cref="TrainingConfig.EmaDecay"/> is 0.</summary>
     public GeneratorEma? Ema { get; }
 
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The previous step was not ended.</exception>
     public void BeginStep()
     {
         if (_inStep) throw new InvalidOperationException("A step is already under way; end it with EndStep before beginning the next.");
@@ -55,6 +65,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         _inStep = true;
     }
 
+    /// <inheritdoc/>
     public void EndStep()
     {
         if (!_inStep) return;
@@ -62,6 +73,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         _scope.Dispose();
     }
 
+    /// <inheritdoc/>
     public DiscriminatorOutcome DiscriminatorStep(in DiscriminatorBatch batch)
     {
         EnsureInStep();
@@ -73,6 +85,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         return outcome;
     }
 
+    /// <inheritdoc/>
     public GeneratorOutcome GeneratorStep()
     {
         EnsureInStep();
@@ -82,6 +95,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         return outcome;
     }
 
+    /// <inheritdoc/>
     public Tensor Sample(Tensor noise, int[]? labels)
     {
         bool wasTraining = Generator.Training;
@@ -98,6 +112,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         }
     }
 
+    /// <summary>Ends a step left open; the nets and optimizers stay usable.</summary>
     public void Dispose() => EndStep();
 
     /// <summary>D's loss on a real and a detached fake batch, its penalties, backward and update; G is not touched.</summary>
