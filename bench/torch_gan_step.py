@@ -15,12 +15,16 @@ Prints one JSON line per model: {"engine": "pytorch-X", "model": ..., "batch": 1
 counts are checked against bench_models.json first; --params prints them instead of timing.
 """
 import argparse, json, os, statistics, sys, time
+from collections import namedtuple
 import torch
 from torch import nn, optim
 import torch.nn.functional as F
 
 torch.manual_seed(42)
 HERE = os.path.dirname(os.path.abspath(__file__))
+# G(z, labels), D(x, labels), latent size, classes (0 = unconditional), loss, one real sample's shape (D's input).
+Gan = namedtuple("Gan", "G D nz classes crit sample")
+MNIST = (1, 28, 28)
 
 
 class View(nn.Module):
@@ -55,7 +59,7 @@ def vanilla():  # src/GanDsl.Models/Vanilla.cs (the shared script's mlp-gan)
     d = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.LeakyReLU(0.2, True), nn.Dropout(0.3),
                       nn.Linear(512, 256), nn.LeakyReLU(0.2, True), nn.Dropout(0.3),
                       nn.Linear(256, 128), nn.LeakyReLU(0.2, True), nn.Dropout(0.3), nn.Linear(128, 1), nn.Sigmoid())
-    return Unconditional(g), Unconditional(d), 100, 0, nn.BCELoss()
+    return Gan(Unconditional(g), Unconditional(d), 100, 0, nn.BCELoss(), MNIST)
 
 
 def mnist_mlp():  # src/GanDsl.Models/MnistMlp.cs: D ends in a logit
@@ -63,7 +67,7 @@ def mnist_mlp():  # src/GanDsl.Models/MnistMlp.cs: D ends in a logit
                       nn.Linear(512, 784), nn.Tanh(), View(1, 28, 28))
     d = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.LeakyReLU(0.2, True), nn.Dropout(0.3),
                       nn.Linear(512, 256), nn.LeakyReLU(0.2, True), nn.Dropout(0.3), nn.Linear(256, 1))
-    return Unconditional(g), Unconditional(d), 100, 0, nn.BCEWithLogitsLoss()
+    return Gan(Unconditional(g), Unconditional(d), 100, 0, nn.BCEWithLogitsLoss(), MNIST)
 
 
 def lightning_cnn():  # src/GanDsl.Models/LightningCnn.cs: element-wise Dropout where the tutorial has Dropout2d
@@ -71,7 +75,7 @@ def lightning_cnn():  # src/GanDsl.Models/LightningCnn.cs: element-wise Dropout 
                       nn.ConvTranspose2d(32, 16, 4, 2), nn.ReLU(), nn.Conv2d(16, 1, 7))
     d = nn.Sequential(nn.Conv2d(1, 10, 5), nn.MaxPool2d(2), nn.ReLU(), nn.Conv2d(10, 20, 5), nn.Dropout(0.5), nn.MaxPool2d(2),
                       nn.ReLU(), nn.Flatten(), nn.Linear(320, 50), nn.ReLU(), nn.Dropout(0.5), nn.Linear(50, 1), nn.Sigmoid())
-    return Unconditional(g), Unconditional(d), 100, 0, nn.BCELoss()
+    return Gan(Unconditional(g), Unconditional(d), 100, 0, nn.BCELoss(), MNIST)
 
 
 def dc_generator(nz):  # the DCGAN generator for 28x28x1 (ngf 32) of src/GanDsl.Models/Dcgan.cs and Cgan.cs
@@ -91,11 +95,11 @@ def dc_discriminator(nc):  # the DCGAN discriminator for 28x28 (ndf 32), nc inpu
 
 
 def dcgan():  # src/GanDsl.Models/Dcgan.cs: latent 128
-    return Unconditional(dc_generator(128)), Unconditional(dc_discriminator(1)), 128, 0, nn.BCELoss()
+    return Gan(Unconditional(dc_generator(128)), Unconditional(dc_discriminator(1)), 128, 0, nn.BCELoss(), MNIST)
 
 
 def cgan():  # src/GanDsl.Models/Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot planes into D
-    return EmbeddingAtInput(10, dc_generator(110)), OneHotPlanes(10, dc_discriminator(11)), 100, 10, nn.BCELoss()
+    return Gan(EmbeddingAtInput(10, dc_generator(110)), OneHotPlanes(10, dc_discriminator(11)), 100, 10, nn.BCELoss(), MNIST)
 
 
 MODELS = {"mlp-gan": vanilla, "mnist-mlp": mnist_mlp, "lightning-cnn": lightning_cnn, "dcgan": dcgan, "cgan": cgan}
@@ -109,39 +113,39 @@ def manifest():
 def params(net): return sum(p.numel() for p in net.parameters())
 
 
-def step(G, D, oG, oD, crit, real, real_y, nz, classes):
+def step(m, oG, oD, real, real_y):
     b = real.size(0)
     ones, zeros = torch.ones(b, 1), torch.zeros(b, 1)
-    y = torch.randint(0, classes, (b,)) if classes else None
-    lr = crit(D(real, real_y), ones)
-    fake = G(torch.randn(b, nz), y)
-    lf = crit(D(fake.detach(), y), zeros)
+    y = torch.randint(0, m.classes, (b,)) if m.classes else None
+    lr = m.crit(m.D(real, real_y), ones)
+    fake = m.G(torch.randn(b, m.nz), y)
+    lf = m.crit(m.D(fake.detach(), y), zeros)
     lD = (lr + lf) / 2
-    D.zero_grad(); lD.backward(); oD.step()
-    lG = crit(D(fake, y), ones)
-    G.zero_grad(); lG.backward(); oG.step()
+    m.D.zero_grad(); lD.backward(); oD.step()
+    lG = m.crit(m.D(fake, y), ones)
+    m.G.zero_grad(); lG.backward(); oG.step()
     return lG.item(), lD.item()
 
 
 def bench(build, threads, batch=128, warm=5, n=20, reps=5):
     torch.set_num_threads(threads)
-    G, D, nz, classes, crit = build()
-    oG = optim.AdamW(G.parameters(), lr=2e-4, betas=(0.5, 0.999), weight_decay=1e-5)
-    oD = optim.AdamW(D.parameters(), lr=2e-4, betas=(0.5, 0.999), weight_decay=1e-5)
-    real = torch.rand(batch, 1, 28, 28) * 2 - 1
-    real_y = torch.randint(0, classes, (batch,)) if classes else None
-    for _ in range(warm): step(G, D, oG, oD, crit, real, real_y, nz, classes)
+    m = build()
+    oG = optim.AdamW(m.G.parameters(), lr=2e-4, betas=(0.5, 0.999), weight_decay=1e-5)
+    oD = optim.AdamW(m.D.parameters(), lr=2e-4, betas=(0.5, 0.999), weight_decay=1e-5)
+    real = torch.rand(batch, *m.sample) * 2 - 1
+    real_y = torch.randint(0, m.classes, (batch,)) if m.classes else None
+    for _ in range(warm): step(m, oG, oD, real, real_y)
     times = []
     for _ in range(reps):
         t = time.perf_counter()
-        for _ in range(n): step(G, D, oG, oD, crit, real, real_y, nz, classes)
+        for _ in range(n): step(m, oG, oD, real, real_y)
         times.append((time.perf_counter() - t) / n * 1000)
     return statistics.median(times)
 
 
 def check_params(name, expected):
-    G, D, *_ = MODELS[name]()
-    got = {"generator_params": params(G), "discriminator_params": params(D)}
+    m = MODELS[name]()
+    got = {"generator_params": params(m.G), "discriminator_params": params(m.D)}
     want = {k: expected[k] for k in got}
     if got != want:
         sys.exit(f"{name}: this script's nets have {got} parameters but bench_models.json (GanDsl's counts) says {want}; "

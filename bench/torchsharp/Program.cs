@@ -65,9 +65,9 @@ static int Fail(string message)
     return 2;
 }
 
-/// <summary>One model of the step: G(z, labels), D(x, labels), latent size, classes (0 = unconditional), loss.</summary>
+/// <summary>One model of the step: G(z, labels), D(x, labels), latent size, classes (0 = unconditional), loss, D's input shape.</summary>
 internal sealed record GanModel(Module<Tensor, Tensor?, Tensor> G, Module<Tensor, Tensor?, Tensor> D, int Nz, int Classes,
-    Module<Tensor, Tensor, Tensor> Loss);
+    Module<Tensor, Tensor, Tensor> Loss, long[] Sample);
 
 internal sealed record ManifestEntry(string Name, long GeneratorParams, long DiscriminatorParams);
 
@@ -87,6 +87,8 @@ internal static class Manifest
 /// <summary>The nets of each GanDsl model (src/GanDsl.Models), as bench/torch_gan_step.py builds them.</summary>
 internal static class Nets
 {
+    private static readonly long[] Mnist = { 1, 28, 28 };
+
     public static GanModel Build(string name) => name switch
     {
         // Vanilla.cs (the shared peer's mlp-gan)
@@ -94,21 +96,21 @@ internal static class Nets
                              Linear(512, 1024), LeakyReLU(0.2, true), Linear(1024, 784), Tanh(), Unflatten(1, new long[] { 1, 28, 28 }))),
                          new Unconditional(Sequential(Flatten(), Linear(784, 512), LeakyReLU(0.2, true), Dropout(0.3),
                              Linear(512, 256), LeakyReLU(0.2, true), Dropout(0.3),
-                             Linear(256, 128), LeakyReLU(0.2, true), Dropout(0.3), Linear(128, 1), Sigmoid())), 100, 0, BCELoss()),
+                             Linear(256, 128), LeakyReLU(0.2, true), Dropout(0.3), Linear(128, 1), Sigmoid())), 100, 0, BCELoss(), Mnist),
         // MnistMlp.cs: D ends in a logit
         "mnist-mlp" => new(new Unconditional(Sequential(Linear(100, 256), LeakyReLU(0.2, true), Linear(256, 512), LeakyReLU(0.2, true),
                              Linear(512, 784), Tanh(), Unflatten(1, new long[] { 1, 28, 28 }))),
                            new Unconditional(Sequential(Flatten(), Linear(784, 512), LeakyReLU(0.2, true), Dropout(0.3),
-                             Linear(512, 256), LeakyReLU(0.2, true), Dropout(0.3), Linear(256, 1))), 100, 0, BCEWithLogitsLoss()),
+                             Linear(512, 256), LeakyReLU(0.2, true), Dropout(0.3), Linear(256, 1))), 100, 0, BCEWithLogitsLoss(), Mnist),
         // LightningCnn.cs: element-wise Dropout where the tutorial has Dropout2d
         "lightning-cnn" => new(new Unconditional(Sequential(Linear(100, 7 * 7 * 64), ReLU(), Unflatten(1, new long[] { 64, 7, 7 }),
                              ConvTranspose2d(64, 32, 4, 2), ReLU(), ConvTranspose2d(32, 16, 4, 2), ReLU(), Conv2d(16, 1, 7))),
                                new Unconditional(Sequential(Conv2d(1, 10, 5), MaxPool2d(2), ReLU(), Conv2d(10, 20, 5), Dropout(0.5), MaxPool2d(2),
-                             ReLU(), Flatten(), Linear(320, 50), ReLU(), Dropout(0.5), Linear(50, 1), Sigmoid())), 100, 0, BCELoss()),
+                             ReLU(), Flatten(), Linear(320, 50), ReLU(), Dropout(0.5), Linear(50, 1), Sigmoid())), 100, 0, BCELoss(), Mnist),
         // Dcgan.cs: latent 128
-        "dcgan" => new(new Unconditional(DcGenerator(128)), new Unconditional(DcDiscriminator(1)), 128, 0, BCELoss()),
+        "dcgan" => new(new Unconditional(DcGenerator(128)), new Unconditional(DcDiscriminator(1)), 128, 0, BCELoss(), Mnist),
         // Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot label planes into D
-        "cgan" => new(new EmbeddingAtInput(10, DcGenerator(110)), new OneHotPlanes(10, DcDiscriminator(11)), 100, 10, BCELoss()),
+        "cgan" => new(new EmbeddingAtInput(10, DcGenerator(110)), new OneHotPlanes(10, DcDiscriminator(11)), 100, 10, BCELoss(), Mnist),
         _ => throw new ArgumentException($"unknown model {name}"),
     };
 
@@ -187,7 +189,7 @@ internal static class StepTimer
         var (G, D, crit) = (m.G, m.D, m.Loss);
         var oG = optim.AdamW(G.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999, weight_decay: 1e-5);
         var oD = optim.AdamW(D.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999, weight_decay: 1e-5);
-        var real = torch.rand(batch, 1, 28, 28) * 2 - 1;
+        var real = torch.rand(m.Sample.Prepend((long)batch).ToArray()) * 2 - 1;
         var realY = m.Classes > 0 ? torch.randint(0, m.Classes, new long[] { batch }) : null;
         void Step()
         {
