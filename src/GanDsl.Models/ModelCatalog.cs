@@ -22,11 +22,13 @@ public static class ModelCatalog
             MnistMlpGenerator.Summary, MnistMlpDiscriminator.Summary, seed => new MnistMlpGan(seed))
         {
             Config = MnistMlpGan.DefaultConfig with { LabelSmoothing = 0.9f },
+            BenchName = "mnist-mlp",
         },
         new ReferenceModel("lightning-cnn", "mnist", "Lightning tutorial's CNN GAN (conv D with max pooling, transposed-conv G), Adam",
             LightningCnnGenerator.Summary, LightningCnnDiscriminator.Summary, seed => new LightningCnnGan(seed))
         {
             Config = LightningCnnGan.DefaultConfig with { Optimizer = OptimizerKind.Adam, WeightDecay = 0f },
+            BenchName = "lightning-cnn",
         },
         new ReferenceModel("vanilla", "fashion-mnist", "MLP GAN 100-256-512-1024-784 / 784-512-256-128-1 (the bench's mlp-gan)",
             VanillaGenerator.Summary, VanillaDiscriminator.Summary, seed => new VanillaGan(seed))
@@ -44,6 +46,7 @@ public static class ModelCatalog
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed))
         {
             Config = Cgan.DefaultConfig with { BatchSize = 32 },
+            BenchName = "cgan",
         },
         new ReferenceModel("sngan", "fashion-mnist", "SNGAN-style: the dcgan generator, a spectral-norm discriminator, hinge loss, Adam (2e-4, 0.0, 0.9), 5 critic steps",
             SnganGenerator.Summary, SnganDiscriminator.Summary, seed => new Sngan(seed))

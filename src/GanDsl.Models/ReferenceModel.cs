@@ -22,6 +22,9 @@ public sealed record ReferenceModel(string Name, string Dataset, string Descript
     /// <summary>The model's own quality measure, for samples the image metrics cannot score; null for image models.</summary>
     public ModelEvaluation? Evaluation { get; init; }
 
-    /// <summary>The name <c>gandsl bench</c> times it under, that of its peer in the PyTorch step script; null when it has no peer.</summary>
+    /// <summary>
+    /// The name <c>gandsl bench</c> and the peer scripts in bench/ time it under (bench/bench_models.json lists them); null for
+    /// a model whose training is not the bench's common step (generated data, a hinge-loss critic, nets that grow).
+    /// </summary>
     public string? BenchName { get; init; }
 }

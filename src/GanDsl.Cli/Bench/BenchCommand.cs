@@ -14,8 +14,8 @@ internal static class BenchCommand
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps before timing.", DefaultValueFactory = _ => 30 };
         var steps = new Option<int>("--steps") { Description = "Steps per timed repeat (5 repeats; the median is reported).", DefaultValueFactory = _ => 20 };
         var engines = new EngineOptions();
-        var models = new Argument<string[]>("model") { Description = "mlp-gan, dcgan (default: both).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("bench", "Time one training step (D + G, AdamW, BCE, batch 128) of the reference GANs.") { json, threads, warmup, steps, models };
+        var models = new Argument<string[]>("model") { Description = $"{string.Join(", ", BenchModels.Names)} (default: all).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("bench", "Time one training step (D + G, AdamW, BCE, batch 128) of the reference image GANs.") { json, threads, warmup, steps, models };
         engines.AddTo(command);
         command.SetAction(parse =>
         {

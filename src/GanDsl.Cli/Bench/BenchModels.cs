@@ -4,8 +4,9 @@ using GanDsl.Nn;
 namespace GanDsl.Cli.Bench;
 
 /// <summary>
-/// The peer models of ../shared/bench/torch_gan_step.py: the reference models that name one as their
-/// <see cref="ReferenceModel.BenchName"/> (<c>mlp-gan</c> is the vanilla pair, <c>dcgan</c> the dcgan pair).
+/// The models <c>gandsl bench</c> times: the reference models that name one as their <see cref="ReferenceModel.BenchName"/>
+/// (<c>mlp-gan</c> is the vanilla pair, the others keep their catalog names), in catalog order; the peer scripts in bench/
+/// build the same nets under the same names (bench/bench_models.json).
 /// </summary>
 internal static class BenchModels
 {

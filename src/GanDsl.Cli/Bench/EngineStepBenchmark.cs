@@ -7,8 +7,9 @@ namespace GanDsl.Cli.Bench;
 /// <summary>
 /// The bench's training step through an <see cref="ITrainingEngine"/> (the torch engine): one discriminator update on a real
 /// batch and a fresh fake batch, one generator update through D, with the bench's recipe (AdamW lr 2e-4, betas (0.5, 0.999),
-/// weight decay 1e-5, BCE, batch 128) and its timing rule. The engine's step also reads back the losses, mean scores and
-/// gradient norms that training logs, which the peers' loops do not compute.
+/// weight decay 1e-5, BCE or BCE-with-logits as D ends, batch 128, the inputs of <see cref="BenchInputs"/>) and its timing
+/// rule. The engine's step also reads back the losses, mean scores and gradient norms that training logs, which the peers'
+/// loops do not compute.
 /// </summary>
 internal static class EngineStepBenchmark
 {
@@ -18,18 +19,15 @@ internal static class EngineStepBenchmark
         var pair = BenchModels.Create(model, seed: 42);
         var config = TrainingConfig.Default with { BatchSize = batch, Loss = GanLoss.NonSaturating };
         using var engine = factory.Create(pair, config);
-        var rng = new Rng(42);
-        var real = new Tensor(new Shape(batch, 1, 28, 28));
-        rng.FillUniform(real.Data, -1f, 1f);
-        var noise = new Tensor(new Shape(batch, pair.Generator.LatentDim));
+        var inputs = new BenchInputs(pair, batch, new Rng(42));
 
         void Step()
         {
-            rng.FillNormal(noise.Data);
+            inputs.Draw();
             engine.BeginStep();
             try
             {
-                engine.DiscriminatorStep(new DiscriminatorBatch(real, null, noise, null, null, KeepFakeForGenerator: true));
+                engine.DiscriminatorStep(new DiscriminatorBatch(inputs.Real, inputs.RealLabels, inputs.Noise, inputs.FakeLabels, null, KeepFakeForGenerator: true));
                 engine.GeneratorStep();
             }
             finally

@@ -7,8 +7,9 @@ using GanDsl.Tensors;
 namespace GanDsl.Cli.Bench;
 
 /// <summary>
-/// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE, batch 128) with the
-/// step structure of the PyTorch peer script, after a warm-up long enough for tiered compilation to settle; like the peer,
+/// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE or BCE-with-logits as D
+/// ends, batch 128; a conditional pair's fake labels drawn with each step's noise) with the step structure of the peer scripts
+/// in bench/, after a warm-up long enough for tiered compilation to settle; like the peer,
 /// it reports the median over 5 repeats of the mean over 20 steps.
 /// As GanDsl's managed engine does (<c>ManagedEngine.GeneratorStep</c>), the G step runs through D with D's parameters
 /// frozen, so it skips D's weight gradients, which the peer computes and then zeroes unused.
@@ -20,28 +21,30 @@ internal static class TrainingStepBenchmark
     public static Result Run(string model, int batch = 128, int warmupSteps = 30, int stepsPerRepeat = 20, int repeats = 5)
     {
         var pair = BenchModels.Create(model, seed: 42);
-        var rng = new Rng(42);
-        var optG = new AdamW(pair.Generator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
-        var optD = new AdamW(pair.Discriminator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
-        var real = new Tensor(new Shape(batch, 1, 28, 28));
-        rng.FillUniform(real.Data, -1f, 1f);
+        var (generator, discriminator) = (pair.Generator, pair.Discriminator);
+        var optG = new AdamW(generator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
+        var optD = new AdamW(discriminator.Parameters(), 2e-4f, 0.5f, 0.999f, 1e-8f, 1e-5f);
+        var inputs = new BenchInputs(pair, batch, new Rng(42));
         var ones = Tensor.Full(1f, batch, 1);
         var zeros = Tensor.Zeros(batch, 1);
-        var noise = new Tensor(new Shape(batch, pair.Generator.LatentDim));
+        // BCE on probabilities for a D that ends in Sigmoid, BCE-with-logits for one that ends in a logit, as training does.
+        bool probabilities = discriminator.OutputsProbability;
+        Tensor Bce(Tensor scores, Tensor target) =>
+            probabilities ? Ops.BinaryCrossEntropy(scores, target) : Ops.BinaryCrossEntropyWithLogits(scores, target);
 
         void Step()
         {
             using var buffers = BufferScope.Begin(); // intermediate tensors recycled at the end of the step
-            rng.FillNormal(noise.Data);
-            var lossReal = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(real), ones);
-            var fake = pair.Generator.Forward(noise);
-            var lossFake = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(fake.Detach()), zeros);
+            inputs.Draw();
+            var lossReal = Bce(discriminator.Score(inputs.Real, inputs.RealLabels), ones);
+            var fake = generator.Generate(inputs.Noise, inputs.FakeLabels);
+            var lossFake = Bce(discriminator.Score(fake.Detach(), inputs.FakeLabels), zeros);
             var lossD = Ops.Scale(Ops.Add(lossReal, lossFake), 0.5f);
             optD.ZeroGrad();
             Engine.Backward(lossD);
             optD.Step();
             SetRequiresGrad(optD.Parameters, false);
-            var lossG = Ops.BinaryCrossEntropy(pair.Discriminator.Forward(fake), ones);
+            var lossG = Bce(discriminator.Score(fake, inputs.FakeLabels), ones);
             optG.ZeroGrad();
             Engine.Backward(lossG);
             SetRequiresGrad(optD.Parameters, true);

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace GanDsl.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>gandsl bench</c> over the image models: the conditional cgan (labels into both nets) and mnist-mlp (a D that ends in a
+/// logit, so BCE-with-logits) run the bench's step on either engine; a model it does not time is refused in one sentence.
+/// Speed itself is never asserted.
+/// </summary>
+public class BenchCommandTests
+{
+    [Theory]
+    [InlineData("managed")]
+    [InlineData("torch")]
+    public void The_conditional_and_the_logit_models_run_the_step_on_either_engine(string engine)
+    {
+        using var dir = new TempFolder();
+        var result = Gandsl.Run(dir.Path, "bench", "--json", "--engine", engine, "--threads", "1", "--warmup", "0", "--steps", "1", "cgan", "mnist-mlp");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["cgan", "mnist-mlp"], lines.Select(l => l.GetProperty("model").GetString()));
+        Assert.All(lines, l => Assert.Equal((128, 1), (l.GetProperty("batch").GetInt32(), l.GetProperty("threads").GetInt32())));
+        Assert.All(lines, l => Assert.True(l.GetProperty("ms_per_step").GetDouble() > 0));
+    }
+
+    [Fact]
+    public void A_model_the_bench_does_not_time_is_one_sentence_listing_those_it_does()
+    {
+        using var dir = new TempFolder();
+        var result = Gandsl.Run(dir.Path, "bench", "sngan");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("Unknown benchmark model 'sngan'; choose one of: mnist-mlp, lightning-cnn, mlp-gan, dcgan, cgan.", result.Stderr.Trim());
+    }
+}
