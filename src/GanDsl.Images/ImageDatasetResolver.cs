@@ -46,10 +46,12 @@ public sealed class ImageDatasetResolver
 
     /// <summary>
     /// Loads the set for a net whose input is <paramref name="sampleShape"/>, with <paramref name="options"/> (null: the
-    /// defaults with the set's own <see cref="ImageDatasetInfo.Background"/>).
+    /// defaults with the set's own <see cref="ImageDatasetInfo.Background"/>, cached in <c>images</c> under this resolver's
+    /// cache folder).
     /// </summary>
     public ImageFolderDataset Load(ImageDatasetInfo info, IReadOnlyList<int> sampleShape, ImageFolderOptions? options = null, Action<string>? log = null) =>
-        ImageFolder.Load(Locate(info), sampleShape, options ?? ImageFolderOptions.Default with { Background = info.Background }, log);
+        ImageFolder.Load(Locate(info), sampleShape,
+            options ?? ImageFolderOptions.Default with { Background = info.Background, CacheDirectory = Path.Combine(_options.CacheDirectory, "images") }, log);
 
     private static bool HoldsImages(string folder) =>
         Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(f => ImageFormats.HasImageExtension(f));
