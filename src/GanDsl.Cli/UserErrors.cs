@@ -12,7 +12,7 @@ internal static class UserErrors
     public static string? Describe(Exception e) => e switch
     {
         UserError or DatasetException or CheckpointException or TrainingSetupException or TrainingDivergedException or ShapeMismatchException
-            or RunFolderException or PairAssemblyException => e.Message,
+            or RunFolderException or PairAssemblyException or GanDsl.TorchSharp.TorchSetupException => e.Message,
         TrainingConfigException config => string.Join(" ", config.Errors),
         UnauthorizedAccessException or IOException => $"A file could not be read or written: {e.Message}",
         _ => null,

@@ -51,6 +51,11 @@ public static class ModelCatalog
         {
             Config = Cgan.DefaultConfig with { BatchSize = 32 },
         },
+        new ReferenceModel("sngan", "fashion-mnist", "SNGAN-style: the dcgan generator, a spectral-norm discriminator, hinge loss, Adam (2e-4, 0.0, 0.9), 5 critic steps",
+            SnganGenerator.Summary, SnganDiscriminator.Summary, seed => new Sngan(seed))
+        {
+            Config = Sngan.DefaultConfig with { Optimizer = OptimizerKind.Adam, Beta1 = 0f, Beta2 = 0.9f, WeightDecay = 0f, BatchSize = 64 },
+        },
         new ReferenceModel("progressive", "fashion-mnist", "Progressive GAN growing 7x7 -> 14x14 -> 28x28, each new block faded in over 750 of its 1500 steps",
             ProgressiveGenerator28.Summary, ProgressiveDiscriminator28.Summary, seed => new ProgressiveFashionGan(seed)),
     };

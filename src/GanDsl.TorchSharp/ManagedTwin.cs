@@ -6,7 +6,8 @@ namespace GanDsl.TorchSharp;
 
 /// <summary>
 /// The managed net an architecture describes, built and initialised exactly as the generated constructor does it (the
-/// embedding "emb" first, then the layers "0", "1", … from one <see cref="Rng"/>), so that <c>TorchNets.Build(architecture, seed)</c>
+/// label module "emb" first, then the layers "0", "1", …, then the per-class affines "cbn.K", from one <see cref="Rng"/>),
+/// so that <c>TorchNets.Build(architecture, seed)</c>
 /// gives the weights <c>new Net(seed)</c> has: initialisation stays defined once, in GanDsl.Nn.
 /// </summary>
 internal sealed class ManagedTwin : Module
@@ -15,9 +16,10 @@ internal sealed class ManagedTwin : Module
 
     public ManagedTwin(NetArchitecture architecture, ulong seed)
     {
-        if (TorchLayerStack.HasEmbedding(architecture)) Register("emb", new Embedding(architecture.Classes, architecture.Classes));
+        if (LabelModules.Embedding(architecture) is { } embedding) Register(LabelModules.EmbeddingName, embedding);
         _stack = LayerStack.Build(architecture.StackInput, architecture.Layers.ToArray());
         for (int i = 0; i < _stack.Count; i++) Register(i.ToString(CultureInfo.InvariantCulture), _stack[i]);
+        foreach (var (name, _, affine) in LabelModules.ConditionalAffines(architecture)) Register(name, affine);
         Initialize(architecture.Init, new Rng(seed));
     }
 

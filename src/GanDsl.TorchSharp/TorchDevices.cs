@@ -17,17 +17,29 @@ public static class TorchDevices
     /// </summary>
     public static Device Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var word = text.Trim().ToLowerInvariant();
-        if (word == "cpu")
+        var name = Normalize(text);
+        if (name == "cpu")
         {
             TorchRuntime.EnsureAvailable();
             return CPU;
         }
-        int index = CudaIndex(word) ?? throw new ArgumentException(
-            $"The device '{text}' is not one of cpu, cuda or cuda:N (N the GPU's index, from 0); write e.g. --device cuda:0.", nameof(text));
+        int index = CudaIndex(name)!.Value;
         RequireCuda(index);
         return new Device(DeviceType.CUDA, index);
+    }
+
+    /// <summary>
+    /// The device's name as <see cref="Name"/> writes it (<c>cpu</c>, <c>cuda:N</c>; "cuda" is GPU 0), checking only the words:
+    /// LibTorch is not loaded. Throws <see cref="ArgumentException"/> when the text names no device.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var word = text.Trim().ToLowerInvariant();
+        if (word == "cpu") return word;
+        int index = CudaIndex(word) ?? throw new ArgumentException(
+            $"The device '{text}' is not one of cpu, cuda or cuda:N (N the GPU's index, from 0); write e.g. --device cuda:0.", nameof(text));
+        return "cuda:" + index.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The CPU, after checking that LibTorch loads.</summary>
@@ -38,6 +50,13 @@ public static class TorchDevices
             TorchRuntime.EnsureAvailable();
             return CPU;
         }
+    }
+
+    /// <summary>A device as GanDsl writes it (run.json, <c>--device</c>): <c>cpu</c> or <c>cuda:N</c>.</summary>
+    public static string Name(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.type == DeviceType.CUDA ? "cuda:" + Math.Max(0, device.index).ToString(CultureInfo.InvariantCulture) : device.type.ToString().ToLowerInvariant();
     }
 
     /// <summary>The GPU index of "cuda" (0) or "cuda:N"; null for any other word.</summary>

@@ -8,14 +8,17 @@ namespace GanDsl.TorchSharp;
 
 /// <summary>
 /// A declared layer stack (<see cref="NetArchitecture"/>) as a TorchSharp module: its layers registered as
-/// <c>nn.Sequential</c> names them ("0", "1", …) and a conditional net's label embedding as "emb", so <c>state_dict()</c>
-/// reads <c>0.weight</c>, <c>1.running_mean</c>, <c>emb.weight</c> … like the managed net's checkpoint. Each layer is the
-/// TorchSharp module its kind names (<see cref="LayerSpec.TorchModule"/>). Built by <see cref="TorchNets"/>.
+/// <c>nn.Sequential</c> names them ("0", "1", …), a conditional net's label embedding or projection as "emb" and conditional
+/// batch norm's per-class affines as "cbn.K" (<see cref="LabelModules"/>), so <c>state_dict()</c> reads <c>0.weight</c>,
+/// <c>1.running_mean</c>, <c>emb.weight</c> … like the managed net's checkpoint. Each layer is the TorchSharp module its kind
+/// names (<see cref="LayerSpec.TorchModule"/>). Built by <see cref="TorchNets"/>.
 /// </summary>
 public sealed class TorchLayerStack : TorchNet
 {
     private readonly nn.Module<Tensor, Tensor>[] _layers;
     private readonly nn.Module<Tensor, Tensor>? _embedding;
+    private readonly TorchLabelProjection? _projection;
+    private readonly Dictionary<int, TorchClassConditionalAffine> _affines = new();
 
     internal TorchLayerStack(NetArchitecture architecture, string name) : base(name)
     {
@@ -25,7 +28,12 @@ public sealed class TorchLayerStack : TorchNet
         if (HasEmbedding(architecture))
         {
             _embedding = nn.Embedding(architecture.Classes, architecture.Classes);
-            register_module("emb", _embedding);
+            register_module(LabelModules.EmbeddingName, _embedding);
+        }
+        else if (architecture.Conditioning == LabelConditioning.Projection)
+        {
+            _projection = new TorchLabelProjection(architecture.Classes, LabelModules.ProjectionFeatures(architecture));
+            register_module(LabelModules.EmbeddingName, _projection);
         }
         _layers = new nn.Module<Tensor, Tensor>[architecture.Layers.Count];
         for (int i = 0; i < _layers.Length; i++)
@@ -33,6 +41,11 @@ public sealed class TorchLayerStack : TorchNet
             _layers[i] = TorchLayerFactory.Create(architecture.Layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
             register_module(i.ToString(CultureInfo.InvariantCulture), _layers[i]);
         }
+        if (architecture.ConditionalNorms.Count == 0) return;
+        var group = new TorchModuleGroup();
+        register_module(LabelLayout.ConditionalNormGroup, group);
+        foreach (int k in architecture.ConditionalNorms)
+            _affines[k] = group.Add(k.ToString(CultureInfo.InvariantCulture), new TorchClassConditionalAffine(architecture.Classes, shapes.Outputs[k][0]));
     }
 
     /// <summary>The stack this module was built from.</summary>
@@ -64,6 +77,7 @@ public sealed class TorchLayerStack : TorchNet
         if (Architecture.Conditioning == LabelConditioning.None) return forward(input);
         if (labels is null) throw TorchLabels.Missing(GetName(), Classes);
         using var scope = NewDisposeScope();
+        if (_projection is not null || _affines.Count > 0) return LabelledStack(input, labels).MoveToOuterDisposeScope();
         var mixed = Architecture.Conditioning switch
         {
             LabelConditioning.EmbeddingAtInput => torch.cat([input, _embedding!.forward(labels)], 1),
@@ -72,6 +86,21 @@ public sealed class TorchLayerStack : TorchNet
             _ => torch.cat([_layers[0].forward(input), _embedding!.forward(labels)], 1),
         };
         return forward(mixed).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The stack with the label terms inside it: the projection added at its head, the per-class affines after their batch norms.</summary>
+    private Tensor LabelledStack(Tensor input, Tensor labels)
+    {
+        int head = Architecture.ProjectionHead;
+        var x = input;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            var y = _layers[i].forward(x);
+            if (i == head) y = y + _projection!.forward(x, labels);
+            else if (_affines.TryGetValue(i, out var affine)) y = affine.forward(y, labels);
+            x = y;
+        }
+        return x;
     }
 
     internal static bool HasEmbedding(NetArchitecture architecture) =>

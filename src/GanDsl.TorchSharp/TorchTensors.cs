@@ -35,6 +35,19 @@ public static class TorchTensors
         return ManagedTensor.FromArray(cpu.data<float>().ToArray(), value.shape.Select(d => checked((int)d)).ToArray());
     }
 
+    /// <summary>
+    /// Copies <paramref name="source"/>'s values into <paramref name="target"/> in place (any device, any dtype: batch norm's
+    /// int64 counter takes the managed float count); the shapes must hold the same number of elements.
+    /// </summary>
+    public static void CopyInto(Tensor target, ManagedTensor source)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(source);
+        using var values = torch.tensor(source.Data, target.shape, ScalarType.Float32);
+        using var noGrad = torch.no_grad();
+        target.copy_(values);
+    }
+
     private static Tensor Move(Tensor cpu, Device device)
     {
         using (cpu) return cpu.to(device);

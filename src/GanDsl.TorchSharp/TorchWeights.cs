@@ -17,15 +17,7 @@ public static class TorchWeights
     /// </summary>
     public static void CopyFrom(ManagedModule managed, nn.Module torchModule, Device? device = null)
     {
-        var pairs = Match(managed, torchModule);
-        using (torch.no_grad())
-        {
-            foreach (var (source, target) in pairs)
-            {
-                using var values = torch.tensor(source.Data, target.shape, ScalarType.Float32);
-                target.copy_(values);
-            }
-        }
+        foreach (var (source, target) in Match(managed, torchModule)) TorchTensors.CopyInto(target, source);
         if (device is not null) torchModule.to(device);
     }
 

@@ -72,7 +72,7 @@ public class UserNetsTests
     }
 
     [Theory]
-    [InlineData("'MyGan' is not a GAN pair in UserPairs.dll; it declares TinyGrayGan, TwoChannelGan.", "train", "MyGan", "--dataset", "photos")]
+    [InlineData("'MyGan' is not a GAN pair in UserPairs.dll; it declares TinyGrayGan, TinyGrayLeastSquaresGan, TwoChannelGan.", "train", "MyGan", "--dataset", "photos")]
     [InlineData("TinyGrayGan is a pair of your own, so it has no dataset of its own; pass --dataset", "train", "TinyGrayGan")]
     [InlineData("'MyGan' is not a GAN pair in UserPairs.dll", "summary", "MyGan")]
     public void Names_the_assembly_does_not_declare_and_a_missing_dataset_are_one_sentence(string expected, params string[] args)

@@ -101,6 +101,46 @@ public class DiagnosticTests
             "[[|GanDiscriminator(2147483646)|]] [Linear(2147483647), Linear(2147483647), Linear(2147483647)] public partial class D;"
         },
         {
+            "GAN0027", "[GanGenerator] on 'G' sets Conditioning = Projection, which only a discriminator can use; use ConditionalBatchNorm or EmbeddingAtInput",
+            "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.Projection)|]] [Linear(2), Tanh] public partial class G;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = ConditionalBatchNorm, which only a generator can use; use Projection, OneHotPlanes, EmbeddingAfterFlatten or EmbeddingAtInput",
+            "[[|GanDiscriminator(4, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)|]] [Linear(8), BatchNorm1d, Linear(1)] public partial class D;"
+        },
+        {
+            "GAN0027", "Discriminator 'D' sets Conditioning = Projection, which adds <embed(y), h> to the output of its last Linear (h being that Linear's input), but its stack does not end in a Linear(1) followed only by activations; end it with [Flatten] and [Linear(1)]",
+            "[[|GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.Projection)|]] [Conv2d(1, 8), Flatten] public partial class D;"
+        },
+        {
+            "GAN0027", "Generator 'G' sets Conditioning = ConditionalBatchNorm but has no BatchNorm1d or BatchNorm2d to condition; add [BatchNorm2d] after its convolutions",
+            "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)|]] [Linear(2), Tanh] public partial class G;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = Projection but has no Classes; give the label count, e.g. Classes = 10",
+            "[[|GanDiscriminator(4, Conditioning = LabelConditioning.Projection)|]] [Linear(1)] public partial class D;"
+        },
+        {
+            "GAN0027", "[GanGenerator] on 'G' has Classes = 3 but sets Conditioning = None; leave Conditioning out to take the labels as the input's shape suggests, or name a way",
+            "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.None)|]] [Linear(2), Tanh] public partial class G;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = EmbeddingAtInput, which needs a flat input [features] but the input is [1, 8, 8]; leave Conditioning out to pick the way that fits",
+            "[[|GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.EmbeddingAtInput)|]] [Flatten, Linear(1)] public partial class D;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = OneHotPlanes, which needs an image input [C, H, W] but the input is [4]; leave Conditioning out to pick the way that fits",
+            "[[|GanDiscriminator(4, Classes = 3, Conditioning = LabelConditioning.OneHotPlanes)|]] [Linear(1)] public partial class D;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = EmbeddingAfterFlatten, which needs an image input [C, H, W] and a leading [Flatten] but the input is [1, 8, 8]; leave Conditioning out to pick the way that fits",
+            "[[|GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.EmbeddingAfterFlatten)|]] [Conv2d(1, 8), Flatten, Linear(1)] public partial class D;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning to 42, which is no LabelConditioning value; name one, e.g. LabelConditioning.Projection",
+            "[[|GanDiscriminator(4, Classes = 3, Conditioning = (LabelConditioning)42)|]] [Linear(1)] public partial class D;"
+        },
+        {
             "GAN0017", "Generator 'G' ends in ReLU, so its samples are not bounded like the data; end the stack with [Tanh] (data in [-1, 1]) or [Sigmoid] (data in [0, 1])",
             "[GanGenerator(LatentDim = 4)] [Linear(8), [|ReLU|], Reshape(2, 2, 2)] public partial class G;"
         },

@@ -7,6 +7,7 @@ public class GeneratedSourceTests
     [Theory]
     [InlineData(nameof(SampleNets.Vanilla), SampleNets.Vanilla)]
     [InlineData(nameof(SampleNets.Dcgan), SampleNets.Dcgan)]
+    [InlineData(nameof(SampleNets.LabelTerms), SampleNets.LabelTerms)]
     [InlineData(nameof(SampleNets.Conditional), SampleNets.Conditional)]
     public void Generated_source_matches_snapshot(string name, string source)
     {
@@ -23,6 +24,7 @@ public class GeneratedSourceTests
     [InlineData(SampleNets.Vanilla)]
     [InlineData(SampleNets.Dcgan)]
     [InlineData(SampleNets.Conditional)]
+    [InlineData(SampleNets.LabelTerms)]
     public void Generated_source_compiles_against_the_runtime_contract_without_warnings(string source)
     {
         var outcome = GeneratorHarness.Run(source);

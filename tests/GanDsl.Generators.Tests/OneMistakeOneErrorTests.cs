@@ -43,6 +43,8 @@ public class OneMistakeOneErrorTests
         { "GAN0019", "B", "[[|GanBlock|]] [Linear(2)] public partial class B;" },
         { "GAN0008", "PG", "[GanBlock(8)] [Linear(32), [|Reshape(8, 3, 3)|]] public partial class G2; [ProgressiveGenerator(typeof(G2))] public partial class PG;" },
         { "GAN0020", "PG", OkBlock + " public class NotBlock; [ProgressiveGenerator(typeof(OkBlock), [|typeof(NotBlock)|])] public partial class PG;" },
+        { "GAN0027", "D", "[[|GanDiscriminator(2, Classes = 3, Conditioning = LabelConditioning.Projection)|]] [Linear(4), Tanh] public partial class D;" },
+        { "GAN0027", "G", "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)|]] [Linear(2), Tanh] public partial class G;" },
         { "GAN0021", "PD", "[GanBlock(8, 2, 2)] [Flatten, Linear(3)] public partial class D2; [ProgressiveDiscriminator([|typeof(D2)|])] public partial class PD;" },
         { "GAN0022", "R", "[Gan<OkG, OkD>(Loss = GanDsl.Training.GanLoss.Hinge, [|CriticSteps = 0|])] public partial class P;" },
         { "GAN0022", "R", "[Gan<OkG, OkD>([|Loss = (GanDsl.Training.GanLoss)9|], DataRange = DataRange.MinusOneToOne)] public partial class P;" },

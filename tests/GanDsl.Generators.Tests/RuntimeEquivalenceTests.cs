@@ -74,6 +74,34 @@ public class RuntimeEquivalenceTests
     }
 
     [Fact]
+    public void Projection_and_conditional_batch_norm_nets_name_their_label_modules_and_count_them()
+    {
+        var assembly = GeneratorHarness.Load(GeneratorHarness.Run(SampleNets.LabelTerms));
+        var gan = (IGan)Activator.CreateInstance(assembly.GetType("Samples.Projection.ProjectionGan")!, 3UL)!;
+        var labels = new[] { 0, 3, 9, 9 };
+        var samples = gan.Generator.Generate(Tensor.Zeros(4, 32), labels);
+        Assert.Equal(new Shape(4, 1, 28, 28), samples.Shape);
+        Assert.Equal(new Shape(4, 1), gan.Discriminator.Score(samples, labels).Shape);
+
+        Assert.Equal(["cbn.1.gain.weight", "cbn.1.bias.weight", "cbn.5.gain.weight", "cbn.5.bias.weight"],
+            gan.Generator.NamedParameters().Select(p => p.Name).Where(n => n.StartsWith("cbn.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(gan.Generator.NamedParameters(), p => p.Name is "1.weight" or "5.weight"); // their batch norms have no affine
+        Assert.Equal(["emb.weight", "0.bias", "0.weight_orig", "0.weight_u", "0.weight_v"], gan.Discriminator.StateDict().Take(5).Select(e => e.Name));
+        Assert.Equal(new Shape(10, 32 * 7 * 7), gan.Discriminator.StateDict()[0].Value.Shape);
+        Assert.Equal(Const(gan.Generator), gan.Generator.ParameterElementCount());
+        Assert.Equal(Const(gan.Discriminator), gan.Discriminator.ParameterElementCount());
+        Assert.Throws<ArgumentNullException>(() => gan.Discriminator.Score(samples, null));
+
+        // The label terms act: other labels, other samples (once the per-class tables differ from their initial 1 and 0) and other scores.
+        foreach (var (_, table) in gan.Generator.NamedParameters().Where(p => p.Name.StartsWith("cbn.", StringComparison.Ordinal)))
+            new Rng(4).FillNormal(table.Data, 1f, 0.5f);
+        samples = gan.Generator.Generate(Tensor.Zeros(4, 32), labels);
+        var other = gan.Generator.Generate(Tensor.Zeros(4, 32), [1, 1, 1, 1]);
+        Assert.NotEqual(samples.Data, other.Data);
+        Assert.NotEqual(gan.Discriminator.Score(samples, labels).Data, gan.Discriminator.Score(samples, [1, 1, 1, 1]).Data);
+    }
+
+    [Fact]
     public void Dcgan_init_and_seed_are_deterministic()
     {
         var assembly = GeneratorHarness.Load(GeneratorHarness.Run(SampleNets.Dcgan));

@@ -17,6 +17,7 @@ public class TorchEmissionTests
         outcome.Sources.Where(p => p.Key.EndsWith(".Torch.g.cs", StringComparison.Ordinal)).OrderBy(p => p.Key, StringComparer.Ordinal);
 
     [Theory]
+    [InlineData(nameof(SampleNets.LabelTerms), SampleNets.LabelTerms)]
     [InlineData(nameof(SampleNets.Conditional), SampleNets.Conditional)]
     [InlineData(nameof(SampleNets.Dcgan), SampleNets.Dcgan)]
     [InlineData(nameof(SampleNets.Progressive), SampleNets.Progressive)]
@@ -33,6 +34,7 @@ public class TorchEmissionTests
     [InlineData(SampleNets.Vanilla)]
     [InlineData(SampleNets.Dcgan)]
     [InlineData(SampleNets.Conditional)]
+    [InlineData(SampleNets.LabelTerms)]
     [InlineData(SampleNets.Progressive)]
     public void Torch_classes_compile_against_TorchSharp_without_warnings(string source)
     {

@@ -103,6 +103,18 @@ public class TorchinfoReferenceTests
         {
             LayerSpec.Conv2d(64, 3, 1, 1), LayerSpec.ReLU(), LayerSpec.MaxPool2d(2), LayerSpec.Flatten(), LayerSpec.Linear(1),
         }),
+        ["NewLayersCritic16"] = new(new[] { 1, 28, 28 }, 16, new[]
+        {
+            LayerSpec.Conv2d(16, 3, 1, 1, spectralNorm: true), LayerSpec.GroupNorm(4), LayerSpec.LeakyReLU(0.2), LayerSpec.Dropout2d(0.2),
+            LayerSpec.Conv2d(32, 4, 2, 1, bias: false, spectralNorm: true), LayerSpec.InstanceNorm2d(affine: true), LayerSpec.InstanceNorm2d(),
+            LayerSpec.LeakyReLU(0.2), LayerSpec.MinibatchStdDev(4), LayerSpec.Flatten(), LayerSpec.LayerNorm(), LayerSpec.Linear(1, spectralNorm: true),
+        }),
+        ["NewLayersGenerator8"] = new(new[] { 32 }, 8, new[]
+        {
+            LayerSpec.Linear(392, spectralNorm: true), LayerSpec.LayerNorm(elementwiseAffine: false), LayerSpec.Reshape(8, 7, 7),
+            LayerSpec.ConvTranspose2d(8, 4, 2, 1, spectralNorm: true), LayerSpec.BatchNorm2d(affine: false), LayerSpec.GroupNorm(2, affine: false),
+            LayerSpec.ReLU(), LayerSpec.ConvTranspose2d(1, 4, 2, 1, bias: false, spectralNorm: true), LayerSpec.BatchNorm2d(), LayerSpec.Tanh(),
+        }),
         ["ExactMegaMultAdds100000"] = new(new[] { 9 }, 100000, new[] { LayerSpec.Linear(1) }),
         ["HalfEvenParamsSize1"] = new(new[] { 31249 }, 1, new[] { LayerSpec.Linear(1) }),
     };

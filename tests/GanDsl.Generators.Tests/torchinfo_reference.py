@@ -19,6 +19,21 @@ import torch
 from torch import nn
 
 
+class MinibatchStdDev(nn.Module):
+    """GanDsl's MinibatchStdDev(group_size) (ProGAN's layer): one more channel, no parameters; torchinfo names it by class."""
+
+    def __init__(self, group_size: int = 4) -> None:
+        super().__init__()
+        self.group_size = group_size
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        n, _, h, w = x.shape
+        g = min(self.group_size, n)
+        y = x.reshape(g, -1, *x.shape[1:])
+        y = ((y - y.mean(0, keepdim=True)).square().mean(0) + 1e-8).sqrt().mean([1, 2, 3])
+        return torch.cat([x, y.reshape(-1, 1, 1, 1).repeat(g, 1, h, w)], 1)
+
+
 class Reshape(nn.Module):
     """GanDsl's Reshape(dims...): keeps the batch dimension, reshapes the rest."""
 
@@ -96,6 +111,15 @@ NETS = {
         ("Linear", 10, False), ("BatchNorm1d",), ("ReLU",), ("Linear", 1)]),
     "WideConv256": ((64, 64, 64), 256, [
         ("Conv2d", 64, 3, 1, 1), ("ReLU",), ("MaxPool2d", 2), ("Flatten",), ("Linear", 1)]),
+    # The layers of issue 19: spectral norm (torchinfo counts weight_orig), the normalisations, Dropout2d, MinibatchStdDev.
+    "NewLayersCritic16": ((1, 28, 28), 16, [
+        ("Conv2d", 16, 3, 1, 1, True, True), ("GroupNorm", 4), ("LeakyReLU", 0.2), ("Dropout2d", 0.2),
+        ("Conv2d", 32, 4, 2, 1, False, True), ("InstanceNorm2d", True), ("InstanceNorm2d",), ("LeakyReLU", 0.2),
+        ("MinibatchStdDev", 4), ("Flatten",), ("LayerNorm",), ("Linear", 1, True, True)]),
+    "NewLayersGenerator8": ((32,), 8, [
+        ("Linear", 392, True, True), ("LayerNorm", False), ("Reshape", 8, 7, 7),
+        ("ConvTranspose2d", 8, 4, 2, 1, 0, True, True), ("BatchNorm2d", False), ("GroupNorm", 2, False), ("ReLU",),
+        ("ConvTranspose2d", 1, 4, 2, 1, 0, False, True), ("BatchNorm2d",), ("Tanh",)]),
     # Number formats: exactly 1 M mult-adds prints "1"; a params size of exactly 0.125 MB rounds half to even.
     "ExactMegaMultAdds100000": ((9,), 100000, [("Linear", 1)]),
     "HalfEvenParamsSize1": ((31249,), 1, [("Linear", 1)]),
@@ -107,18 +131,24 @@ def build(input_shape: tuple[int, ...], layers: list[tuple]) -> nn.Sequential:
     shape = list(input_shape)
     for name, *args in layers:
         if name == "Linear":
-            out, bias = args[0], (args[1] if len(args) > 1 else True)
+            out, bias, spectral = (list(args) + [True, False][len(args) - 1:])[:3]
             module = nn.Linear(shape[0], out, bias=bias)
         elif name == "Conv2d":
-            out, k, s, p, bias = (list(args) + [1, 0, True][len(args) - 2:])[:5]
+            out, k, s, p, bias, spectral = (list(args) + [1, 0, True, False][len(args) - 2:])[:6]
             module = nn.Conv2d(shape[0], out, k, s, p, bias=bias)
         elif name == "ConvTranspose2d":
-            out, k, s, p, op, bias = (list(args) + [1, 0, 0, True][len(args) - 2:])[:6]
+            out, k, s, p, op, bias, spectral = (list(args) + [1, 0, 0, True, False][len(args) - 2:])[:7]
             module = nn.ConvTranspose2d(shape[0], out, k, s, p, op, bias=bias)
-        elif name == "BatchNorm1d":
-            module = nn.BatchNorm1d(shape[0])
-        elif name == "BatchNorm2d":
-            module = nn.BatchNorm2d(shape[0])
+        elif name in ("BatchNorm1d", "BatchNorm2d"):
+            module = getattr(nn, name)(shape[0], affine=args[0] if args else True)
+        elif name == "LayerNorm":
+            module = nn.LayerNorm(shape, elementwise_affine=args[0] if args else True)
+        elif name == "InstanceNorm2d":
+            module = nn.InstanceNorm2d(shape[0], affine=args[0] if args else False)
+        elif name == "GroupNorm":
+            module = nn.GroupNorm(args[0], shape[0], affine=args[1] if len(args) > 1 else True)
+        elif name == "MinibatchStdDev":
+            module = MinibatchStdDev(*args)
         elif name == "MaxPool2d":
             module = nn.MaxPool2d(args[0], args[1] if len(args) > 1 else args[0])
         elif name == "Upsample":
@@ -127,6 +157,8 @@ def build(input_shape: tuple[int, ...], layers: list[tuple]) -> nn.Sequential:
             module = Reshape(*args)
         else:
             module = getattr(nn, name)(*args)
+        if name in ("Linear", "Conv2d", "ConvTranspose2d") and spectral:
+            module = nn.utils.spectral_norm(module)
         modules.append(module)
         module.eval()
         with torch.no_grad():
@@ -144,6 +176,11 @@ def main() -> None:
     if args.torchinfo:
         sys.path.insert(0, args.torchinfo)
     import torchinfo  # pylint: disable=import-outside-toplevel
+    from torchinfo.enums import Units  # pylint: disable=import-outside-toplevel
+
+    # torchinfo 1.8.0 predates Python 3.11, whose str-mixin enums format as "Units.MEGABYTES" in f-strings; give Units the
+    # Python 3.10 formatting it was written for, so the mult-adds line reads "(M)" on either version.
+    Units.__format__ = lambda self, spec: format(self.value, spec)
 
     # torchinfo 1.8.0 prints its units with f"({units})"; Pythons before 3.11 format a str-mixin Enum by its value ("G", as
     # torchinfo's README shows), 3.11 by its name ("Units.GIGABYTES"). Format it by value so every Python prints the table.

@@ -35,6 +35,22 @@ public class LayerKindMappingTests
         (LayerSpec.Reshape(2, 3, 3), [18], true),
         (LayerSpec.Reshape(4, 2, 2), [1, 4, 4], true),
         (LayerSpec.Upsample(2), [2, 3, 3], true),
+        (LayerSpec.Linear(5, spectralNorm: true), [6], true),
+        (LayerSpec.Linear(3, bias: false, spectralNorm: true), [4], true),
+        (LayerSpec.Conv2d(3, 3, 2, 1, spectralNorm: true), [2, 7, 7], true),
+        (LayerSpec.ConvTranspose2d(3, 4, 2, 1, 1, spectralNorm: true), [2, 3, 3], true),
+        (LayerSpec.BatchNorm1d(affine: false), [5], true),
+        (LayerSpec.BatchNorm2d(affine: false), [3, 4, 4], true),
+        (LayerSpec.Dropout2d(0.0), [2, 3, 3], true),
+        (LayerSpec.Dropout2d(0.5), [2, 3, 3], false),
+        (LayerSpec.LayerNorm(), [2, 3, 3], true),
+        (LayerSpec.LayerNorm(elementwiseAffine: false), [7], true),
+        (LayerSpec.InstanceNorm2d(), [3, 4, 4], true),
+        (LayerSpec.InstanceNorm2d(affine: true), [3, 4, 4], true),
+        (LayerSpec.GroupNorm(2), [4, 3, 3], true),
+        (LayerSpec.GroupNorm(3, affine: false), [6], true),
+        (LayerSpec.MinibatchStdDev(), [2, 3, 3], true),
+        (LayerSpec.MinibatchStdDev(3), [2, 2, 2], true),
     ];
 
     public static TheoryData<int, bool> Cases()
@@ -79,5 +95,13 @@ public class LayerKindMappingTests
             LayerSpec.Reshape(1, 28, 28).TorchModule([784]).ToCSharp());
         Assert.Equal("global::GanDsl.TorchSharp.TorchLayers.Reshape(dims: new long[] { 16L, 7L, 7L })",
             LayerSpec.Reshape(16, 7, 7).TorchModule([4, 14, 14]).ToCSharp());
+        Assert.Equal("global::GanDsl.TorchSharp.TorchLayers.SpectralNormLinear(inputSize: 6L, outputSize: 1L, hasBias: true)",
+            LayerSpec.Linear(1, spectralNorm: true).TorchModule([6]).ToCSharp());
+        Assert.Equal("global::TorchSharp.torch.nn.BatchNorm2d(num_features: 8L, eps: 1E-05d, momentum: 0.1d, affine: false)",
+            LayerSpec.BatchNorm2d(affine: false).TorchModule([8, 4, 4]).ToCSharp());
+        Assert.Equal("global::TorchSharp.torch.nn.GroupNorm(num_groups: 2L, num_channels: 8L, eps: 1E-05d, affine: true)",
+            LayerSpec.GroupNorm(2).TorchModule([8, 4, 4]).ToCSharp());
+        Assert.Equal("global::TorchSharp.torch.nn.LayerNorm(normalized_shape: new long[] { 8L, 4L, 4L }, eps: 1E-05d, elementwise_affine: true)",
+            LayerSpec.LayerNorm().TorchModule([8, 4, 4]).ToCSharp());
     }
 }

@@ -5,7 +5,7 @@ internal static class Fixtures
 {
     /// <summary>
     /// tests/Fixtures/UserPairs's built assembly, in the configuration of the running tests: a user's own project of GAN pairs
-    /// (TinyGrayGan, TwoChannelGan) that GanDsl does not reference.
+    /// (TinyGrayGan, TinyGrayLeastSquaresGan, TwoChannelGan) that GanDsl does not reference.
     /// </summary>
     public static string UserPairsDll()
     {

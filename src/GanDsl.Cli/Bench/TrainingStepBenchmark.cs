@@ -48,19 +48,29 @@ internal static class TrainingStepBenchmark
             optG.Step();
         }
 
-        for (int i = 0; i < warmupSteps; i++) Step();
+        var (ms, bytes) = Time(Step, warmupSteps, stepsPerRepeat, repeats);
+        return new Result(model, batch, GanDsl.Tensors.Kernels.KernelSettings.Threads, ms, bytes);
+    }
+
+    /// <summary>
+    /// The timing rule of the peer script: <paramref name="warmupSteps"/> untimed steps, then the median over
+    /// <paramref name="repeats"/> of the mean over <paramref name="stepsPerRepeat"/> steps; with the managed bytes allocated per step.
+    /// </summary>
+    public static (double MsPerStep, long AllocBytesPerStep) Time(Action step, int warmupSteps, int stepsPerRepeat, int repeats)
+    {
+        for (int i = 0; i < warmupSteps; i++) step();
         var times = new List<double>();
         long allocated = 0;
         for (int r = 0; r < repeats; r++)
         {
             long before = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
-            for (int i = 0; i < stepsPerRepeat; i++) Step();
+            for (int i = 0; i < stepsPerRepeat; i++) step();
             times.Add(clock.Elapsed.TotalMilliseconds / stepsPerRepeat);
             allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
         }
         times.Sort();
-        return new Result(model, batch, GanDsl.Tensors.Kernels.KernelSettings.Threads, times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
+        return (times[times.Count / 2], allocated / (repeats * stepsPerRepeat));
     }
 
     private static void SetRequiresGrad(IReadOnlyList<Tensor> parameters, bool value)

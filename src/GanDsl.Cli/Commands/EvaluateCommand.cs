@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GanDsl.Cli.Engines;
 using GanDsl.Cli.Evaluation;
 using GanDsl.Cli.Runs;
 using GanDsl.Evaluation;
@@ -8,7 +9,8 @@ using GanDsl.Models;
 namespace GanDsl.Cli.Commands;
 
 /// <summary>
-/// <c>gandsl evaluate RUN [--samples N] [--json]</c>: quality of a run's latest generator; and
+/// <c>gandsl evaluate RUN [--samples N] [--json] [--engine E] [--device D]</c>: quality of a run's latest generator (sampled on
+/// the engine asked for, the managed one by default); and
 /// <c>gandsl evaluate --images FILE.idx --dataset NAME [--dataset-dir DIR] [--json]</c>: quality of any IDX file of 28x28 images.
 /// </summary>
 internal static class EvaluateCommand
@@ -23,8 +25,10 @@ internal static class EvaluateCommand
         var images = new Option<string?>("--images") { Description = "Score this IDX file of 28x28 u8 images instead of a run (needs --dataset)." };
         var dataset = new Option<string?>("--dataset") { Description = "The dataset --images is compared with: mnist or fashion-mnist." };
         var datasetDir = new Option<string?>("--dataset-dir") { Description = "Read --dataset's files from this folder instead of the standard places." };
+        var engines = new EngineOptions();
         var command = new Command("evaluate", "Score generated images: Fréchet distance and KID on a domain classifier's features, classifier score, coverage.")
             { run, samples, json, images, dataset, datasetDir };
+        engines.AddTo(command);
         command.SetAction(parse =>
         {
             var log = (string line) => Console.Error.WriteLine(line);
@@ -35,6 +39,8 @@ internal static class EvaluateCommand
             {
                 if (parse.GetValue(run) is { } folder) throw new UserError($"Pass either a run folder ({folder}) or --images, not both.");
                 if (n is not null) throw new UserError("--samples does not apply to --images, which scores every image in the file; drop it.");
+                if (parse.GetValue(engines.Engine) is not null || parse.GetValue(engines.Device) is not null)
+                    throw new UserError("--engine and --device choose where a run's generator draws its samples; --images generates nothing, so drop them.");
                 var name = parse.GetValue(dataset) ?? throw new UserError("--images needs --dataset NAME (mnist or fashion-mnist) to compare the images with.");
                 Print(ImageQuality.OfImages(file, name, parse.GetValue(datasetDir), log), asJson, $"{Path.GetFileName(file)} against the {name} test split");
                 return 0;
@@ -42,7 +48,7 @@ internal static class EvaluateCommand
             if (parse.GetValue(dataset) is not null || parse.GetValue(datasetDir) is not null)
                 throw new UserError("--dataset and --dataset-dir go with --images; a run is compared with the dataset it trained on.");
             var runFolder = parse.GetValue(run) ?? throw new UserError("Name the run folder to evaluate, or pass --images FILE.idx --dataset NAME.");
-            var trained = TrainedRun.Open(runFolder);
+            using var trained = TrainedRun.Open(runFolder, engines.Read(parse));
             if (trained.Model.Evaluation is { } own)
             {
                 Console.WriteLine(OwnMeasureJson(trained, own, n ?? own.DefaultSamples));

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using GanDsl.Cli.Engines;
 using GanDsl.Cli.Runs;
 using GanDsl.Imaging;
 
 namespace GanDsl.Cli.Commands;
 
-/// <summary><c>gandsl sample RUN_DIR [--count N] [--label K] [--seed N] --out FILE.png</c>: a grid drawn from the run's latest generator.</summary>
+/// <summary>
+/// <c>gandsl sample RUN_DIR [--count N] [--label K] [--seed N] [--engine E] [--device D] --out FILE.png</c>: a grid drawn from the
+/// run's latest generator, on the managed engine unless told otherwise (whichever engine trained the run).
+/// </summary>
 internal static class SampleCommand
 {
     public static Command Create()
@@ -14,7 +18,9 @@ internal static class SampleCommand
         var label = new Option<int?>("--label") { Description = "Class to draw, for a conditional model (default: every class in turn)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "The PNG file to write.", Required = true };
+        var engines = new EngineOptions();
         var command = new Command("sample", "Draw samples from a trained run into a PNG grid.") { run, count, label, seed, output };
+        engines.AddTo(command);
         command.SetAction(parse =>
         {
             int n = parse.GetValue(count);
@@ -22,7 +28,7 @@ internal static class SampleCommand
             var path = parse.GetValue(output)!;
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             if (!Directory.Exists(folder)) throw new UserError($"The folder of --out {path} does not exist; create it first.");
-            var trained = TrainedRun.Open(parse.GetValue(run)!);
+            using var trained = TrainedRun.Open(parse.GetValue(run)!, engines.Read(parse));
             int[]? labels = null;
             if (parse.GetValue(label) is { } k)
             {

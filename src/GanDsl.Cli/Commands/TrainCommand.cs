@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GanDsl.Cli.Engines;
 using GanDsl.Cli.Evaluation;
 using GanDsl.Training;
 
@@ -7,7 +8,8 @@ namespace GanDsl.Cli.Commands;
 
 /// <summary>
 /// <c>gandsl train MODEL [--from ASSEMBLY.dll] [--dataset NAME|DIR] [--epochs N] [--batch-size N] [--seed N] [--out DIR] [--max-steps N]
-/// [--checkpoint-every N]</c> and <c>gandsl train --resume RUN_DIR [--epochs N] [--max-steps N]</c>.
+/// [--checkpoint-every N] [--engine managed|torch] [--device cpu|cuda|cuda:N]</c> and <c>gandsl train --resume RUN_DIR [--epochs N]
+/// [--max-steps N] [--engine E] [--device D]</c> (a resumed run keeps the engine and device its run.json records unless told otherwise).
 /// </summary>
 internal static class TrainCommand
 {
@@ -28,8 +30,10 @@ internal static class TrainCommand
         var skip = new Option<bool>("--skip-undecodable") { Description = "Image folders: skip files that cannot be decoded (and say how many) instead of refusing them." };
         var upscale = new Option<bool>("--allow-upscaling") { Description = "Image folders: enlarge images smaller than the net's input instead of refusing them." };
         var background = new Option<string?>("--background") { Description = "Image folders: what transparent pixels are composited on, black, white or #RRGGBB (default black; a named image set's own, white for emoji)." };
+        var engines = new EngineOptions();
         var command = new Command("train", "Train a model; writes a run folder with samples, losses and checkpoints.")
             { model, from, dataset, epochs, batch, seed, output, resume, maxSteps, checkpointEvery, evaluateEvery, evaluationSamples, skip, upscale, background };
+        engines.AddTo(command);
         command.SetAction(parse => Run(new TrainRequest(parse.GetValue(model), parse.GetValue(dataset), parse.GetValue(epochs), parse.GetValue(batch),
             parse.GetValue(seed), parse.GetValue(output), parse.GetValue(resume), parse.GetValue(maxSteps),
             parse.GetValue(evaluateEvery), parse.GetValue(evaluationSamples))
@@ -39,6 +43,8 @@ internal static class TrainCommand
             SkipUndecodable = parse.GetValue(skip),
             AllowUpscaling = parse.GetValue(upscale),
             Background = parse.GetValue(background),
+            Engine = parse.GetValue(engines.Engine),
+            Device = parse.GetValue(engines.Device),
         }));
         return command;
     }
@@ -62,6 +68,6 @@ internal static class TrainCommand
         var evaluation = plan.Config.EvaluateEveryEpochs > 0 ? EvaluationContext.Open(plan.Info.Dataset, plan.Info.DatasetDirectory, log) : null;
         var observer = TrainingObservers.Combine(new ConsoleProgressObserver(),
             evaluation is null ? null : new EvaluationObserver(plan.RunDirectory, plan.Info, plan.Model, evaluation, log));
-        return Adversarial.Train(plan.Gan, plan.Data, plan.Config, observer, plan.RunDirectory, plan.Resume, cancel);
+        return Adversarial.Train(plan.Gan, plan.Data, plan.Config, observer, plan.RunDirectory, plan.Resume, cancel, plan.Engine.Factory());
     }
 }

@@ -13,6 +13,12 @@ internal sealed record TrainRequest(string? Model, string? Dataset, int? Epochs,
     /// <summary>Steps between checkpoints (<c>--checkpoint-every</c>); null keeps the model's or the run's.</summary>
     public int? CheckpointEvery { get; init; }
 
+    /// <summary><c>--engine managed|torch</c>; null keeps a resumed run's engine (managed for a new run).</summary>
+    public string? Engine { get; init; }
+
+    /// <summary><c>--device cpu|cuda|cuda:N</c>; null keeps a resumed run's device (cpu for a new run).</summary>
+    public string? Device { get; init; }
+
     /// <summary><c>--skip-undecodable</c>: an image folder's undecodable files are skipped instead of refused.</summary>
     public bool SkipUndecodable { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanDsl.Cli.Engines;
 using GanDsl.Cli.Evaluation;
 using GanDsl.Cli.Models;
 using GanDsl.Cli.Runs;
@@ -15,8 +16,9 @@ namespace GanDsl.Cli.Commands;
 /// request and refuse it with one sentence; only <see cref="PrepareFolder"/> touches the disk.
 /// </summary>
 /// <param name="FirstStep">The step training starts from: 0, or the checkpoint's step when resuming.</param>
+/// <param name="Engine">The engine and device the steps run on (recorded in <c>run.json</c>).</param>
 internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig Config, ITrainingData Data,
-    string RunDirectory, RunInfo Info, bool Resume, long FirstStep)
+    string RunDirectory, RunInfo Info, bool Resume, long FirstStep, EngineChoice Engine)
 {
     public RunLength Length => RunLength.Of(Config, Data.Count);
 
@@ -32,14 +34,15 @@ internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig 
             Seed = request.Seed ?? model.Config.Seed,
             MaxSteps = request.MaxSteps ?? model.Config.MaxSteps,
         });
+        var engine = EngineChoice.From(request.Engine, request.Device).EnsureAvailable();
         var gan = model.Create(config.Seed);
         var errors = config.Validate(gan);
         if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
         var runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
         var data = TrainingDataSource.Open(model, gan, request.Dataset, request.ImageOptions, log);
-        var info = model.RunInfoFor(data.Source ?? new DataSource(model.DefaultDataset ?? DataSource.InCode));
+        var info = model.RunInfoFor(data.Source ?? new DataSource(model.DefaultDataset ?? DataSource.InCode)) with { Engine = engine.Engine, Device = engine.Device };
         if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model, gan.Generator, info);
-        return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: false, FirstStep: 0);
+        return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: false, FirstStep: 0, engine);
     }
 
     /// <summary>The run in <c>request.Resume</c>, continued from its latest checkpoint; only the length, evaluation and checkpoint interval may change.</summary>
@@ -50,6 +53,7 @@ internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig 
             throw new UserError("--resume keeps the run's dataset, batch size and seed; only --epochs and --max-steps may change.");
         var runDirectory = request.Resume!;
         var info = RunInfo.Read(runDirectory);
+        var engine = EngineChoice.From(request.Engine, request.Device, new EngineChoice(info.EngineOrDefault, info.DeviceOrDefault)).EnsureAvailable();
         var model = ModelLookup.ForRun(info, runDirectory);
         if (request.Model is { } named && !Names(model, named))
             throw new UserError($"The run in {runDirectory} trains {info.Model}, not {named}.");
@@ -64,7 +68,7 @@ internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig 
         var gan = model.Create(config.Seed);
         if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model, gan.Generator, info);
         var data = TrainingDataSource.Reopen(model, gan, info, runDirectory, log);
-        return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: true, FirstStep: saved.Step);
+        return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: true, FirstStep: saved.Step, engine);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed class EvaluationObserver(string runDirectory, RunInfo info, Serv
     public IReadOnlyList<KeyValuePair<string, double?>>? OnEvaluation(EvaluationRequest request)
     {
         if (request.CheckpointDirectory is null) return null; // the CLI always trains into a run folder
-        var run = TrainedRun.Load(info, model, request.CheckpointDirectory);
+        using var run = TrainedRun.Load(info, model, request.CheckpointDirectory);
         var report = ImageQuality.OfRun(run, request.Samples, context);
         bool best = BestCheckpoint.Offer(runDirectory, request.CheckpointDirectory, request.Step, report.Fcd, report.ToJson());
         string accuracy = report.ConditionalAccuracy is { } a ? string.Create(CultureInfo.InvariantCulture, $", conditional accuracy {a:F3}") : "";

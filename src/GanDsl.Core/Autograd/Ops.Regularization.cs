@@ -20,6 +20,24 @@ public static partial class Ops
         return Recorder.Record(y, "dropout", x, g => Mul(g, mask)); // the mask is a constant, so this rule is differentiable too
     }
 
+    /// <summary>
+    /// Channel dropout: in training each (sample, channel) plane of [N, C, …] is zeroed with probability p and the others scaled by
+    /// 1/(1−p), as torch.nn.Dropout2d; in evaluation the input passes unchanged.
+    /// </summary>
+    public static Tensor Dropout2d(Tensor x, double p, bool training, Rng rng)
+    {
+        if (p < 0 || p >= 1) throw new ArgumentOutOfRangeException(nameof(p), $"dropout2d: p must be in [0, 1) but is {p}.");
+        if (x.Rank < 3) throw new ArgumentException($"dropout2d: needs an input [N, C, H, W] but got {x.Shape}.");
+        if (!training || p == 0) return x;
+        float keep = (float)(1 - p), scale = 1f / keep;
+        var dims = new int[x.Rank];
+        Array.Fill(dims, 1);
+        (dims[0], dims[1]) = (x.Shape[0], x.Shape[1]);
+        var mask = new Tensor(new Shape(dims)); // a constant: its plane broadcasts over H and W
+        rng.FillBelow(mask.Data, keep, scale, 0f);
+        return Mul(x, mask);
+    }
+
     /// <summary>max(x, min), with gradient 1 where x &gt; min.</summary>
     public static Tensor ClampMin(Tensor x, float min)
     {

@@ -1,8 +1,12 @@
+using GanDsl.Shapes;
 using static GanDsl.Shapes.ConvolutionArguments;
 
 namespace GanDsl;
 
-/// <summary><c>nn.Conv2d(in, outChannels, kernelSize, stride, padding, bias)</c>; the input channels are inferred.</summary>
+/// <summary>
+/// <c>nn.Conv2d(in, outChannels, kernelSize, stride, padding, bias)</c>; the input channels are inferred.
+/// <c>SpectralNorm = true</c> wraps it in <c>nn.utils.spectral_norm</c>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class Conv2dAttribute(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding) : LayerAttribute
 {
@@ -11,9 +15,15 @@ public sealed class Conv2dAttribute(int outChannels, int kernelSize, int stride 
     public int Stride { get; } = stride;
     public int Padding { get; } = padding;
     public bool Bias { get; set; } = DefaultBias;
+
+    /// <summary>Divides the weight by its largest singular value, estimated by one power iteration per training forward.</summary>
+    public bool SpectralNorm { get; set; } = SpectralNormOption.Default;
 }
 
-/// <summary><c>nn.ConvTranspose2d(in, outChannels, kernelSize, stride, padding, outputPadding, bias)</c>.</summary>
+/// <summary>
+/// <c>nn.ConvTranspose2d(in, outChannels, kernelSize, stride, padding, outputPadding, bias)</c>.
+/// <c>SpectralNorm = true</c> wraps it in <c>nn.utils.spectral_norm</c> (which normalises along dim 1 for a transposed convolution).
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ConvTranspose2dAttribute(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding,
     int outputPadding = GanDsl.Shapes.ConvTranspose2dLayer.DefaultOutputPadding) : LayerAttribute
@@ -24,11 +34,31 @@ public sealed class ConvTranspose2dAttribute(int outChannels, int kernelSize, in
     public int Padding { get; } = padding;
     public int OutputPadding { get; } = outputPadding;
     public bool Bias { get; set; } = DefaultBias;
+
+    /// <summary>Divides the weight by its largest singular value, estimated by one power iteration per training forward.</summary>
+    public bool SpectralNorm { get; set; } = SpectralNormOption.Default;
 }
 
-/// <summary><c>nn.BatchNorm2d(channels)</c>; the channel count is inferred.</summary>
+/// <summary><c>nn.BatchNorm2d(channels, affine)</c>; the channel count is inferred.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class BatchNorm2dAttribute : LayerAttribute;
+public sealed class BatchNorm2dAttribute : LayerAttribute
+{
+    public bool Affine { get; set; } = BatchNorm1dLayer.DefaultAffine;
+}
+
+/// <summary><c>nn.Dropout2d(p)</c>: zeroes whole channels.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class Dropout2dAttribute(double p = Dropout2dLayer.DefaultP) : LayerAttribute
+{
+    public double P { get; } = p;
+}
+
+/// <summary>ProGAN's minibatch standard deviation: one more channel holding the mean standard deviation over a group of samples.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class MinibatchStdDevAttribute(int groupSize = MinibatchStdDevLayer.DefaultGroupSize) : LayerAttribute
+{
+    public int GroupSize { get; } = groupSize;
+}
 
 /// <summary><c>nn.MaxPool2d(kernelSize, stride)</c>; the stride defaults to the kernel size.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]

@@ -12,5 +12,8 @@ public sealed class GanDiscriminatorAttribute : Attribute
     /// <summary>Number of classes of a conditional discriminator; 0 means unconditional.</summary>
     public int Classes { get; set; }
 
+    /// <summary>How the labels of a conditional discriminator enter it; left out, the input's shape decides (see <see cref="LabelConditioning"/>).</summary>
+    public LabelConditioning Conditioning { get; set; }
+
     public Init Init { get; set; }
 }

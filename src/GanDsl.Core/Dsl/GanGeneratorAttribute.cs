@@ -10,5 +10,8 @@ public sealed class GanGeneratorAttribute : Attribute
     /// <summary>Number of classes of a conditional generator; 0 means unconditional.</summary>
     public int Classes { get; set; }
 
+    /// <summary>How the labels of a conditional generator enter it; left out, the input's shape decides (see <see cref="LabelConditioning"/>).</summary>
+    public LabelConditioning Conditioning { get; set; }
+
     public Init Init { get; set; }
 }

@@ -2,26 +2,11 @@ using GanDsl.Shapes;
 
 namespace GanDsl.Nn;
 
-/// <summary>How a conditional net mixes its class labels into the input of its layer stack.</summary>
-public enum LabelConditioning
-{
-    /// <summary>Unconditional: the stack sees the input as it is.</summary>
-    None,
-
-    /// <summary><c>Embedding(Classes, Classes)(y)</c> (parameter <c>emb.weight</c>) concatenated to a flat input (a generator's z).</summary>
-    EmbeddingAtInput,
-
-    /// <summary><c>Classes</c> one-hot planes concatenated to an image's channels (no parameters).</summary>
-    OneHotPlanes,
-
-    /// <summary>The embedding concatenated right after the stack's leading <c>Flatten</c>.</summary>
-    EmbeddingAfterFlatten,
-}
-
 /// <summary>
 /// A net declared as a layer stack, as data: what the stack receives (labels mixed in), its layers, how labels enter and
 /// how it is initialised. Engines other than the managed one (TorchSharp, ONNX export) rebuild a net from it, with the
-/// state dict names <c>nn.Sequential</c> gives the same list (<c>"0.weight"</c> …, <c>"emb.weight"</c> for the embedding).
+/// state dict names <c>nn.Sequential</c> gives the same list (<c>"0.weight"</c> …, <c>"emb.weight"</c> for the embedding or
+/// the projection, <c>"cbn.3.gain.weight"</c> for conditional batch norm; see <see cref="LabelModules"/>).
 /// </summary>
 /// <param name="StackInput">Per-sample input of the first layer, labels included (a conditional generator: z then the embedding).</param>
 /// <param name="Layers">The layers in order.</param>
@@ -33,4 +18,19 @@ public sealed record NetArchitecture(IReadOnlyList<int> StackInput, IReadOnlyLis
     /// <summary>The architecture of a net whose constructor builds <paramref name="summary"/>'s stack.</summary>
     public static NetArchitecture Of(ModelSummary summary, LabelConditioning conditioning, int classes, Init init) =>
         new(summary.InputShape, summary.Layers, conditioning, classes, init);
+
+    /// <summary>The per-sample input of layer <paramref name="index"/> (the stack input for layer 0).</summary>
+    public int[] LayerInput(int index)
+    {
+        var shapes = ShapeInference.InferStack(StackInput, Layers);
+        if (!shapes.IsValid) throw new ShapeMismatchException(shapes.Error!.Message);
+        return index == 0 ? shapes.Input : shapes.Outputs[index - 1];
+    }
+
+    /// <summary>The layer a projection adds its label term to (see <see cref="LabelLayout.ProjectionHead"/>); -1 when there is none.</summary>
+    public int ProjectionHead => Conditioning == LabelConditioning.Projection ? LabelLayout.ProjectionHead(Layers) : -1;
+
+    /// <summary>The batch norms that take a per-class gain and bias; empty unless <see cref="LabelConditioning.ConditionalBatchNorm"/>.</summary>
+    public IReadOnlyList<int> ConditionalNorms =>
+        Conditioning == LabelConditioning.ConditionalBatchNorm ? LabelLayout.ConditionalNorms(Layers) : [];
 }

@@ -26,11 +26,23 @@ public sealed class RunFolderObserver : ITrainingObserver
     /// <summary>The folder written to.</summary>
     public string RunDirectory { get; }
 
-    /// <summary>Creates the folder and writes <c>run.json</c> (<see cref="RunInfo.Describe"/>) if it has none yet.</summary>
+    /// <summary>
+    /// Creates the folder and writes <c>run.json</c> (<see cref="RunInfo.Describe"/>, with the engine and device) if it has none
+    /// yet. One that is there is kept, unless this call trains on another engine or device than it records (a run resumed on
+    /// the other engine); then those two fields are updated.
+    /// </summary>
     public void OnStart(TrainingStartReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(RunDirectory);
-        if (!File.Exists(Path.Combine(RunDirectory, RunInfo.FileName))) RunInfo.Describe(report.Gan, report.Data).Write(RunDirectory);
+        if (!File.Exists(Path.Combine(RunDirectory, RunInfo.FileName)))
+        {
+            (RunInfo.Describe(report.Gan, report.Data) with { Engine = report.Engine, Device = report.Device }).Write(RunDirectory);
+            return;
+        }
+        var info = RunInfo.Read(RunDirectory);
+        if ((info.EngineOrDefault, info.DeviceOrDefault) != (report.Engine, report.Device))
+            (info with { Engine = report.Engine, Device = report.Device }).Write(RunDirectory);
     }
 
     public void OnEpoch(EpochReport report)

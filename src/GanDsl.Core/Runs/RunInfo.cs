@@ -29,6 +29,25 @@ public sealed record RunInfo(string Model, string Dataset, string? DatasetDirect
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImageFolderSettings? Images { get; init; }
 
+    /// <summary>
+    /// The engine the run trains on (<c>managed</c>, <c>torch</c>), as of its latest training call; null in a run.json written
+    /// before engines were recorded, which trained on the managed engine.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Engine { get; init; }
+
+    /// <summary>Where that engine ran (<c>cpu</c>, <c>cuda:0</c>); null where <see cref="Engine"/> is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Device { get; init; }
+
+    /// <summary><see cref="Engine"/>, or <c>managed</c> for a run.json that does not record one.</summary>
+    [JsonIgnore]
+    public string EngineOrDefault => Engine ?? "managed";
+
+    /// <summary><see cref="Device"/>, or <c>cpu</c> for a run.json that does not record one.</summary>
+    [JsonIgnore]
+    public string DeviceOrDefault => Device ?? "cpu";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>

@@ -52,6 +52,9 @@ namespace GanDsl.Shapes
 
         public bool IsRequired => Default == null && DefaultsTo == null;
 
+        /// <summary>Left out of generated calls while at its default and followed only by arguments left out too (see <see cref="LaterOption"/>).</summary>
+        public bool OmittedAtDefault { get; private set; }
+
         public static LayerArgument Int(string name, ArgumentRule rule) => new LayerArgument(name, ArgumentType.Int, rule, null, false);
         public static LayerArgument Int(string name, ArgumentRule rule, int defaultValue) => new LayerArgument(name, ArgumentType.Int, rule, defaultValue, false);
         public static LayerArgument Ints(string name, ArgumentRule rule) => new LayerArgument(name, ArgumentType.Ints, rule, null, false);
@@ -62,6 +65,13 @@ namespace GanDsl.Shapes
 
         /// <summary>A named boolean option such as <c>Bias = false</c>.</summary>
         public static LayerArgument Option(string name, bool defaultValue) => new LayerArgument(name, ArgumentType.Bool, ArgumentRule.None, defaultValue, true);
+
+        /// <summary>
+        /// A named boolean option that came after a kind's first arguments (<c>SpectralNorm</c>, batch norm's <c>Affine</c>):
+        /// generated code leaves it out while it is at its default and last, so code generated before it existed stays the same.
+        /// </summary>
+        public static LayerArgument LaterOption(string name, bool defaultValue) =>
+            new LayerArgument(name, ArgumentType.Bool, ArgumentRule.None, defaultValue, true) { OmittedAtDefault = true };
 
         /// <summary>An optional int that takes <paramref name="earlier"/>'s value when left out.</summary>
         public static LayerArgument IntDefaultingTo(string name, ArgumentRule rule, LayerArgument earlier) =>

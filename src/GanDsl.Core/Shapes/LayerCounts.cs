@@ -15,16 +15,10 @@ namespace GanDsl.Shapes
         /// torchinfo 1.8's mult-adds for a batch: for each weight and bias, a convolution (class name containing
         /// "Conv", so ConvTranspose2d too) adds params × N × H_out × W_out; any other layer adds params × N.
         /// </summary>
-        public static long MultAdds(LayerSpec layer, IReadOnlyList<int> input, IReadOnlyList<int> output, int batchSize)
-        {
-            checked
-            {
-                long parameters = Parameters(layer, input);
-                if (parameters == 0) return 0;
-                if (layer.Kind.IsConvolution) return parameters * batchSize * output[1] * output[2];
-                return parameters * batchSize;
-            }
-        }
+        /// <remarks>A spectrally normalised layer's <c>weight_orig</c> is counted as torchinfo counts any other weight whose
+        /// name is not "weight": parameters × N × output channels (see <c>SpectralNormOption</c>).</remarks>
+        public static long MultAdds(LayerSpec layer, IReadOnlyList<int> input, IReadOnlyList<int> output, int batchSize) =>
+            layer.Kind.MultAdds(layer, input, output, batchSize);
 
         /// <summary>Sum of <see cref="Parameters"/> over a valid stack.</summary>
         public static long TotalParameters(IReadOnlyList<int> input, IReadOnlyList<LayerSpec> layers)

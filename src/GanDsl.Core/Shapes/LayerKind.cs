@@ -26,12 +26,17 @@ namespace GanDsl.Shapes
         public static readonly LayerKind Flatten = Add(new FlattenLayer());
         public static readonly LayerKind Reshape = Add(new ReshapeLayer());
         public static readonly LayerKind Upsample = Add(new UpsampleLayer());
+        public static readonly LayerKind Dropout2d = Add(new Dropout2dLayer());
+        public static readonly LayerKind LayerNorm = Add(new LayerNormLayer());
+        public static readonly LayerKind InstanceNorm2d = Add(new InstanceNorm2dLayer());
+        public static readonly LayerKind GroupNorm = Add(new GroupNormLayer());
+        public static readonly LayerKind MinibatchStdDev = Add(new MinibatchStdDevLayer());
 
         private readonly LayerArgument[] _arguments;
 
         /// <param name="name">PyTorch's class name; also the attribute's, the <c>LayerSpec</c> factory's and the module's.</param>
         /// <param name="inputWidth">The module constructor's leading argument that is read from the input shape (Linear's
-        /// <c>inFeatures</c>), or null when the module takes none.</param>
+        /// <c>inFeatures</c>; a list argument takes the whole shape, LayerNorm's <c>normalizedShape</c>), or null when the module takes none.</param>
         /// <param name="arguments">The declared arguments, in the order of the attribute's and the factory's parameters.</param>
         private protected LayerKind(string name, LayerArgument? inputWidth, params LayerArgument[] arguments)
         {
@@ -67,9 +72,6 @@ namespace GanDsl.Shapes
         /// <summary>How the output's values relate to the input's (for the unbounded-generator warning).</summary>
         internal virtual OutputBound OutputBound => OutputBound.None;
 
-        /// <summary>torchinfo counts mult-adds over the output's spatial positions for class names containing "Conv".</summary>
-        internal bool IsConvolution => Name.IndexOf("Conv", System.StringComparison.Ordinal) >= 0;
-
         /// <summary>A rule across several arguments (checked after each argument's own rule); the problem, or null.</summary>
         internal virtual string? CombinationProblem(LayerSpec layer) => null;
 
@@ -85,6 +87,10 @@ namespace GanDsl.Shapes
         /// <summary>Trainable parameters for a per-sample <paramref name="input"/> (buffers excluded); checked arithmetic.</summary>
         internal virtual long Parameters(LayerSpec layer, IReadOnlyList<int> input) => 0;
 
+        /// <summary>torchinfo 1.8's mult-adds for a batch: parameters × N (a kind that stores its weight otherwise overrides this).</summary>
+        internal virtual long MultAdds(LayerSpec layer, IReadOnlyList<int> input, IReadOnlyList<int> output, int batchSize) =>
+            checked(Parameters(layer, input) * batchSize);
+
         /// <summary>
         /// The TorchSharp module PyTorch uses for a valid <paramref name="layer"/> whose per-sample input is <paramref name="input"/>,
         /// with PyTorch's semantics. Abstract, so a kind cannot be added without saying how the torch engine builds it.
@@ -92,13 +98,13 @@ namespace GanDsl.Shapes
         internal abstract TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input);
 
         /// <summary>
-        /// The <c>GanDsl.Nn</c> module constructor's arguments: the input width when the module takes one, then the
+        /// The <c>GanDsl.Nn</c> module constructor's arguments: the input width (or shape) when the module takes one, then the
         /// declared arguments in order. The generator writes them as literals; <c>LayerStack</c> passes them as values.
         /// </summary>
         internal object[] ModuleArguments(LayerSpec layer, IReadOnlyList<int> input)
         {
             var values = new List<object>();
-            if (InputWidth != null) values.Add(input[0]);
+            if (InputWidth != null) values.Add(InputWidth.Type == ArgumentType.Ints ? (object)System.Linq.Enumerable.ToArray(input) : input[0]);
             for (int i = 0; i < _arguments.Length; i++) values.Add(layer.Value(i));
             return values.ToArray();
         }

@@ -18,12 +18,13 @@ namespace GanDsl.Shapes
 
         /// <summary>
         /// Throws <see cref="System.ArgumentOutOfRangeException"/> with the compile-time sentence when an argument of
-        /// <paramref name="layer"/>, or the module's <paramref name="inputWidth"/> (Linear's in_features …), is out of range.
+        /// <paramref name="layer"/>, or the module's <paramref name="inputWidth"/> (Linear's in_features, an int; LayerNorm's
+        /// normalized_shape, an int[]), is out of range.
         /// </summary>
-        internal static void Require(LayerSpec layer, int? inputWidth = null)
+        internal static void Require(LayerSpec layer, object? inputWidth = null)
         {
             var width = layer.Kind.InputWidth;
-            if (width != null && inputWidth is int w && width.Problem(w) is string widthProblem)
+            if (width != null && inputWidth != null && width.Problem(inputWidth) is string widthProblem)
                 throw new System.ArgumentOutOfRangeException(width.Name, layer.Describe() + " " + widthProblem);
             var problem = FirstProblem(layer, out var argument);
             if (problem != null) throw new System.ArgumentOutOfRangeException(argument, layer.Describe() + " " + problem);

@@ -40,7 +40,14 @@ public interface ITrainingObserver
 /// <param name="RunDirectory">The run folder, or null when training without one.</param>
 /// <param name="Resumed">True when the run continues from a checkpoint.</param>
 public sealed record TrainingStartReport(IGan Gan, ITrainingData Data, TrainingConfig Config, RunLength Length, long FirstStep,
-    string? RunDirectory, bool Resumed);
+    string? RunDirectory, bool Resumed)
+{
+    /// <summary>The engine doing the steps' tensor math (<see cref="Engines.ITrainingEngine.Name"/>: <c>managed</c>, <c>torch</c>).</summary>
+    public string Engine { get; init; } = "managed";
+
+    /// <summary>Where the engine's tensors live (<see cref="Engines.ITrainingEngine.Device"/>: <c>cpu</c>, <c>cuda:0</c>).</summary>
+    public string Device { get; init; } = "cpu";
+}
 
 /// <summary>One step's numbers. Losses and mean scores are from the step's last discriminator update and its generator update.</summary>
 /// <param name="Step">Steps completed in the run, this one included (1-based).</param>

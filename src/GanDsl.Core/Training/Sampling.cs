@@ -14,10 +14,13 @@ public static class Sampling
     /// generator in eval mode (batch norm's running statistics, no dropout) and no gradient recorded; its mode is put back
     /// afterwards. A conditional generator draws class <c>labels[i]</c> for sample i, or every class in turn (0, 1, …) when
     /// <paramref name="labels"/> is null. The same arguments give the same samples, bit for bit.
+    /// <paramref name="generate"/>, when given, runs the generator on each batch of noise and labels in its place (the same
+    /// weights on another engine, e.g. <c>GanDsl.TorchSharp.TorchSampler.Generate</c>): the same noise and labels go in.
     /// </summary>
-    public static Tensor Draw(GeneratorModule generator, int count, ulong seed = 0, int[]? labels = null)
+    public static Tensor Draw(GeneratorModule generator, int count, ulong seed = 0, int[]? labels = null, Func<Tensor, int[]?, Tensor>? generate = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
+        generate ??= generator.Generate;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         labels = CheckLabels(generator, count, labels);
         var rng = new Rng(seed);
@@ -34,7 +37,7 @@ public static class Sampling
                 var z = new Tensor(new Shape(n, generator.LatentDim));
                 rng.FillNormal(z.Data);
                 using var buffers = BufferScope.Begin(); // the batch's intermediates are recycled; its output is copied out first
-                var x = generator.Generate(z, labels?[start..(start + n)]);
+                var x = generate(z, labels?[start..(start + n)]);
                 Array.Copy(x.Data, 0, result.Data, (long)start * perSample, (long)n * perSample);
             }
         }

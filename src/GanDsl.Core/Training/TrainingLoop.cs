@@ -40,7 +40,11 @@ internal static class TrainingLoop
         if (runDirectory is not null) WriteConfig(runDirectory, config);
         using var metrics = runDirectory is null ? null
             : new MetricsLog(Path.Combine(runDirectory, "metrics.jsonl"), resume ? progress.Step : long.MaxValue);
-        observer?.OnStart(new TrainingStartReport(gan, data, config, progress.Length, progress.Step, runDirectory, resume));
+        observer?.OnStart(new TrainingStartReport(gan, data, config, progress.Length, progress.Step, runDirectory, resume)
+        {
+            Engine = session.Engine.Name,
+            Device = session.Engine.Device,
+        });
 
         var clock = Stopwatch.StartNew();
         long lastSaved = resume ? progress.Step : -1;
@@ -97,6 +101,9 @@ internal static class TrainingLoop
             if (config.CheckpointIntervalSteps > 0 && o.Step % config.CheckpointIntervalSteps == 0) Save();
         }
         Save();
+        // Capturing writes an engine's own weights back into the pair's nets (a checkpoint just did, when there is a store), so
+        // whatever reads run.Session.G afterwards sees the trained weights on every engine.
+        if (store is null) session.Engine.CaptureState();
         observer?.OnEnd(new TrainingEndReport(progress.Step, cancelled, lastCheckpoint, clock.Elapsed.TotalSeconds));
         return new TrainingRun(session, cancelled, lastCheckpoint, lastReport);
     }

@@ -62,8 +62,9 @@ public sealed partial class TrainingSession : IDisposable
     public TrainingConfig Config { get; }
 
     /// <summary>
-    /// The pair's managed generator. The managed engine trains it in place; another engine starts from its weights and keeps
-    /// its own (read them with <see cref="Capture"/>).
+    /// The pair's managed generator. The managed engine trains it in place; another engine starts from its weights, keeps its
+    /// own, and writes them back here whenever its state is captured (every checkpoint, and the end of
+    /// <see cref="Adversarial.Train"/>).
     /// </summary>
     public GeneratorModule G { get; }
 

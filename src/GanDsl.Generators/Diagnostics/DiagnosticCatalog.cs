@@ -62,6 +62,7 @@ namespace GanDsl.Generators.Diagnostics
             "{0}", DiagnosticSeverity.Warning);
         public static readonly DiagnosticDescriptor CapacityImbalance = Create("GAN0026", "Generator and discriminator sizes far apart",
             "{0}", DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor ConditioningMismatch = Error("GAN0027", "Label conditioning does not fit the net", "{0}");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>();
 
@@ -76,6 +77,7 @@ namespace GanDsl.Generators.Diagnostics
             ArgumentOutOfRange, MissingLatentDim, MissingInputShape, GanRoleMissing, GanShapeMismatch, GanScoreShape,
             GanClassesMismatch, Overflow, UnboundedOutput, InternalError, BlockWithoutInputShape, StageNotBlock, StagesDoNotChain,
             RecipeArgumentOutOfRange, RawScoreLossWithSigmoid, BatchNormUnderPenalty, UncoveredDataRange, CapacityImbalance,
+            ConditioningMismatch,
         };
 
         public static DiagnosticDescriptor Get(string id) => ById[id];

@@ -39,6 +39,26 @@ namespace GanDsl.Generators.Diagnostics
             public static string BadRecipeArgument(string pair, string rule, string fix) =>
                 "[Gan<...>] on '" + pair + "': " + rule + "; " + fix;
 
+            public static string ConditioningWithoutClasses(string role, string net, string conditioning) =>
+                "[" + role + "] on '" + net + "' sets Conditioning = " + conditioning + " but has no Classes; give the label count, e.g. Classes = 10";
+
+            public static string ExplicitNoConditioning(string role, string net, int classes) =>
+                "[" + role + "] on '" + net + "' has Classes = " + Int(classes) + " but sets Conditioning = None; leave Conditioning out to take the labels as the input's shape suggests, or name a way";
+
+            public static string ConditioningOfOtherRole(string role, string net, string conditioning, string owner, string choices) =>
+                "[" + role + "] on '" + net + "' sets Conditioning = " + conditioning + ", which only a " + owner + " can use; use " + choices;
+
+            public static string ConditioningNeedsShape(string role, string net, string conditioning, string need, string shape) =>
+                "[" + role + "] on '" + net + "' sets Conditioning = " + conditioning + ", which needs " + need + " but the input is " + shape
+                + "; leave Conditioning out to pick the way that fits";
+
+            public static string ProjectionWithoutHead(string net) =>
+                "Discriminator '" + net + "' sets Conditioning = Projection, which adds <embed(y), h> to the output of its last Linear (h being that Linear's input), "
+                + "but its stack does not end in a Linear(1) followed only by activations; end it with [Flatten] and [Linear(1)]";
+
+            public static string ConditionalBatchNormWithoutNorms(string net) =>
+                "Generator '" + net + "' sets Conditioning = ConditionalBatchNorm but has no BatchNorm1d or BatchNorm2d to condition; add [BatchNorm2d] after its convolutions";
+
             private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
         }
     }

@@ -13,7 +13,7 @@ namespace GanDsl.Generators.Emit
             bool block = net.Role == NetRole.Block;
             using (w.OpenType(net.Type, " : " + (block ? BlockModule : generator ? GeneratorModule : DiscriminatorModule)))
             {
-                w.Line("/// <summary>Trainable parameters allocated by the constructor" + (net.HasEmbedding ? ", the label embedding included" : "") + ".</summary>");
+                w.Line("/// <summary>Trainable parameters allocated by the constructor" + (net.HasEmbedding ? ", the label embedding included" : net.LabelParameters > 0 ? ", the label modules included" : "") + ".</summary>");
                 w.Line("public const long ParameterCount = " + SourceWriter.Int(net.ParameterCount) + "L;").Line();
                 WriteShapes(w, net);
                 WriteSummary(w, net);
@@ -38,7 +38,7 @@ namespace GanDsl.Generators.Emit
             }
             if (net.Role == NetRole.Generator)
             {
-                w.Line("/// <summary>Per-sample input of <see cref=\"Forward\"/>: the noise z" + (net.Inputs.Classes > 0 ? " followed by the label embedding" : "") + ".</summary>");
+                w.Line("/// <summary>Per-sample input of <see cref=\"Forward\"/>: the noise z" + (net.HasEmbedding ? " followed by the label embedding" : "") + ".</summary>");
                 w.Line("public static int[] InputShape => " + SourceWriter.IntArray(stack.Input) + ";").Line();
                 w.Line("public override int LatentDim => " + SourceWriter.Int(net.Inputs.LatentDim) + ";").Line();
                 w.Line("public override int[] OutputShape => " + SourceWriter.IntArray(stack.Output) + ";").Line();
@@ -65,15 +65,17 @@ namespace GanDsl.Generators.Emit
             w.Line("/// <summary>The layer stack as data, for engines that rebuild the net (TorchSharp, ONNX).</summary>");
             w.Line("public override " + Nn + "NetArchitecture Architecture => StackArchitecture;").Line();
             w.Line("private static readonly " + Nn + "NetArchitecture StackArchitecture = " + Nn + "NetArchitecture.Of(Summary, "
-                + Nn + "LabelConditioning." + net.Inputs.Conditioning + ", " + SourceWriter.Int(net.Inputs.Classes) + ", " + Init(net.Inputs.DcganInit) + ");");
+                + "global::GanDsl.LabelConditioning." + net.Inputs.Conditioning + ", " + SourceWriter.Int(net.Inputs.Classes) + ", " + Init(net.Inputs.DcganInit) + ");");
             w.Line();
         }
 
         private static void WriteFields(SourceWriter w, NetModel net)
         {
             if (net.HasEmbedding) w.Line("private readonly " + Nn + "Embedding _embedding;");
+            if (net.ProjectionHead >= 0) w.Line("private readonly " + Nn + "LabelProjection " + LabelTerms.Projection + ";");
             for (int i = 0; i < net.Stack.Layers.Count; i++)
                 w.Line("private readonly " + LayerEmitter.RuntimeType(net.Stack.Layers[i]) + " _layer" + SourceWriter.Int(i) + ";");
+            foreach (int k in net.ConditionalNorms) w.Line("private readonly " + Nn + "ClassConditionalAffine " + LabelTerms.AffineField(k) + ";");
             w.Line();
         }
 
@@ -85,9 +87,14 @@ namespace GanDsl.Generators.Emit
             {
                 string classes = SourceWriter.Int(net.Inputs.Classes);
                 if (net.HasEmbedding) w.Line("_embedding = Register(\"emb\", new " + Nn + "Embedding(" + classes + ", " + classes + "));");
+                if (net.ProjectionHead >= 0)
+                    w.Line(LabelTerms.Projection + " = Register(\"emb\", new " + Nn + "LabelProjection(" + classes + ", " + SourceWriter.Int(net.ProjectionFeatures) + "));");
                 for (int i = 0; i < net.Stack.Layers.Count; i++)
                     w.Line("_layer" + SourceWriter.Int(i) + " = Register(\"" + SourceWriter.Int(i) + "\", "
                         + LayerEmitter.Construct(net.Stack.Layers[i], net.Stack.LayerInput(i)) + ");");
+                foreach (int k in net.ConditionalNorms)
+                    w.Line(LabelTerms.AffineField(k) + " = Register(\"" + LabelTerms.AffineName(k) + "\", new " + Nn + "ClassConditionalAffine("
+                        + classes + ", " + SourceWriter.Int(net.Stack.LayerInput(k)[0]) + "));");
                 w.Line("Initialize(" + Init(dcgan) + ", new " + Rng + "(seed));");
             }
             w.Line();
@@ -96,7 +103,8 @@ namespace GanDsl.Generators.Emit
         private static void WriteForward(SourceWriter w, NetModel net)
         {
             string dims = SourceWriter.IntArray(net.Stack.Input).Replace("new int[] { ", "").Replace(" }", "");
-            w.Line("/// <summary>Runs the layer stack on a batch shaped [N, " + dims + "] (labels already mixed in).</summary>");
+            w.Line("/// <summary>Runs the layer stack on a batch shaped [N, " + dims + "] ("
+                + (LabelTerms.InsideStack(net) ? "without the label terms, which " + (net.Role == NetRole.Generator ? "Generate" : "Score") + " adds" : "labels already mixed in") + ").</summary>");
             using (w.Block("public override " + Tensor + " Forward(" + Tensor + " input)"))
             {
                 w.Line("var x = input;");
@@ -119,8 +127,17 @@ namespace GanDsl.Generators.Emit
                     return;
                 }
                 RequireLabels(w, net);
-                w.Line("return Forward(" + Ops + ".Concat(new[] { z, _embedding.Forward(labels) }, 1));");
+                if (LabelTerms.InsideStack(net)) WriteLabelledStack(w, net, "z");
+                else w.Line("return Forward(" + Ops + ".Concat(new[] { z, _embedding.Forward(labels) }, 1));");
             }
+        }
+
+        /// <summary>The stack with its label terms (a projection, per-class affines), run on <paramref name="input"/>.</summary>
+        private static void WriteLabelledStack(SourceWriter w, NetModel net, string input)
+        {
+            if (input != "x") w.Line("var x = " + input + ";");
+            foreach (var statement in LabelTerms.StackStatements(net, "Forward", (a, b) => Ops + ".Add(" + a + ", " + b + ")")) w.Line(statement);
+            w.Line("return x;");
         }
 
         private static void WriteScore(SourceWriter w, NetModel net)
@@ -144,6 +161,10 @@ namespace GanDsl.Generators.Emit
                         break;
                     case Conditioning.EmbeddingAtInput:
                         w.Line("return Forward(" + Ops + ".Concat(new[] { x, _embedding.Forward(labels) }, 1));");
+                        break;
+                    case Conditioning.Projection:
+                        w.Line("// h, the last Linear's input, also meets the label embedding: score = Linear(h) + <embed(y), h>.");
+                        WriteLabelledStack(w, net, "x");
                         break;
                     default:
                         w.Line("// Flatten first, then the embedding; Forward's leading Flatten leaves the flat batch as it is.");

@@ -71,7 +71,9 @@ namespace GanDsl.Generators.Emit
         private static void WriteFields(SourceWriter w, NetModel net)
         {
             if (net.HasEmbedding) w.Line("private readonly " + TorchModule + " _embedding;");
+            if (net.ProjectionHead >= 0) w.Line("private readonly " + TorchSharpEngine + "TorchLabelProjection " + LabelTerms.Projection + ";");
             for (int i = 0; i < net.Stack.Layers.Count; i++) w.Line("private readonly " + TorchModule + " _layer" + SourceWriter.Int(i) + ";");
+            foreach (int k in net.ConditionalNorms) w.Line("private readonly " + TorchSharpEngine + "TorchClassConditionalAffine " + LabelTerms.AffineField(k) + ";");
             w.Line();
         }
 
@@ -89,12 +91,26 @@ namespace GanDsl.Generators.Emit
                     w.Line("_embedding = global::TorchSharp.torch.nn.Embedding(num_embeddings: " + classes + ", embedding_dims: " + classes + ");");
                     w.Line("register_module(\"emb\", _embedding);");
                 }
+                if (net.ProjectionHead >= 0)
+                {
+                    w.Line(LabelTerms.Projection + " = new " + TorchSharpEngine + "TorchLabelProjection(classes: " + classes + ", features: "
+                        + SourceWriter.Int(net.ProjectionFeatures) + "L);");
+                    w.Line("register_module(\"emb\", " + LabelTerms.Projection + ");");
+                }
                 for (int i = 0; i < net.Stack.Layers.Count; i++)
                 {
                     string field = "_layer" + SourceWriter.Int(i);
                     w.Line(field + " = " + net.Stack.Layers[i].TorchModule(net.Stack.LayerInput(i)).ToCSharp() + ";");
                     w.Line("register_module(\"" + SourceWriter.Int(i) + "\", " + field + ");");
                 }
+                if (net.ConditionalNorms.Count > 0)
+                {
+                    w.Line("var cbn = new " + TorchSharpEngine + "TorchModuleGroup();");
+                    w.Line("register_module(\"" + GanDsl.Shapes.LabelLayout.ConditionalNormGroup + "\", cbn);");
+                }
+                foreach (int k in net.ConditionalNorms)
+                    w.Line(LabelTerms.AffineField(k) + " = cbn.Add(\"" + SourceWriter.Int(k) + "\", new " + TorchSharpEngine + "TorchClassConditionalAffine(classes: "
+                        + classes + ", channels: " + SourceWriter.Int(net.Stack.LayerInput(k)[0]) + "L));");
                 w.Line(TorchSharpEngine + "TorchWeights.CopyFrom(net, this, device);");
             }
             w.Line();
@@ -103,7 +119,8 @@ namespace GanDsl.Generators.Emit
         private static void WriteForward(SourceWriter w, NetModel net)
         {
             string dims = SourceWriter.IntArray(net.Stack.Input).Replace("new int[] { ", "").Replace(" }", "");
-            w.Line("/// <summary>Runs the layer stack on a batch shaped [N, " + dims + "] (labels already mixed in).</summary>");
+            w.Line("/// <summary>Runs the layer stack on a batch shaped [N, " + dims + "] ("
+                + (LabelTerms.InsideStack(net) ? "without the label terms" : "labels already mixed in") + ").</summary>");
             using (w.Block("public override " + TorchTensor + " forward(" + TorchTensor + " input)"))
             {
                 w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
@@ -131,6 +148,13 @@ namespace GanDsl.Generators.Emit
                     w.Line("throw new global::System.ArgumentNullException(nameof(labels), \"" + net.Name + " is conditional on "
                         + SourceWriter.Int(net.Inputs.Classes) + " classes; pass one label per sample.\");");
                 w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
+                if (LabelTerms.InsideStack(net))
+                {
+                    w.Line("var x = input;");
+                    foreach (var statement in LabelTerms.StackStatements(net, "forward", (a, b) => a + " + " + b)) w.Line(statement);
+                    w.Line("return x.MoveToOuterDisposeScope();");
+                    return;
+                }
                 string mixed;
                 switch (net.Inputs.Conditioning)
                 {

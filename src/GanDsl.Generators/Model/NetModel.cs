@@ -11,7 +11,7 @@ namespace GanDsl.Generators.Model
     /// <param name="Role">Generator, discriminator or [GanBlock].</param>
     /// <param name="Inputs">The role attribute's settings.</param>
     /// <param name="Stack">The layers and their shapes.</param>
-    /// <param name="ParameterCount">Trainable parameters the constructor allocates, the label embedding included.</param>
+    /// <param name="ParameterCount">Trainable parameters the constructor allocates, the label modules included.</param>
     internal sealed record NetModel(TypeHeader Type, NetRole Role, NetInputs Inputs, StackModel Stack, long ParameterCount)
     {
         public string Name => Type.Name;
@@ -19,8 +19,32 @@ namespace GanDsl.Generators.Model
         /// <summary>Labels go through an <c>Embedding(Classes, Classes)</c> module (one-hot planes need none).</summary>
         public bool HasEmbedding => Inputs.Conditioning == Conditioning.EmbeddingAtInput || Inputs.Conditioning == Conditioning.EmbeddingAfterFlatten;
 
-        /// <summary>The label embedding's parameters: Classes × Classes when there is one.</summary>
-        public long EmbeddingParameters => HasEmbedding ? (long)Inputs.Classes * Inputs.Classes : 0;
+        /// <summary>The layer a projection discriminator adds ⟨embed(y), h⟩ to; -1 for any other net.</summary>
+        public int ProjectionHead => Inputs.Conditioning == Conditioning.Projection ? LabelLayout.ProjectionHead(Stack.Layers) : -1;
+
+        /// <summary>The width of the features a projection's table multiplies (the head Linear's input); 0 without a projection.</summary>
+        public int ProjectionFeatures => ProjectionHead < 0 ? 0 : Stack.LayerInput(ProjectionHead)[0];
+
+        /// <summary>The batch norms that take a per-class gain and bias (conditional batch norm); empty otherwise.</summary>
+        public System.Collections.Generic.IReadOnlyList<int> ConditionalNorms =>
+            Inputs.Conditioning == Conditioning.ConditionalBatchNorm ? LabelLayout.ConditionalNorms(Stack.Layers) : new int[0];
+
+        /// <summary>
+        /// The label modules' parameters: Classes² for an embedding, Classes × features for a projection, 2 × Classes × channels
+        /// per conditioned batch norm; checked arithmetic.
+        /// </summary>
+        public long LabelParameters
+        {
+            get
+            {
+                long classes = Inputs.Classes;
+                if (HasEmbedding) return checked(classes * classes);
+                if (ProjectionHead >= 0) return checked(classes * ProjectionFeatures);
+                long total = 0;
+                foreach (int k in ConditionalNorms) total = checked(total + 2 * classes * Stack.LayerInput(k)[0]);
+                return total;
+            }
+        }
 
         /// <summary>One sample as the pair sees it: a generator's output, a discriminator's (or block's) declared input.</summary>
         public EquatableArray<int> SampleShape => Role == NetRole.Generator ? Stack.Output : Inputs.DeclaredShape;

@@ -8,7 +8,7 @@ namespace GanDsl.Generators.Model
         Block,
     }
 
-    /// <summary>How a conditional net mixes its labels in.</summary>
+    /// <summary>How a conditional net takes its labels; the values are GanDsl.LabelConditioning's, in the same order.</summary>
     internal enum Conditioning
     {
         /// <summary>Unconditional.</summary>
@@ -19,5 +19,9 @@ namespace GanDsl.Generators.Model
         OneHotPlanes,
         /// <summary>Embedding concatenated right after the leading Flatten.</summary>
         EmbeddingAfterFlatten,
+        /// <summary>A discriminator's last Linear plus ⟨embed(y), h⟩, h that Linear's input.</summary>
+        Projection,
+        /// <summary>A generator's batch norms without affine, each followed by a per-class gain and bias.</summary>
+        ConditionalBatchNorm,
     }
 }

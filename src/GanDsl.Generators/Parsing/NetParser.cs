@@ -63,7 +63,9 @@ namespace GanDsl.Generators.Parsing
                 sink.Add(DiagnosticCatalog.For(shapes.Error.Kind), at.SyntaxTree, at.Span, shapes.Error.Message);
                 return null;
             }
-            var stack = new StackModel(EquatableArray.From(shapes.Input), EquatableArray.From(layers),
+            // Conditional batch norm replaces each batch norm's own affine by per-class ones (the shapes stay as inferred).
+            var stackLayers = inputs.Conditioning == Conditioning.ConditionalBatchNorm ? LabelLayout.WithoutNormAffines(layers) : layers.ToArray();
+            var stack = new StackModel(EquatableArray.From(shapes.Input), EquatableArray.From(stackLayers),
                 EquatableArray.From(shapes.Outputs.Select(o => EquatableArray.From(o))));
             var net = new NetModel(Type: header, Role: role, Inputs: inputs, Stack: stack, ParameterCount: 0);
 
@@ -77,13 +79,13 @@ namespace GanDsl.Generators.Parsing
             return net with { ParameterCount = parameters.Value };
         }
 
-        /// <summary>The layers' parameters plus the label embedding's, or null when it (or a mult-add count) exceeds 64 bits.</summary>
+        /// <summary>The layers' parameters plus the label modules', or null when it (or a mult-add count) exceeds 64 bits.</summary>
         private static long? CountParameters(NetModel net, StackShapes shapes)
         {
             try
             {
                 var layers = net.Stack.Layers.ToArray();
-                long total = checked(LayerCounts.TotalParameters(shapes.Input, layers) + net.EmbeddingParameters);
+                long total = checked(LayerCounts.TotalParameters(shapes.Input, layers) + net.LabelParameters);
                 new ModelSummary(shapes.Input, layers).TotalMultAdds(1);
                 return total;
             }

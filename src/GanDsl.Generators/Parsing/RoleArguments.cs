@@ -28,11 +28,13 @@ namespace GanDsl.Generators.Parsing
             int[]? shape = role == NetRole.Generator ? LatentShape(attribute, name, classes, tree, span, sink)
                 : DeclaredShape(attribute, role, roleName, name, classes, tree, span, sink);
             if (shape == null) return null;
-            var conditioning = ConditioningOf(shape, classes, layers);
-            return new NetInputs(role == NetRole.Generator ? shape[0] : 0, classes, dcgan, conditioning, EquatableArray.From(shape));
+            var conditioning = ConditioningChoice.Decide(attribute, role, roleName, name, shape, classes, layers, tree, span, sink);
+            if (conditioning == null) return null;
+            return new NetInputs(role == NetRole.Generator ? shape[0] : 0, classes, dcgan, conditioning.Value, EquatableArray.From(shape));
         }
 
-        /// <summary>What the layer stack receives once the labels are mixed in as <paramref name="inputs"/> says.</summary>
+        /// <summary>What the layer stack receives once the labels are mixed in as <paramref name="inputs"/> says (a projection and
+        /// conditional batch norm mix nothing into the input).</summary>
         public static int[] StackInput(NetInputs inputs)
         {
             var shape = inputs.DeclaredShape;
@@ -43,13 +45,6 @@ namespace GanDsl.Generators.Parsing
                 case Conditioning.EmbeddingAtInput: return new[] { shape[0] + inputs.Classes };
                 default: return shape.ToArray();
             }
-        }
-
-        private static Conditioning ConditioningOf(int[] shape, int classes, IReadOnlyList<LayerSpec> layers)
-        {
-            if (classes == 0) return Conditioning.None;
-            if (shape.Length == 3 && layers.Count > 0 && layers[0].Kind == LayerKind.Flatten) return Conditioning.EmbeddingAfterFlatten;
-            return shape.Length == 3 ? Conditioning.OneHotPlanes : Conditioning.EmbeddingAtInput;
         }
 
         private static int[]? LatentShape(AttributeData attribute, string name, int classes, SyntaxTree tree, TextSpan span, DiagnosticSink sink)

@@ -34,5 +34,12 @@ internal static class CommonNodes
         return graph.Node("Add", name, [a, b]);
     }
 
+    /// <summary>The sum over <paramref name="axis"/>, kept as a dimension of 1: the axes are an attribute before opset 13, an input from 13 on.</summary>
+    public static string ReduceSum(OnnxGraph graph, string name, string input, int axis)
+    {
+        if (graph.Opset < 13) return graph.Node("ReduceSum", name, [input], OnnxGraph.Ints("axes", axis), OnnxGraph.Int("keepdims", 1));
+        return graph.Node("ReduceSum", name, [input, graph.Int64s(name + ".axes", [axis], 1)], OnnxGraph.Int("keepdims", 1));
+    }
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

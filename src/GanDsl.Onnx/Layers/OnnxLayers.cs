@@ -31,6 +31,15 @@ internal static class OnnxLayers
         [LayerKind.Flatten] = OnnxLayerMapping.Exact(l => l.Node("Flatten", Int("axis", 1))),
         [LayerKind.Reshape] = OnnxLayerMapping.Exact(Reshape),
         [LayerKind.Upsample] = OnnxLayerMapping.Exact(l => CommonNodes.UpsampleNearest(l.Graph, l.Path + ".Resize", l.Input, l.Int("scaleFactor"))),
+        // Channel dropout too scales nothing at inference.
+        [LayerKind.Dropout2d] = OnnxLayerMapping.Exact(l => l.Node("Identity")),
+        [LayerKind.LayerNorm] = OnnxLayerMapping.Exact(l => NormalizationNodes.GroupNormalize(l, 1, l.Layer.Get<bool>("elementwiseAffine"),
+            l.InputShape.Select(d => (long)d).ToArray())),
+        [LayerKind.InstanceNorm2d] = OnnxLayerMapping.Exact(l => NormalizationNodes.GroupNormalize(l, l.InputShape[0], l.Layer.Get<bool>("affine"),
+            NormalizationNodes.ChannelView(l.InputShape))),
+        [LayerKind.GroupNorm] = OnnxLayerMapping.Exact(l => NormalizationNodes.GroupNormalize(l, l.Int("numGroups"), l.Layer.Get<bool>("affine"),
+            NormalizationNodes.ChannelView(l.InputShape))),
+        [LayerKind.MinibatchStdDev] = OnnxLayerMapping.Exact(l => NormalizationNodes.MinibatchStdDev(l, l.Int("groupSize"), 1e-8f)),
     };
 
     private static string Conv(LayerNodes l)
@@ -50,12 +59,17 @@ internal static class OnnxLayers
     /// <summary>
     /// Inference mode with the running statistics, kept as its own node rather than folded into the previous layer's
     /// weights: it computes (x − mean) / √(var + ε) · γ + β in the order GanDsl does, and the file keeps the checkpoint's
-    /// parameters under their state dict names.
+    /// parameters under their state dict names. A batch norm without affine gets γ = 1 and β = 0 as constants.
     /// </summary>
-    private static string BatchNorm(LayerNodes l) =>
-        l.Node("BatchNormalization",
-            [l.Input, l.Parameter("weight"), l.Parameter("bias"), l.Parameter("running_mean"), l.Parameter("running_var")],
+    private static string BatchNorm(LayerNodes l)
+    {
+        bool affine = l.Layer.Get<bool>("affine");
+        int channels = l.InputShape[0];
+        string scale = affine ? l.Parameter("weight") : l.Graph.Floats(l.Path + ".unit_scale", Enumerable.Repeat(1f, channels).ToArray(), channels);
+        string shift = affine ? l.Parameter("bias") : l.Graph.Floats(l.Path + ".zero_shift", new float[channels], channels);
+        return l.Node("BatchNormalization", [l.Input, scale, shift, l.Parameter("running_mean"), l.Parameter("running_var")],
             Float("epsilon", BatchNormEpsilon));
+    }
 
     /// <summary>No padding and floor rounding (ceil_mode 0), as torch.nn.MaxPool2d by default.</summary>
     private static string MaxPool(LayerNodes l)

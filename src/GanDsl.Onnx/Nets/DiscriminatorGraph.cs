@@ -20,7 +20,14 @@ internal static class DiscriminatorGraph
         var sample = Sample(graph, shape);
         var inputs = new List<GraphValue> { sample };
         string x = sample.Name;
-        if (discriminator.Classes > 0)
+        Func<int, string, string, string>? labelTerm = null;
+        if (discriminator.Classes > 0 && architecture.Conditioning == LabelConditioning.Projection)
+        {
+            inputs.Add(NetInputs.DeclareLabel(graph, discriminator.Classes));
+            int head = architecture.ProjectionHead;
+            labelTerm = (i, layerInput, output) => i == head ? NetInputs.AddProjection(graph, weights, layerInput, output) : output;
+        }
+        else if (discriminator.Classes > 0)
         {
             inputs.Add(NetInputs.DeclareLabel(graph, discriminator.Classes));
             x = architecture.Conditioning switch
@@ -32,7 +39,7 @@ internal static class DiscriminatorGraph
                 _ => throw new OnnxExportException($"{owner} is conditional on {discriminator.Classes} classes but reports no way of mixing labels in; export the net its declaration generated."),
             };
         }
-        string y = builder.Stack(weights, architecture, x, "");
+        string y = builder.Stack(weights, architecture, x, "", labelTerm);
         string range = OutputRange.Of(architecture.Layers);
         return new GraphSignature("discriminator", owner, inputs, Score(graph, y, range), range,
             [new("gandsl.classes", CommonNodes.Int(discriminator.Classes))]);

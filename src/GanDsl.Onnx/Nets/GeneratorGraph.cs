@@ -1,6 +1,7 @@
 using GanDsl.Nn;
 using GanDsl.Nn.Progressive;
 using GanDsl.Onnx.Graph;
+using GanDsl.Shapes;
 
 namespace GanDsl.Onnx.Nets;
 
@@ -18,14 +19,21 @@ internal static class GeneratorGraph
 
         var inputs = new List<GraphValue> { Latent(graph, generator.LatentDim) };
         string x = "z";
+        Func<int, string, string, string>? labelTerm = null;
         if (generator.Classes > 0)
         {
-            if (architecture.Conditioning != LabelConditioning.EmbeddingAtInput)
+            if (architecture.Conditioning is not (LabelConditioning.EmbeddingAtInput or LabelConditioning.ConditionalBatchNorm))
                 throw new OnnxExportException($"{owner} mixes its labels in as {architecture.Conditioning}, which GanDsl.Onnx does not write for a generator; declare it with [GanGenerator(Classes = …)].");
             inputs.Add(NetInputs.DeclareLabel(graph, generator.Classes));
-            x = NetInputs.ConcatEmbedding(graph, weights, x);
+            if (architecture.Conditioning == LabelConditioning.EmbeddingAtInput) x = NetInputs.ConcatEmbedding(graph, weights, x);
+            else
+            {
+                var norms = new HashSet<int>(architecture.ConditionalNorms);
+                labelTerm = (i, _, output) => !norms.Contains(i) ? output
+                    : NetInputs.ClassAffine(graph, weights, LabelLayout.ConditionalNormName(i), output, architecture.LayerInput(i)[0], architecture.LayerInput(i).Length);
+            }
         }
-        string y = builder.Stack(weights, architecture, x, "");
+        string y = builder.Stack(weights, architecture, x, "", labelTerm);
         string range = OutputRange.Of(architecture.Layers);
         var output = Sample(graph, y, generator.OutputShape, range);
         return new GraphSignature("generator", owner, inputs, output, range, Facts(generator));

@@ -25,14 +25,21 @@ internal sealed class NetGraphBuilder(int opset, IReadOnlyDictionary<LayerKind, 
         }
     }
 
-    /// <summary>The stack's nodes on <paramref name="input"/>; weights and node names under <paramref name="prefix"/> (<c>""</c>, <c>"blocks.1."</c>).</summary>
-    public string Stack(NetWeights weights, NetArchitecture architecture, string input, string prefix)
+    /// <summary>
+    /// The stack's nodes on <paramref name="input"/>; weights and node names under <paramref name="prefix"/> (<c>""</c>,
+    /// <c>"blocks.1."</c>). <paramref name="labelTerm"/>, when given, sees each layer's index, input and output and returns
+    /// the value the next layer receives (a projection or a per-class affine adds its label term there).
+    /// </summary>
+    public string Stack(NetWeights weights, NetArchitecture architecture, string input, string prefix, Func<int, string, string, string>? labelTerm = null)
     {
         var shapes = ShapeInference.InferStack(architecture.StackInput, architecture.Layers);
         if (!shapes.IsValid) throw new OnnxExportException($"{weights.Owner}'s layers do not fit together ({shapes.Error!.Message}); fix the declaration before exporting.");
         string value = input;
         for (int i = 0; i < architecture.Layers.Count; i++)
-            value = Layer(weights, architecture.Layers[i], prefix + CommonNodes.Int(i), value, i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
+        {
+            string output = Layer(weights, architecture.Layers[i], prefix + CommonNodes.Int(i), value, i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
+            value = labelTerm is null ? output : labelTerm(i, value, output);
+        }
         return value;
     }
 

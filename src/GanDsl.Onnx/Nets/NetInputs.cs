@@ -42,4 +42,31 @@ internal static class NetInputs
         string planes = graph.Node("Expand", "label.Expand", [column, graph.Int64s("label.image_size", [1, 1, height, width], 4)]);
         return graph.Node("Concat", "label.Concat", [image, planes], Int("axis", 1));
     }
+
+    /// <summary>
+    /// A projection discriminator's head: <paramref name="headOutput"/> + Σ_f h[n, f]·emb.weight[label[n], f], with h the head
+    /// Linear's input <paramref name="features"/> [N, F].
+    /// </summary>
+    public static string AddProjection(OnnxGraph graph, NetWeights weights, string features, string headOutput)
+    {
+        string table = graph.Initializer("emb.weight", weights.Get("emb.weight"));
+        string rows = graph.Node("Gather", "emb.Gather", [table, Label], Int("axis", 0));
+        string products = graph.Node("Mul", "emb.Mul", [rows, features]);
+        return graph.Node("Add", "emb.Add", [headOutput, CommonNodes.ReduceSum(graph, "emb.ReduceSum", products, axis: 1)]);
+    }
+
+    /// <summary>
+    /// Conditional batch norm's per-class affine after a batch norm: x·gain[label] + bias[label] with the tables
+    /// <c>cbn.K.gain.weight</c> and <c>cbn.K.bias.weight</c>, each row viewed as [N, C, 1, 1] (or [N, C] after a flat batch norm).
+    /// </summary>
+    public static string ClassAffine(OnnxGraph graph, NetWeights weights, string name, string x, int channels, int rank)
+    {
+        var view = new long[rank + 1];
+        Array.Fill(view, 1L);
+        (view[0], view[1]) = (0, channels);
+        string shape = graph.Int64s(name + ".view_shape", view, view.Length);
+        string Rows(string table) => graph.Node("Reshape", name + "." + table + ".view",
+            [graph.Node("Gather", name + "." + table + ".Gather", [graph.Initializer(name + "." + table + ".weight", weights.Get(name + "." + table + ".weight")), Label], Int("axis", 0)), shape]);
+        return graph.Node("Add", name + ".Add", [graph.Node("Mul", name + ".Mul", [x, Rows("gain")]), Rows("bias")]);
+    }
 }

@@ -24,7 +24,7 @@ public class TrainingPlanTests
         Assert.Equal(plan.Model.Config with { Epochs = 3, Seed = 9 }, plan.Config);
         Assert.Equal(new RunLength(64, 64, 192), plan.Length); // 4096 generated samples, batch 64, three epochs
         Assert.Equal((false, 0L), (plan.Resume, plan.FirstStep));
-        Assert.Equal(new RunInfo("seven-bit", "seven-bit", null), plan.Info);
+        Assert.Equal(new RunInfo("seven-bit", "seven-bit", null) { Engine = "managed", Device = "cpu" }, plan.Info);
         Assert.False(Directory.Exists(folder));
 
         plan.PrepareFolder();

@@ -60,8 +60,9 @@ public class GanPairTests
         Assert.Equal(12, whole.Steps);
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.LastCheckpoint!, "generator.safetensors")),
             File.ReadAllBytes(Path.Combine(resumed.LastCheckpoint!, "generator.safetensors")));
-        // A pair built at run time is recorded without a class to rebuild; its generator loads into a net built again.
-        Assert.Equal(new RunInfo("GanPair", DataSource.InCode, null), RunInfo.Read(straight.Path));
+        // A pair built at run time is recorded without a class to rebuild (with the engine and device that trained it);
+        // its generator loads into a net built again.
+        Assert.Equal(new RunInfo("GanPair", DataSource.InCode, null) { Engine = "managed", Device = "cpu" }, RunInfo.Read(straight.Path));
         var again = RunFolder.Open(straight.Path).LoadInto(G(seed: 5));
         Assert.Equal(whole.Session.G.Parameters()[0].Data, again.Parameters()[0].Data);
     }

@@ -40,8 +40,8 @@ public class LayerTests
         Assert.InRange(mean, -0.002, 0.002);
         Assert.InRange(std, 0.019, 0.021);
         Assert.All(conv.Bias!.Data, v => Assert.Equal(0f, v));
-        Assert.InRange(bn.Weight.Data.Average(), 0.99, 1.01);
-        Assert.All(bn.Bias.Data, v => Assert.Equal(0f, v));
+        Assert.InRange(bn.Weight!.Data.Average(), 0.99, 1.01);
+        Assert.All(bn.Bias!.Data, v => Assert.Equal(0f, v));
     }
 
     [Fact]

@@ -58,8 +58,8 @@ public class BatchNormParityTests
         var c = ParityData.Case(name);
         var x = c.Tensor("x");
         BatchNorm layer = x.Rank == 4 ? new BatchNorm2d(x.Shape[1]) : new BatchNorm1d(x.Shape[1]);
-        Array.Copy(c.Tensor("weight").Data, layer.Weight.Data, layer.NumFeatures);
-        Array.Copy(c.Tensor("bias").Data, layer.Bias.Data, layer.NumFeatures);
+        Array.Copy(c.Tensor("weight").Data, layer.Weight!.Data, layer.NumFeatures);
+        Array.Copy(c.Tensor("bias").Data, layer.Bias!.Data, layer.NumFeatures);
         Array.Copy(c.Tensor("running_mean").Data, layer.RunningMean.Data, layer.NumFeatures);
         Array.Copy(c.Tensor("running_var").Data, layer.RunningVar.Data, layer.NumFeatures);
         ParityAssert.Close(c, "out", layer.Forward(x));

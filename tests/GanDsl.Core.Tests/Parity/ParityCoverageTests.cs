@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace GanDsl.Core.Tests.Parity;
 
-/// <summary>Keeps expected.json and the parity tests in step: every stored case is checked by some test, and vice versa.</summary>
+/// <summary>Keeps expected.json, layers_expected.json and the parity tests in step: every stored case is checked by some test, and vice versa.</summary>
 public class ParityCoverageTests
 {
     [Fact]
@@ -15,7 +15,7 @@ public class ParityCoverageTests
             .SelectMany(a => a.GetData(null!))
             .Select(row => row[0]).OfType<string>()
             .ToHashSet();
-        foreach (var name in new[] { "relu", "tanh", "sigmoid", "dcgan_generator_step", "gradient_penalty", "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss" })
+        foreach (var name in new[] { "relu", "tanh", "sigmoid", "dcgan_generator_step", "gradient_penalty", "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss", "critic_gradient_penalty" })
             tested.Add(name); // the [Fact] tests name their single case directly
         var stored = ParityData.CaseNames().ToHashSet();
 

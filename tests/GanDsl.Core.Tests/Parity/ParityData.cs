@@ -5,31 +5,35 @@ using GanDsl.Tensors;
 namespace GanDsl.Core.Tests.Parity;
 
 /// <summary>
-/// The cases of <c>expected.json</c>, written by <c>make_expected.py</c> with PyTorch. The file is found next to this
-/// source file (through <see cref="CallerFilePathAttribute"/>), so the test project needs no copy step.
+/// The cases of <c>expected.json</c> (ops, optimizers; written by <c>make_expected.py</c>) and <c>layers_expected.json</c>
+/// (the layers of issue 19, their checkpoints, conditional nets; <c>make_layers_expected.py</c>), both from PyTorch. The files
+/// are found next to this source file (through <see cref="CallerFilePathAttribute"/>), so the test project needs no copy step.
 /// </summary>
 internal static class ParityData
 {
-    private static readonly Lazy<JsonDocument> Document = new(Load);
+    private static readonly string[] Files = ["expected.json", "layers_expected.json"];
 
-    public static string ExpectedPath([CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "expected.json");
+    private static readonly Lazy<JsonDocument[]> Documents = new(() => Files.Select(Load).ToArray());
+
+    public static string ExpectedPath(string file = "expected.json", [CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, file);
 
     public static IEnumerable<string> CaseNames() =>
-        Document.Value.RootElement.GetProperty("cases").EnumerateObject().Select(p => p.Name);
+        Documents.Value.SelectMany(d => d.RootElement.GetProperty("cases").EnumerateObject().Select(p => p.Name));
 
     public static ParityCase Case(string name)
     {
-        if (!Document.Value.RootElement.GetProperty("cases").TryGetProperty(name, out var element))
-            throw new KeyNotFoundException($"expected.json has no case '{name}'; rerun make_expected.py after adding it there.");
-        return new ParityCase(name, element);
+        foreach (var document in Documents.Value)
+            if (document.RootElement.GetProperty("cases").TryGetProperty(name, out var element))
+                return new ParityCase(name, element);
+        throw new KeyNotFoundException($"No parity file has a case '{name}'; rerun make_expected.py or make_layers_expected.py after adding it there.");
     }
 
-    private static JsonDocument Load()
+    private static JsonDocument Load(string file)
     {
-        var path = ExpectedPath();
+        var path = ExpectedPath(file);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"The parity data {path} is missing; run /usr/bin/python3 make_expected.py in that folder.", path);
+            throw new FileNotFoundException($"The parity data {path} is missing; run /usr/bin/python3 make_{file.Replace(".json", ".py")} in that folder.", path);
         return JsonDocument.Parse(File.ReadAllBytes(path));
     }
 }
@@ -42,6 +46,9 @@ internal sealed class ParityCase(string name, JsonElement element)
     public int Int(string arg) => element.GetProperty("args").GetProperty(arg).GetInt32();
 
     public float Float(string arg) => element.GetProperty("args").GetProperty(arg).GetSingle();
+
+    public IReadOnlyList<string> Strings(string arg) =>
+        element.GetProperty("args").GetProperty(arg).EnumerateArray().Select(v => v.GetString()!).ToList();
 
     public IEnumerable<string> TensorNames() => element.GetProperty("tensors").EnumerateObject().Select(p => p.Name);
 

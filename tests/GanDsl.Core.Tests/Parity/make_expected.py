@@ -5,69 +5,18 @@ Inputs follow x[i] = sin(0.37 i + phase) * scale + offset, computed in float64 a
 into the JSON too, so the C# side reads them instead of recomputing. Every float32 is printed as its shortest
 round-trip decimal, so parsing it back gives the identical float32.
 
-Each case also records `f32_error`: for every output, the largest |torch float32 - torch float64| over its elements
-(the float64 run uses the same float32 inputs). The tests use it to tell reduction-order rounding from real bugs.
+The helpers live in parity_common.py, which make_layers_expected.py shares. Each case also records `f32_error`: for every
+output, the largest |torch float32 - torch float64| over its elements (the float64 run uses the same float32 inputs).
+The tests use it to tell reduction-order rounding from real bugs.
 """
-import json
-import math
 import os
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
-torch.set_num_threads(1)  # one summation order, so reruns give the same file
+from parity_common import _phase, add, fixed, run_both, with_grads, write
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-_phase = [0.0]
-
-
-def fixed(*shape, scale=1.0, offset=0.0):
-    """The next fixed tensor: each call gets a new phase so inputs are not copies of each other."""
-    _phase[0] += 0.731
-    n = math.prod(shape)
-    vals = [math.sin(0.37 * i + _phase[0]) * scale + offset for i in range(n)]
-    return torch.tensor(vals, dtype=torch.float64).to(torch.float32).reshape(shape)
-
-
-def enc(t):
-    t = t.detach().to(torch.float32).contiguous()
-    data = ",".join(np.format_float_positional(v, unique=True, trim="-") if abs(v) >= 1e-4 or v == 0
-                    else np.format_float_scientific(v, unique=True, trim="-")
-                    for v in t.reshape(-1).numpy())
-    return '{"shape":%s,"data":[%s]}' % (json.dumps(list(t.shape)), data)
-
-
-CASES = {}
-
-
-def add(name, args, inputs, outputs, outputs64=None):
-    """inputs/outputs: dict name -> float32 tensor; outputs64: the same outputs computed in float64."""
-    err = {}
-    if outputs64 is not None:
-        for k, v in outputs.items():
-            err[k] = float((v.double() - outputs64[k].double()).abs().max()) if v.numel() else 0.0
-    CASES[name] = (args, {**inputs, **outputs}, err)
-
-
-def run_both(fn, inputs):
-    """Runs fn on the float32 inputs and on their float64 copies; returns (outputs32, outputs64)."""
-    out32 = fn({k: v.clone() for k, v in inputs.items()})
-    out64 = fn({k: v.double() for k, v in inputs.items()})
-    return out32, out64
-
-
-def with_grads(forward, inputs, wrt, grad_out):
-    """A function computing out and the gradients of <out, grad_out> w.r.t. the named inputs."""
-    def fn(t):
-        leaves = {k: v.clone().requires_grad_(k in wrt) for k, v in t.items()}
-        out = forward(leaves)
-        go = grad_out.to(out.dtype)
-        grads = torch.autograd.grad(out, [leaves[k] for k in wrt], go)
-        res = {"out": out.detach()}
-        res.update({"grad_" + k: g for k, g in zip(wrt, grads)})
-        return res
-    return fn
-
 
 # ---- linear -------------------------------------------------------------------------------------------------------
 for name, n, i, o, bias in [("linear_bias", 4, 5, 3, True), ("linear_nobias", 4, 5, 3, False),
@@ -288,11 +237,4 @@ _, o64 = gradient_penalty(torch.float64)
 add("gradient_penalty", {}, ins, o32, o64)
 
 # ---- write --------------------------------------------------------------------------------------------------------
-parts = []
-for name, (args, tensors, err) in CASES.items():
-    body = ",\n    ".join('"%s":%s' % (k, enc(v)) for k, v in tensors.items())
-    parts.append('  "%s":{\n   "args":%s,\n   "f32_error":%s,\n   "tensors":{\n    %s}}'
-                 % (name, json.dumps(args), json.dumps(err), body))
-with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
-    f.write('{"generator":"make_expected.py","torch":"%s",\n "cases":{\n%s}}\n' % (torch.__version__, ",\n".join(parts)))
-print(f"wrote {len(CASES)} cases")
+write(os.path.join(HERE, "expected.json"), "make_expected.py")

@@ -11,7 +11,7 @@ public class PairAssemblyTests
     {
         var pairs = PairAssembly.Load(Fixtures.UserPairsDll());
         Assert.Same(pairs, PairAssembly.Load(Fixtures.UserPairsDll()));
-        Assert.Equal(["UserPairs.TinyGrayGan", "UserPairs.TwoChannelGan"], pairs.Pairs.Select(t => t.FullName));
+        Assert.Equal(["UserPairs.TinyGrayGan", "UserPairs.TinyGrayLeastSquaresGan", "UserPairs.TwoChannelGan"], pairs.Pairs.Select(t => t.FullName));
         Assert.Same(pairs.Find("TinyGrayGan"), pairs.Find("tinygraygan"));
         Assert.Same(pairs.Find("TinyGrayGan"), pairs.Find("UserPairs.TinyGrayGan"));
         Assert.NotSame(typeof(IGan).Assembly, pairs.Assembly); // its own load context …
@@ -27,7 +27,7 @@ public class PairAssemblyTests
     public void An_unknown_name_lists_the_pairs()
     {
         var pairs = PairAssembly.Load(Fixtures.UserPairsDll());
-        Assert.Equal("'MyGan' is not a GAN pair in UserPairs.dll; it declares TinyGrayGan, TwoChannelGan.",
+        Assert.Equal("'MyGan' is not a GAN pair in UserPairs.dll; it declares TinyGrayGan, TinyGrayLeastSquaresGan, TwoChannelGan.",
             Assert.Throws<PairAssemblyException>(() => pairs.Find("MyGan")).Message);
     }
 

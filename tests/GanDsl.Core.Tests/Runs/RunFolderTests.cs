@@ -23,7 +23,7 @@ public class RunFolderTests
             Assert.True(File.Exists(dir.File(file)), $"{file} is missing");
         var info = RunInfo.Read(dir.Path);
         // MlpGan is internal with a constructor of its own, so no class is named for it; the data says nothing of where it came from.
-        Assert.Equal(new RunInfo("MlpGan", DataSource.InCode, null), info);
+        Assert.Equal(new RunInfo("MlpGan", DataSource.InCode, null) { Engine = "managed", Device = "cpu" }, info);
         var animation = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(dir.File("evolution.png")));
         Assert.Equal(2, animation.Split("fcTL").Length - 1); // one frame per epoch
     }
@@ -49,6 +49,19 @@ public class RunFolderTests
         mine.Write(dir.Path);
         Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), Config, runDirectory: dir.Path);
         Assert.Equal(mine, RunInfo.Read(dir.Path));
+    }
+
+    [Fact]
+    public void Run_json_records_the_engine_and_a_resume_on_another_engine_updates_it()
+    {
+        using var dir = new TempFolder();
+        Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), Config with { MaxSteps = 3 }, runDirectory: dir.Path);
+        var written = RunInfo.Read(dir.Path);
+        Assert.Equal(("managed", "cpu"), (written.Engine, written.Device));
+
+        var other = new GanDsl.Core.Tests.Training.Engines.EngineFactory((g, c) => new GanDsl.Core.Tests.Training.Engines.FakeEngine(g, c));
+        Adversarial.Train(new MlpGan(1, true), new InMemoryData(40), Config with { MaxSteps = 5 }, runDirectory: dir.Path, resume: true, engine: other);
+        Assert.Equal(written with { Engine = "fake", Device = "nowhere" }, RunInfo.Read(dir.Path));
     }
 
     [Fact]

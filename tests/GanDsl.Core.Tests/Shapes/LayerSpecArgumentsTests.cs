@@ -8,8 +8,8 @@ public class LayerSpecArgumentsTests
     public void Arguments_list_every_declared_value_in_order_by_its_parameter_name()
     {
         var conv = LayerSpec.ConvTranspose2d(64, 4, 2, 1, bias: false);
-        Assert.Equal(new[] { "outChannels", "kernelSize", "stride", "padding", "outputPadding", "bias" }, conv.Arguments.Select(a => a.Key));
-        Assert.Equal(new object[] { 64, 4, 2, 1, 0, false }, conv.Arguments.Select(a => a.Value));
+        Assert.Equal(new[] { "outChannels", "kernelSize", "stride", "padding", "outputPadding", "bias", "spectralNorm" }, conv.Arguments.Select(a => a.Key));
+        Assert.Equal(new object[] { 64, 4, 2, 1, 0, false, false }, conv.Arguments.Select(a => a.Value));
         Assert.Equal(4, conv.Get<int>("kernelSize"));
         Assert.False(conv.Get<bool>("bias"));
     }

@@ -32,6 +32,24 @@ public class SamplingTests
     }
 
     [Fact]
+    public void Another_engine_gets_the_same_noise_and_labels_in_the_same_batches()
+    {
+        var g = new MlpGan(3, true, classes: 3).Generator;
+        var seen = new List<(float[] Noise, int[]? Labels)>();
+        GanDsl.Tensors.Tensor Elsewhere(GanDsl.Tensors.Tensor z, int[]? labels)
+        {
+            seen.Add(((float[])z.Data.Clone(), labels));
+            return g.Generate(z, labels);
+        }
+        var expected = Sampling.Draw(g, 300, seed: 4);
+        var actual = Sampling.Draw(g, 300, seed: 4, generate: Elsewhere);
+        Assert.Equal(expected.Data, actual.Data);
+        Assert.Equal([256, 44], seen.Select(s => s.Labels!.Length));
+        Assert.Equal(Enumerable.Range(256, 44).Select(i => i % 3), seen[1].Labels);
+        Assert.Equal(256 * 4, seen[0].Noise.Length);
+    }
+
+    [Fact]
     public void Wrong_labels_are_refused_with_one_sentence()
     {
         var plain = new MlpGan(3, true).Generator;

@@ -75,6 +75,27 @@ internal static class SampleNets
         public partial class CondGan;
         """;
 
+    /// <summary>The label terms of issue 19: an SNGAN-style projection discriminator and a conditional batch norm generator.</summary>
+    public const string LabelTerms = """
+        using GanDsl;
+        namespace Samples.Projection;
+
+        [GanGenerator(LatentDim = 32, Classes = 10, Conditioning = LabelConditioning.ConditionalBatchNorm)]
+        [Linear(7 * 7 * 16), BatchNorm1d, ReLU, Reshape(16, 7, 7)]
+        [ConvTranspose2d(8, 4, 2, 1), BatchNorm2d, ReLU]
+        [ConvTranspose2d(1, 4, 2, 1), Tanh]
+        public partial class CbnGenerator;
+
+        [GanDiscriminator(1, 28, 28, Classes = 10, Conditioning = LabelConditioning.Projection)]
+        [Conv2d(16, 4, 2, 1, SpectralNorm = true), LeakyReLU(0.1)]
+        [Conv2d(32, 4, 2, 1, SpectralNorm = true), LeakyReLU(0.1)]
+        [Flatten, Linear(1, SpectralNorm = true)]
+        public partial class ProjectionDiscriminator;
+
+        [Gan<CbnGenerator, ProjectionDiscriminator>]
+        public partial class ProjectionGan;
+        """;
+
     public const string Progressive = """
         using GanDsl;
         namespace Samples.Growing;

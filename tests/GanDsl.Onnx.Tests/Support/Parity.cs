@@ -35,6 +35,7 @@ internal static class Parity
         {
             rng.FillNormal(bn.RunningMean.Data, 0f, 0.3f);
             rng.FillUniform(bn.RunningVar.Data, 0.3f, 2f);
+            if (bn.Weight is null || bn.Bias is null) continue; // no affine (conditional batch norm gives it per class)
             rng.FillNormal(bn.Weight.Data, 1f, 0.3f);
             rng.FillNormal(bn.Bias.Data, 0f, 0.3f);
         }
@@ -46,6 +47,26 @@ internal static class Parity
         using var _ = GradMode.NoGrad();
         using var scope = BufferScope.Begin();
         return generator.Generate(new Tensor(new Shape(z.Length / generator.LatentDim, generator.LatentDim), z), labels).Data.ToArray();
+    }
+
+    /// <summary>
+    /// Runs a few training-mode forwards so that spectral norm's u and v leave their random start (PyTorch's spectral_norm
+    /// also iterates them only in training forwards): from the start σ can be near 0 and the scores near 1e5, where float32
+    /// cannot show a 1e-5 difference. Batch norm statistics move too, so perturb them afterwards.
+    /// </summary>
+    public static void SettleSpectralNorms(DiscriminatorModule discriminator, ulong seed, int forwards = 5)
+    {
+        discriminator.Train();
+        using (GradMode.NoGrad())
+        using (BufferScope.Begin())
+        {
+            int perSample = discriminator.InputShape.Aggregate(1, (a, b) => a * b);
+            var shape = new[] { 4 }.Concat(discriminator.InputShape).ToArray();
+            int[]? labels = discriminator.Classes == 0 ? null : [0, 1 % discriminator.Classes, 2 % discriminator.Classes, 3 % discriminator.Classes];
+            for (int i = 0; i < forwards; i++)
+                discriminator.Score(new Tensor(new Shape(shape), Uniform(4 * perSample, seed + (ulong)i)), labels);
+        }
+        discriminator.Eval();
     }
 
     public static float[] Score(DiscriminatorModule discriminator, float[] x, int[]? labels)

@@ -3,7 +3,8 @@ using GanDsl;
 namespace GanDsl.TorchSharp.Tests.Emitted;
 
 // Declared here, in a project that references TorchSharp and GanDsl.TorchSharp, so each gets a nested Torch class:
-// every label conditioning, batch norm in both ranks, dropout, both Reshape forms, DCGAN init, blocks and progressive nets.
+// every label conditioning, batch norm in both ranks, dropout, both Reshape forms, DCGAN init, blocks and progressive nets,
+// and the layers and label terms of issue 19 (below).
 
 [GanGenerator(LatentDim = 8, Classes = 3, Init = Init.Dcgan)]
 [Reshape(11, 1, 1)]
@@ -47,3 +48,20 @@ public partial class TinyShrink8;
 
 [ProgressiveDiscriminator(typeof(TinyScore4), typeof(TinyShrink8))]
 public partial class TinyProgressiveDiscriminator;
+
+// The label terms of issue 19 with the layers a GAN past DCGAN holds: a projection discriminator with spectral norm and
+// minibatch std dev, and a generator whose batch norms are conditional, beside the other normalisations (no dropout, so
+// both are compared in training mode too).
+
+[GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.Projection)]
+[Conv2d(4, 4, 2, 1, SpectralNorm = true), LeakyReLU(0.2), MinibatchStdDev]   // 4x4, 5 channels
+[Flatten, LayerNorm, Linear(8, SpectralNorm = true), LeakyReLU(0.2)]
+[Linear(1, SpectralNorm = true)]
+public partial class TinyProjectionDiscriminator;
+
+[GanGenerator(LatentDim = 6, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)]
+[Linear(32), BatchNorm1d, ReLU, Reshape(2, 4, 4)]
+[ConvTranspose2d(4, 4, 2, 1, SpectralNorm = true), BatchNorm2d, ReLU]   // 8x8
+[Conv2d(4, 3, 1, 1), GroupNorm(2), InstanceNorm2d(Affine = true), LeakyReLU(0.2)]
+[Conv2d(1, 3, 1, 1), Tanh]
+public partial class TinyConditionalNormGenerator;

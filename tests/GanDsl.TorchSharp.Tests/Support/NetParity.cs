@@ -15,7 +15,7 @@ namespace GanDsl.TorchSharp.Tests.Support;
 /// </summary>
 internal static class NetParity
 {
-    /// <summary>Largest |managed − torch| allowed in outputs and buffers.</summary>
+    /// <summary>Largest |managed − torch| allowed in buffers, and in outputs relative to max(1, the output's largest magnitude).</summary>
     public const double OutputTolerance = 1e-4;
 
     /// <summary>Largest |managed − torch| allowed in a gradient, relative to max(1, the gradient's largest magnitude).</summary>
@@ -39,7 +39,9 @@ internal static class NetParity
         var torchOutput = torchNet.forward(torchInput, labels is null ? null : TorchTensors.Labels(labels));
         (torchOutput * TorchTensors.ToTorch(weights)).sum().backward();
 
-        Close("output", output, torchOutput, OutputTolerance);
+        // Relative past magnitude 1, as for gradients: float32 keeps about seven digits, and a spectrally normalised critic
+        // in eval mode (σ from freshly drawn u, v, as PyTorch has before its first training forward) scores in the 1e5s.
+        Close("output", output, torchOutput, OutputTolerance * Math.Max(1, MaxAbs(output)));
         Close("gradient of the input", input.Grad!, torchInput.grad!, GradientTolerance * Math.Max(1, MaxAbs(input.Grad!)));
         var torchParameters = torchNet.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         Assert.Equal(managed.NamedParameters().Select(p => p.Name).Order(), torchParameters.Keys.Order());

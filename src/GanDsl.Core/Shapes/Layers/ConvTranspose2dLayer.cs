@@ -10,9 +10,9 @@ namespace GanDsl.Shapes
 
         private static readonly LayerArgument OutputPadding = LayerArgument.Int("outputPadding", ArgumentRule.NonNegative, DefaultOutputPadding);
 
-        public ConvTranspose2dLayer() : base("ConvTranspose2d", InChannels, OutChannels, KernelSize, Stride, Padding, OutputPadding, Bias) { }
+        public ConvTranspose2dLayer() : base("ConvTranspose2d", InChannels, OutChannels, KernelSize, Stride, Padding, OutputPadding, Bias, SpectralNorm) { }
 
-        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => TorchModuleCall.Nn("ConvTranspose2d",
+        internal override TorchModuleCall TorchModule(LayerSpec layer, IReadOnlyList<int> input) => ConvolutionArguments.Torch(layer, "ConvTranspose2d",
             TorchModuleCall.Arg("in_channels", (long)input[0]), TorchModuleCall.Arg("out_channels", (long)layer.Int(OutChannels)),
             TorchModuleCall.Arg("kernel_size", (long)layer.Int(KernelSize)), TorchModuleCall.Arg("stride", (long)layer.Int(Stride)),
             TorchModuleCall.Arg("padding", (long)layer.Int(Padding)), TorchModuleCall.Arg("output_padding", (long)layer.Int(OutputPadding)),
@@ -36,6 +36,9 @@ namespace GanDsl.Shapes
         }
 
         internal override long Parameters(LayerSpec layer, IReadOnlyList<int> input) => ConvolutionArguments.Parameters(layer, input);
+
+        internal override long MultAdds(LayerSpec layer, IReadOnlyList<int> input, IReadOnlyList<int> output, int batchSize) =>
+            ConvolutionArguments.MultAdds(layer, input, output, batchSize);
 
         /// <summary>(size − 1)·stride − 2·padding + kernel + output_padding, in 64 bits.</summary>
         private static long Output(LayerSpec layer, int size) =>
@@ -61,7 +64,7 @@ namespace GanDsl.Shapes
     public sealed partial class LayerSpec
     {
         public static LayerSpec ConvTranspose2d(int outChannels, int kernelSize, int stride = DefaultStride, int padding = DefaultPadding,
-            int outputPadding = ConvTranspose2dLayer.DefaultOutputPadding, bool bias = DefaultBias) =>
-            new LayerSpec(LayerKind.ConvTranspose2d, outChannels, kernelSize, stride, padding, outputPadding, bias);
+            int outputPadding = ConvTranspose2dLayer.DefaultOutputPadding, bool bias = DefaultBias, bool spectralNorm = SpectralNormOption.Default) =>
+            new LayerSpec(LayerKind.ConvTranspose2d, outChannels, kernelSize, stride, padding, outputPadding, bias, spectralNorm);
     }
 }

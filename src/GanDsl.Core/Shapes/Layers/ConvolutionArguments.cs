@@ -15,6 +15,7 @@ namespace GanDsl.Shapes
         public static readonly LayerArgument Stride = LayerArgument.Int("stride", ArgumentRule.Positive, DefaultStride);
         public static readonly LayerArgument Padding = LayerArgument.Int("padding", ArgumentRule.NonNegative, DefaultPadding);
         public static readonly LayerArgument Bias = LayerArgument.Option("bias", DefaultBias);
+        public static readonly LayerArgument SpectralNorm = SpectralNormOption.Argument;
 
         /// <summary>Weight out·in·k·k plus the bias, whichever way round the weight is stored.</summary>
         public static long Parameters(LayerSpec layer, IReadOnlyList<int> input)
@@ -22,5 +23,21 @@ namespace GanDsl.Shapes
             int outChannels = layer.Int(OutChannels), kernel = layer.Int(KernelSize);
             return checked((long)input[0] * outChannels * kernel * kernel + (layer.Flag(Bias) ? outChannels : 0));
         }
+
+        /// <summary>torchinfo's rule for a convolution, or its rule for <c>weight_orig</c> when the layer is spectrally normalised.</summary>
+        public static long MultAdds(LayerSpec layer, IReadOnlyList<int> input, IReadOnlyList<int> output, int batchSize)
+        {
+            long parameters = Parameters(layer, input);
+            int outChannels = layer.Int(OutChannels);
+            if (!SpectralNormOption.IsOn(layer)) return checked(parameters * batchSize * output[1] * output[2]);
+            long bias = layer.Flag(Bias) ? outChannels : 0;
+            return SpectralNormOption.MultAdds(parameters - bias, bias, output, batchSize, convolution: true);
+        }
+
+        /// <summary>torch.nn's factory, or GanDsl.TorchSharp's spectrally normalised one (<c>SpectralNormConv2d</c>) when asked for.</summary>
+        public static TorchModuleCall Torch(LayerSpec layer, string method, params KeyValuePair<string, object>[] arguments) =>
+            SpectralNormOption.IsOn(layer)
+                ? new TorchModuleCall(TorchModuleCall.GanDslLayers, "SpectralNorm" + method, arguments)
+                : TorchModuleCall.Nn(method, arguments);
     }
 }

@@ -53,7 +53,9 @@ public interface ITrainingEngine : IDisposable
 
     /// <summary>
     /// Everything a checkpoint keeps of the engine, as managed tensors in the managed engine's names and layout. Tensors may be
-    /// the engine's own (the managed engine copies nothing): write them out before the next step.
+    /// the engine's own (the managed engine copies nothing): write them out before the next step. Afterwards the pair's
+    /// managed nets hold the engine's current weights (an engine that keeps its own copy writes them there), so sampling,
+    /// evaluation and export from the pair see what the engine trained.
     /// </summary>
     EngineState CaptureState();
 

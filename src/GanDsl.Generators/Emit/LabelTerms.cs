@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using GanDsl.Generators.Model;
+using GanDsl.Shapes;
+
+namespace GanDsl.Generators.Emit
+{
+    /// <summary>
+    /// The label modules of a projection discriminator and of conditional batch norm, as both emitters (managed and torch)
+    /// declare and call them: the projection is the field <c>_projection</c> registered as <c>emb</c>, the per-class affine
+    /// after batch norm K the field <c>_cbnK</c> registered as <c>cbn.K</c>.
+    /// </summary>
+    internal static class LabelTerms
+    {
+        public const string Projection = "_projection";
+
+        /// <summary>True when labels enter inside the stack (projection, conditional batch norm) rather than at its input.</summary>
+        public static bool InsideStack(NetModel net) =>
+            net.Inputs.Conditioning == Conditioning.Projection || net.Inputs.Conditioning == Conditioning.ConditionalBatchNorm;
+
+        public static string AffineField(int layer) => "_cbn" + SourceWriter.Int(layer);
+
+        /// <summary>
+        /// The statements that run the stack on <c>x</c> with the label terms in place: <c>x = _layer0.Forward(x);</c>,
+        /// <c>x = _cbn3.Forward(_layer3.Forward(x), labels);</c>, <c>x = add(_layer5.Forward(x), _projection.Forward(x, labels));</c>.
+        /// </summary>
+        public static IEnumerable<string> StackStatements(NetModel net, string forward, Func<string, string, string> add)
+        {
+            var conditioned = new HashSet<int>(net.ConditionalNorms);
+            for (int i = 0; i < net.Stack.Layers.Count; i++)
+            {
+                string call = "_layer" + SourceWriter.Int(i) + "." + forward + "(x)";
+                if (i == net.ProjectionHead) call = add(call, Projection + "." + forward + "(x, labels)");
+                else if (conditioned.Contains(i)) call = AffineField(i) + "." + forward + "(" + call + ", labels)";
+                yield return "x = " + call + ";";
+            }
+        }
+
+        /// <summary>The state dict name of the per-class affine after layer <paramref name="layer"/>.</summary>
+        public static string AffineName(int layer) => LabelLayout.ConditionalNormName(layer);
+    }
+}
