@@ -182,10 +182,6 @@ def main() -> None:
     # Python 3.10 formatting it was written for, so the mult-adds line reads "(M)" on either version.
     Units.__format__ = lambda self, spec: format(self.value, spec)
 
-    # torchinfo 1.8.0 prints its units with f"({units})"; Pythons before 3.11 format a str-mixin Enum by its value ("G", as
-    # torchinfo's README shows), 3.11 by its name ("Units.GIGABYTES"). Format it by value so every Python prints the table.
-    torchinfo.enums.Units.__format__ = lambda self, spec: format(self.value, spec)
-
     torch.manual_seed(0)
     for name in args.names or NETS:
         input_shape, batch, layers = NETS[name]

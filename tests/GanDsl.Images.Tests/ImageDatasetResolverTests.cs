@@ -1,5 +1,6 @@
 using GanDsl.Data;
 using GanDsl.Images.Tests.Support;
+using GanDsl.Testing;
 
 namespace GanDsl.Images.Tests;
 
