@@ -42,6 +42,12 @@ public static class ModelCatalog
             Config = Dcgan.DefaultConfig with { BatchSize = 32 },
             BenchName = "dcgan",
         },
+        new ReferenceModel("dcgan64", "emoji", "PyTorch examples/dcgan for 64x64 colour: latent 100, ngf = ndf = 64, Adam 2e-4 (beta1 0.5), BCE",
+            Dcgan64Generator.Summary, Dcgan64Discriminator.Summary, seed => new Dcgan64(seed))
+        {
+            // main.py's settings: Adam (no weight decay), batch 128, 25 epochs; checkpoints every ~3 emoji epochs, as a CPU epoch takes minutes.
+            Config = Dcgan64.DefaultConfig with { Epochs = 25, Optimizer = OptimizerKind.Adam, WeightDecay = 0f, CheckpointIntervalSteps = 100 },
+        },
         new ReferenceModel("cgan", "fashion-mnist", "Conditional DCGAN on the dataset's labels (label embedding into G, one-hot label planes into D)",
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed))
         {

@@ -47,6 +47,24 @@ public class TorchinfoReferenceTests
             LayerSpec.Conv2d(128, 3, 2, 1, false), LayerSpec.BatchNorm2d(), LayerSpec.LeakyReLU(0.2),
             LayerSpec.Conv2d(1, 4, 1, 0, false), LayerSpec.Flatten(), LayerSpec.Sigmoid(),
         }),
+        // GanDsl.Models' dcgan64 (PyTorch's examples/dcgan at 64x64x3) at its batch of 128.
+        ["Dcgan64Generator128"] = new(new[] { 100 }, 128, new[]
+        {
+            LayerSpec.Reshape(100, 1, 1),
+            LayerSpec.ConvTranspose2d(512, 4, 1, 0, 0, false), LayerSpec.BatchNorm2d(), LayerSpec.ReLU(),
+            LayerSpec.ConvTranspose2d(256, 4, 2, 1, 0, false), LayerSpec.BatchNorm2d(), LayerSpec.ReLU(),
+            LayerSpec.ConvTranspose2d(128, 4, 2, 1, 0, false), LayerSpec.BatchNorm2d(), LayerSpec.ReLU(),
+            LayerSpec.ConvTranspose2d(64, 4, 2, 1, 0, false), LayerSpec.BatchNorm2d(), LayerSpec.ReLU(),
+            LayerSpec.ConvTranspose2d(3, 4, 2, 1, 0, false), LayerSpec.Tanh(),
+        }),
+        ["Dcgan64Discriminator128"] = new(new[] { 3, 64, 64 }, 128, new[]
+        {
+            LayerSpec.Conv2d(64, 4, 2, 1, false), LayerSpec.LeakyReLU(0.2),
+            LayerSpec.Conv2d(128, 4, 2, 1, false), LayerSpec.BatchNorm2d(), LayerSpec.LeakyReLU(0.2),
+            LayerSpec.Conv2d(256, 4, 2, 1, false), LayerSpec.BatchNorm2d(), LayerSpec.LeakyReLU(0.2),
+            LayerSpec.Conv2d(512, 4, 2, 1, false), LayerSpec.BatchNorm2d(), LayerSpec.LeakyReLU(0.2),
+            LayerSpec.Conv2d(1, 4, 1, 0, false), LayerSpec.Flatten(), LayerSpec.Sigmoid(),
+        }),
         ["LightningCnnGenerator64"] = new(new[] { 100 }, 64, new[]
         {
             LayerSpec.Linear(7 * 7 * 64), LayerSpec.ReLU(), LayerSpec.Reshape(64, 7, 7),

@@ -72,6 +72,20 @@ NETS = {
         ("Conv2d", 64, 4, 2, 1, False), ("BatchNorm2d",), ("LeakyReLU", 0.2),
         ("Conv2d", 128, 3, 2, 1, False), ("BatchNorm2d",), ("LeakyReLU", 0.2),
         ("Conv2d", 1, 4, 1, 0, False), ("Flatten",), ("Sigmoid",)]),
+    # GanDsl.Models' dcgan64: PyTorch's examples/dcgan at 64x64x3, at its batch of 128.
+    "Dcgan64Generator128": ((100,), 128, [
+        ("Reshape", 100, 1, 1),
+        ("ConvTranspose2d", 512, 4, 1, 0, 0, False), ("BatchNorm2d",), ("ReLU",),
+        ("ConvTranspose2d", 256, 4, 2, 1, 0, False), ("BatchNorm2d",), ("ReLU",),
+        ("ConvTranspose2d", 128, 4, 2, 1, 0, False), ("BatchNorm2d",), ("ReLU",),
+        ("ConvTranspose2d", 64, 4, 2, 1, 0, False), ("BatchNorm2d",), ("ReLU",),
+        ("ConvTranspose2d", 3, 4, 2, 1, 0, False), ("Tanh",)]),
+    "Dcgan64Discriminator128": ((3, 64, 64), 128, [
+        ("Conv2d", 64, 4, 2, 1, False), ("LeakyReLU", 0.2),
+        ("Conv2d", 128, 4, 2, 1, False), ("BatchNorm2d",), ("LeakyReLU", 0.2),
+        ("Conv2d", 256, 4, 2, 1, False), ("BatchNorm2d",), ("LeakyReLU", 0.2),
+        ("Conv2d", 512, 4, 2, 1, False), ("BatchNorm2d",), ("LeakyReLU", 0.2),
+        ("Conv2d", 1, 4, 1, 0, False), ("Flatten",), ("Sigmoid",)]),
     "LightningCnnGenerator64": ((100,), 64, [
         ("Linear", 7 * 7 * 64), ("ReLU",), ("Reshape", 64, 7, 7),
         ("ConvTranspose2d", 32, 4, 2), ("ReLU",), ("ConvTranspose2d", 16, 4, 2), ("ReLU",), ("Conv2d", 1, 7)]),

@@ -42,7 +42,7 @@ public class ReferenceNetParityTests
         else
         {
             var d = gan.Discriminator;
-            NetParity.Check(d, NetParity.Random([Batch, .. d.InputShape], 12), Labels(d.Classes), train);
+            NetParity.Check(d, NetParity.Random([Batch, .. d.InputShape], DiscriminatorInputSeed(model, train)), Labels(d.Classes), train);
         }
     }
 
@@ -56,6 +56,12 @@ public class ReferenceNetParityTests
         Assert.Contains(("cgan", "generator", true), cases);
         Assert.DoesNotContain(("vanilla", "discriminator", true), cases);
     }
+
+    // The input must keep every LeakyReLU's input clear of zero by more than float32 rounding, or the engines' different
+    // summation orders take different sides of the kink and a gradient legitimately differs. In eval mode (batch norm on
+    // running statistics, so nothing rescales DCGAN's small initial activations) seed 12 puts one of dcgan64's 8x8 batch norm
+    // outputs at 7e-9 (channel 71, rounding error about 2e-9); seed 13 keeps them all at least 1.5e-7 from zero.
+    private static ulong DiscriminatorInputSeed(string model, bool train) => model == "dcgan64" && !train ? 13ul : 12ul;
 
     private static int[]? Labels(int classes) => classes == 0 ? null : NetParity.Labels(Batch, classes, 13);
 

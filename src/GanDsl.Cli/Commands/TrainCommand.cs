@@ -17,7 +17,7 @@ internal static class TrainCommand
     {
         var model = new Argument<string?>("model") { Description = "A model from 'gandsl models', or a GAN pair of the --from assembly (omit with --resume).", Arity = ArgumentArity.ZeroOrOne };
         var from = new Option<string?>("--from") { Description = "The built assembly (.dll) declaring the pair, e.g. bin/Release/net10.0/MyApp.dll." };
-        var dataset = new Option<string?>("--dataset") { Description = "A dataset name (mnist, fashion-mnist), a folder of its IDX files, or a folder of images (PNG, JPEG, BMP, GIF, WebP)." };
+        var dataset = new Option<string?>("--dataset") { Description = "A dataset name (mnist, fashion-mnist, emoji), a folder of IDX files, or a folder of images (PNG, JPEG, BMP, GIF, WebP)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (the run's total)." };
         var batch = new Option<int?>("--batch-size") { Description = "Samples per batch." };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the weights, the noise and the data order." };
@@ -29,7 +29,7 @@ internal static class TrainCommand
         var evaluationSamples = new Option<int?>("--evaluation-samples") { Description = "Samples scored at each evaluation (default 10000)." };
         var skip = new Option<bool>("--skip-undecodable") { Description = "Image folders: skip files that cannot be decoded (and say how many) instead of refusing them." };
         var upscale = new Option<bool>("--allow-upscaling") { Description = "Image folders: enlarge images smaller than the net's input instead of refusing them." };
-        var background = new Option<string?>("--background") { Description = "Image folders: what transparent pixels are composited on, black (default), white or #RRGGBB." };
+        var background = new Option<string?>("--background") { Description = "Image folders: what transparent pixels are composited on, black, white or #RRGGBB (default black; a named image set's own, white for emoji)." };
         var engines = new EngineOptions();
         var command = new Command("train", "Train a model; writes a run folder with samples, losses and checkpoints.")
             { model, from, dataset, epochs, batch, seed, output, resume, maxSteps, checkpointEvery, evaluateEvery, evaluationSamples, skip, upscale, background };

@@ -39,10 +39,10 @@ internal sealed record TrainRequest(string? Model, string? Dataset, int? Epochs,
         CheckpointIntervalSteps = CheckpointEvery ?? config.CheckpointIntervalSteps,
     };
 
-    /// <summary>How an image folder given as --dataset is read.</summary>
-    public ImageFolderOptions ImageOptions()
+    /// <summary>How an image folder given as --dataset is read; <paramref name="defaultBackground"/> unless --background says otherwise.</summary>
+    public ImageFolderOptions ImageOptions(BackgroundColor defaultBackground)
     {
-        var background = BackgroundColor.Black;
+        var background = defaultBackground;
         if (Background is { } text && !BackgroundColor.TryParse(text, out background))
             throw new UserError($"--background must be black, white or a colour like #808080 but is '{text}'.");
         return new ImageFolderOptions { SkipUndecodable = SkipUndecodable, AllowUpscaling = AllowUpscaling, Background = background };

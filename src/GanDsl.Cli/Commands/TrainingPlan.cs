@@ -39,7 +39,7 @@ internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig 
         var errors = config.Validate(gan);
         if (errors.Count > 0) throw new UserError(string.Join(" ", errors));
         var runDirectory = request.Out ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{model.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
-        var data = TrainingDataSource.Open(model, gan, request.Dataset, request.ImageOptions(), log);
+        var data = TrainingDataSource.Open(model, gan, request.Dataset, request.ImageOptions, log);
         var info = model.RunInfoFor(data.Source ?? new DataSource(model.DefaultDataset ?? DataSource.InCode)) with { Engine = engine.Engine, Device = engine.Device };
         if (config.EvaluateEveryEpochs > 0) ImageQuality.CheckScorable(model, gan.Generator, info);
         return new TrainingPlan(model, gan, config, data, runDirectory, info, Resume: false, FirstStep: 0, engine);

@@ -8,13 +8,15 @@ using GanDsl.Training;
 namespace GanDsl.Cli.Runs;
 
 /// <summary>
-/// Turns <c>--dataset NAME|DIR</c> (or a reference model's own dataset) into the data the loop trains on: a dataset name is
-/// resolved from the standard places (downloading if needed), a folder holding IDX files (<c>*-ubyte[.gz]</c>) is read with
-/// their standard names, and any other folder is read as images converted to the net's input shape.
+/// Turns <c>--dataset NAME|DIR</c> (or a reference model's own dataset) into the data the loop trains on: an IDX dataset's
+/// name is resolved from the standard places (downloading if needed), an image set's name (<c>emoji</c>) from its standard
+/// folders, a folder holding IDX files (<c>*-ubyte[.gz]</c>) is read with their standard names, and any other folder is read
+/// as images converted to the net's input shape.
 /// </summary>
 internal static class TrainingDataSource
 {
-    public static ITrainingData Open(ServedModel model, IGan gan, string? datasetArgument, ImageFolderOptions imageOptions, Action<string> log)
+    /// <param name="imageOptions">The request's image options over a default background (an image set's own, else black).</param>
+    public static ITrainingData Open(ServedModel model, IGan gan, string? datasetArgument, Func<BackgroundColor, ImageFolderOptions> imageOptions, Action<string> log)
     {
         if (model.GeneratedData is { } generate)
         {
@@ -24,12 +26,14 @@ internal static class TrainingDataSource
         }
         var options = DatasetResolverOptions.FromEnvironment() with { Log = log };
         var name = datasetArgument ?? model.DefaultDataset
-            ?? throw new UserError($"{model.Name} is a pair of your own, so it has no dataset of its own; pass --dataset with a dataset name ({string.Join(", ", DatasetCatalog.Names)}), a folder of IDX files or a folder of images.");
+            ?? throw new UserError($"{model.Name} is a pair of your own, so it has no dataset of its own; pass --dataset with a dataset name ({Names}), a folder of IDX files or a folder of images.");
         if (DatasetCatalog.TryGet(name, out _)) return new DatasetResolver(options).Load(name);
+        if (ImageDatasetCatalog.TryGet(name, out var set))
+            return new ImageDatasetResolver(options).Load(set, gan.Discriminator.InputShape, imageOptions(set.Background), log);
         if (!Directory.Exists(name))
-            throw new UserError($"--dataset {name} is neither a dataset name ({string.Join(", ", DatasetCatalog.Names)}) nor an existing folder.");
+            throw new UserError($"--dataset {name} is neither a dataset name ({Names}) nor an existing folder.");
         var folder = Path.GetFullPath(name);
-        if (ImageFolder.LooksLikeImageFolder(folder)) return ImageFolder.Load(folder, gan.Discriminator.InputShape, imageOptions, log);
+        if (ImageFolder.LooksLikeImageFolder(folder)) return ImageFolder.Load(folder, gan.Discriminator.InputShape, imageOptions(BackgroundColor.Black), log);
         return new DatasetResolver(options with { Directory = folder }).Load(IdxLayout(model));
     }
 
@@ -48,6 +52,9 @@ internal static class TrainingDataSource
         var resolverOptions = DatasetResolverOptions.FromEnvironment() with { Log = log, Directory = info.DatasetDirectory };
         return new DatasetResolver(resolverOptions).Load(info.Dataset);
     }
+
+    /// <summary>The dataset names --dataset takes, for messages.</summary>
+    private static string Names => string.Join(", ", DatasetCatalog.Names.Concat(ImageDatasetCatalog.Names));
 
     /// <summary>
     /// The dataset whose file names a folder of IDX files is read with: a reference model's own, else Fashion-MNIST's
