@@ -102,7 +102,24 @@ def cgan():  # src/GanDsl.Models/Cgan.cs: latent 100 + a 10-wide label embedding
     return Gan(EmbeddingAtInput(10, dc_generator(110)), OneHotPlanes(10, dc_discriminator(11)), 100, 10, nn.BCELoss(), MNIST)
 
 
-MODELS = {"mlp-gan": vanilla, "mnist-mlp": mnist_mlp, "lightning-cnn": lightning_cnn, "dcgan": dcgan, "cgan": cgan}
+def dcgan64():  # src/GanDsl.Models/Dcgan64.cs: PyTorch's examples/dcgan at 64x64x3 (nz 100, ngf = ndf = 64)
+    g = nn.Sequential(View(100, 1, 1),
+        nn.ConvTranspose2d(100, 512, 4, 1, 0, bias=False), nn.BatchNorm2d(512), nn.ReLU(True),
+        nn.ConvTranspose2d(512, 256, 4, 2, 1, bias=False), nn.BatchNorm2d(256), nn.ReLU(True),
+        nn.ConvTranspose2d(256, 128, 4, 2, 1, bias=False), nn.BatchNorm2d(128), nn.ReLU(True),
+        nn.ConvTranspose2d(128, 64, 4, 2, 1, bias=False), nn.BatchNorm2d(64), nn.ReLU(True),
+        nn.ConvTranspose2d(64, 3, 4, 2, 1, bias=False), nn.Tanh())
+    d = nn.Sequential(
+        nn.Conv2d(3, 64, 4, 2, 1, bias=False), nn.LeakyReLU(0.2, True),
+        nn.Conv2d(64, 128, 4, 2, 1, bias=False), nn.BatchNorm2d(128), nn.LeakyReLU(0.2, True),
+        nn.Conv2d(128, 256, 4, 2, 1, bias=False), nn.BatchNorm2d(256), nn.LeakyReLU(0.2, True),
+        nn.Conv2d(256, 512, 4, 2, 1, bias=False), nn.BatchNorm2d(512), nn.LeakyReLU(0.2, True),
+        nn.Conv2d(512, 1, 4, 1, 0, bias=False), nn.Flatten(), nn.Sigmoid())
+    return Gan(Unconditional(g), Unconditional(d), 100, 0, nn.BCELoss(), (3, 64, 64))
+
+
+MODELS = {"mlp-gan": vanilla, "mnist-mlp": mnist_mlp, "lightning-cnn": lightning_cnn, "dcgan": dcgan, "cgan": cgan,
+          "dcgan64": dcgan64}
 
 
 def manifest():

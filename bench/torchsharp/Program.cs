@@ -13,7 +13,7 @@ torch.manual_seed(42);
 var manifestPath = Environment.GetEnvironmentVariable("GANDSL_BENCH_MODELS")
     ?? throw new InvalidOperationException("Set GANDSL_BENCH_MODELS to bench/bench_models.json (run.sh does).");
 var listed = Manifest.Read(manifestPath);
-var built = new[] { "mlp-gan", "mnist-mlp", "lightning-cnn", "dcgan", "cgan" };
+var built = new[] { "mlp-gan", "mnist-mlp", "lightning-cnn", "dcgan", "cgan", "dcgan64" };
 if (!listed.Keys.Order().SequenceEqual(built.Order()))
     return Fail($"bench_models.json lists {string.Join(", ", listed.Keys)} but this program builds {string.Join(", ", built)}; add the missing nets.");
 
@@ -111,6 +111,19 @@ internal static class Nets
         "dcgan" => new(new Unconditional(DcGenerator(128)), new Unconditional(DcDiscriminator(1)), 128, 0, BCELoss(), Mnist),
         // Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot label planes into D
         "cgan" => new(new EmbeddingAtInput(10, DcGenerator(110)), new OneHotPlanes(10, DcDiscriminator(11)), 100, 10, BCELoss(), Mnist),
+        // Dcgan64.cs: PyTorch's examples/dcgan at 64x64x3 (nz 100, ngf = ndf = 64)
+        "dcgan64" => new(new Unconditional(Sequential(Unflatten(1, new long[] { 100, 1, 1 }),
+                             ConvTranspose2d(100, 512, 4, 1, 0, bias: false), BatchNorm2d(512), ReLU(true),
+                             ConvTranspose2d(512, 256, 4, 2, 1, bias: false), BatchNorm2d(256), ReLU(true),
+                             ConvTranspose2d(256, 128, 4, 2, 1, bias: false), BatchNorm2d(128), ReLU(true),
+                             ConvTranspose2d(128, 64, 4, 2, 1, bias: false), BatchNorm2d(64), ReLU(true),
+                             ConvTranspose2d(64, 3, 4, 2, 1, bias: false), Tanh())),
+                         new Unconditional(Sequential(
+                             Conv2d(3, 64, 4, 2, 1, bias: false), LeakyReLU(0.2, true),
+                             Conv2d(64, 128, 4, 2, 1, bias: false), BatchNorm2d(128), LeakyReLU(0.2, true),
+                             Conv2d(128, 256, 4, 2, 1, bias: false), BatchNorm2d(256), LeakyReLU(0.2, true),
+                             Conv2d(256, 512, 4, 2, 1, bias: false), BatchNorm2d(512), LeakyReLU(0.2, true),
+                             Conv2d(512, 1, 4, 1, 0, bias: false), Flatten(), Sigmoid())), 100, 0, BCELoss(), new long[] { 3, 64, 64 }),
         _ => throw new ArgumentException($"unknown model {name}"),
     };
 

@@ -47,6 +47,7 @@ public static class ModelCatalog
         {
             // main.py's settings: Adam (no weight decay), batch 128, 25 epochs; checkpoints every ~3 emoji epochs, as a CPU epoch takes minutes.
             Config = Dcgan64.DefaultConfig with { Epochs = 25, Optimizer = OptimizerKind.Adam, WeightDecay = 0f, CheckpointIntervalSteps = 100 },
+            BenchName = "dcgan64",
         },
         new ReferenceModel("cgan", "fashion-mnist", "Conditional DCGAN on the dataset's labels (label embedding into G, one-hot label planes into D)",
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed))

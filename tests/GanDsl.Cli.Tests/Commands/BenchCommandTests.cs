@@ -29,6 +29,6 @@ public class BenchCommandTests
         using var dir = new TempFolder();
         var result = Gandsl.Run(dir.Path, "bench", "sngan");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("Unknown benchmark model 'sngan'; choose one of: mnist-mlp, lightning-cnn, mlp-gan, dcgan, cgan.", result.Stderr.Trim());
+        Assert.Equal("Unknown benchmark model 'sngan'; choose one of: mnist-mlp, lightning-cnn, mlp-gan, dcgan, dcgan64, cgan.", result.Stderr.Trim());
     }
 }
