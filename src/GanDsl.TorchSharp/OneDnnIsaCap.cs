@@ -9,8 +9,8 @@ namespace GanDsl.TorchSharp;
 /// Caps LibTorch's oneDNN at SSE4.1 on AMD Zen 5 (family 1Ah) processors unless the user chose an ISA. On a 2-core Zen 5
 /// EPYC virtual machine, LibTorch 2.10's oneDNN 3.7.1 returns wrong values and NaNs from its AVX-512, AVX2 and AVX
 /// convolution kernels (the torch parity tests of every convolution layer and reference net fail there: 49 with oneDNN's
-/// own choice, 29 capped at AVX2, 3 at AVX, none at SSE4.1), while the same tests pass on Zen 4 and Intel machines
-/// with every ISA. oneDNN reads <c>ONEDNN_MAX_CPU_ISA</c> from the C library's environment when it creates its first
+/// own choice, 29 capped at AVX2, 3 at AVX, none at SSE4.1), while the same tests passed with oneDNN's own choice on
+/// the machines earlier test runs of this project used. oneDNN reads <c>ONEDNN_MAX_CPU_ISA</c> from the C library's environment when it creates its first
 /// primitive, so the cap is set when this assembly loads, before any torch call. Setting <c>ONEDNN_MAX_CPU_ISA</c> (or
 /// <c>DNNL_MAX_CPU_ISA</c>) yourself, e.g. to <c>ALL</c>, overrides it.
 /// </summary>
