@@ -70,10 +70,10 @@ def mnist_mlp():  # src/GanDsl.Models/MnistMlp.cs: D ends in a logit
     return Gan(Unconditional(g), Unconditional(d), 100, 0, nn.BCEWithLogitsLoss(), MNIST)
 
 
-def lightning_cnn():  # src/GanDsl.Models/LightningCnn.cs: element-wise Dropout where the tutorial has Dropout2d
+def lightning_cnn():  # src/GanDsl.Models/LightningCnn.cs, the tutorial's nets (Dropout2d after D's second convolution)
     g = nn.Sequential(nn.Linear(100, 7 * 7 * 64), nn.ReLU(), View(64, 7, 7), nn.ConvTranspose2d(64, 32, 4, 2), nn.ReLU(),
                       nn.ConvTranspose2d(32, 16, 4, 2), nn.ReLU(), nn.Conv2d(16, 1, 7))
-    d = nn.Sequential(nn.Conv2d(1, 10, 5), nn.MaxPool2d(2), nn.ReLU(), nn.Conv2d(10, 20, 5), nn.Dropout(0.5), nn.MaxPool2d(2),
+    d = nn.Sequential(nn.Conv2d(1, 10, 5), nn.MaxPool2d(2), nn.ReLU(), nn.Conv2d(10, 20, 5), nn.Dropout2d(0.5), nn.MaxPool2d(2),
                       nn.ReLU(), nn.Flatten(), nn.Linear(320, 50), nn.ReLU(), nn.Dropout(0.5), nn.Linear(50, 1), nn.Sigmoid())
     return Gan(Unconditional(g), Unconditional(d), 100, 0, nn.BCELoss(), MNIST)
 

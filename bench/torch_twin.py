@@ -209,7 +209,7 @@ def parse(argv):
             p.error(f"{flag} must be at least {least} but is {value}")
     if args.model not in RECIPES[args.recipe]:
         p.error(f"{args.model} has no tutorial of its own (it is GanDsl's conditional DCGAN); use --recipe example "
-                "(with --batch 128 for the DCGAN article's batch)")
+                "(whose dcgan recipe has the DCGAN article's batch of 128)")
     return args
 
 

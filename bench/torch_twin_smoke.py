@@ -19,7 +19,7 @@ CASES = [  # (name, extra arguments)
     ("vanilla", []), ("vanilla", ["--dataset", "mnist"]), ("vanilla", ["--recipe", "tutorial"]),
     ("mnist-mlp", []), ("mnist-mlp", ["--recipe", "tutorial"]),
     ("lightning-cnn", []), ("lightning-cnn", ["--recipe", "tutorial"]),
-    ("dcgan", []), ("dcgan", ["--batch", "128"]), ("dcgan", ["--recipe", "tutorial"]),
+    ("dcgan", []), ("dcgan", ["--batch", "32"]), ("dcgan", ["--recipe", "tutorial"]),
     ("cgan", []),
 ]
 SAMPLES, SIDE = 10_000, 28

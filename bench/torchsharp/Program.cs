@@ -102,10 +102,10 @@ internal static class Nets
                              Linear(512, 784), Tanh(), Unflatten(1, new long[] { 1, 28, 28 }))),
                            new Unconditional(Sequential(Flatten(), Linear(784, 512), LeakyReLU(0.2, true), Dropout(0.3),
                              Linear(512, 256), LeakyReLU(0.2, true), Dropout(0.3), Linear(256, 1))), 100, 0, BCEWithLogitsLoss(), Mnist),
-        // LightningCnn.cs: element-wise Dropout where the tutorial has Dropout2d
+        // LightningCnn.cs, the tutorial's nets (Dropout2d after D's second convolution)
         "lightning-cnn" => new(new Unconditional(Sequential(Linear(100, 7 * 7 * 64), ReLU(), Unflatten(1, new long[] { 64, 7, 7 }),
                              ConvTranspose2d(64, 32, 4, 2), ReLU(), ConvTranspose2d(32, 16, 4, 2), ReLU(), Conv2d(16, 1, 7))),
-                               new Unconditional(Sequential(Conv2d(1, 10, 5), MaxPool2d(2), ReLU(), Conv2d(10, 20, 5), Dropout(0.5), MaxPool2d(2),
+                               new Unconditional(Sequential(Conv2d(1, 10, 5), MaxPool2d(2), ReLU(), Conv2d(10, 20, 5), Dropout2d(0.5), MaxPool2d(2),
                              ReLU(), Flatten(), Linear(320, 50), ReLU(), Dropout(0.5), Linear(50, 1), Sigmoid())), 100, 0, BCELoss(), Mnist),
         // Dcgan.cs: latent 128
         "dcgan" => new(new Unconditional(DcGenerator(128)), new Unconditional(DcDiscriminator(1)), 128, 0, BCELoss(), Mnist),

@@ -44,10 +44,10 @@ public class RoadBlockTests
         Assert.StartsWith("Unknown model 'dcgn'; run 'gandsl models' to list them (seven-bit, mnist-mlp,", summary.Stderr);
         Assert.Equal(train.Stderr, summary.Stderr);
 
-        var dcgan = Gandsl.Run(dir.Path, "summary", "dcgan");
-        Assert.Contains("[32, 1, 28, 28]", dcgan.Stdout); // dcgan trains at batch 32
-        Assert.DoesNotContain("[128, ", dcgan.Stdout);
-        Assert.Contains("[128, 1, 28, 28]", Gandsl.Run(dir.Path, "summary", "vanilla").Stdout);
+        var cgan = Gandsl.Run(dir.Path, "summary", "cgan");
+        Assert.Contains("[32, 1, 28, 28]", cgan.Stdout); // cgan trains at batch 32
+        Assert.DoesNotContain("[128, ", cgan.Stdout);
+        Assert.Contains("[128, 1, 28, 28]", Gandsl.Run(dir.Path, "summary", "dcgan").Stdout); // the article's batch
         Assert.Contains("[5, 1, 28, 28]", Gandsl.Run(dir.Path, "summary", "dcgan", "--batch-size", "5").Stdout);
     }
 

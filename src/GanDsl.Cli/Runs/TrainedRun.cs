@@ -17,9 +17,11 @@ internal sealed class TrainedRun : IDisposable
 {
     private readonly TorchSampler? _torch;
 
-    private TrainedRun(RunInfo info, ServedModel model, GeneratorModule generator, long step, EngineChoice engine)
+    private readonly DataNormalization? _normalization;
+
+    private TrainedRun(RunInfo info, ServedModel model, GeneratorModule generator, long step, EngineChoice engine, DataNormalization? normalization)
     {
-        (Info, Model, Generator, Step, Engine) = (info, model, generator, step, engine);
+        (Info, Model, Generator, Step, Engine, _normalization) = (info, model, generator, step, engine, normalization);
         _torch = engine.IsTorch ? new TorchSampler(generator, TorchDevices.Parse(engine.Device)) : null;
     }
 
@@ -45,12 +47,18 @@ internal sealed class TrainedRun : IDisposable
         var generator = model.Create(checkpoint.State.Config.Seed).Generator;
         TrainingSession.LoadGenerator(generator, checkpoint, preferAverage: true);
         generator.Eval();
-        return new TrainedRun(info, model, generator, checkpoint.State.Step, engine ?? EngineChoice.Managed);
+        return new TrainedRun(info, model, generator, checkpoint.State.Step, engine ?? EngineChoice.Managed, checkpoint.State.Config.Normalization);
     }
 
-    /// <summary><paramref name="count"/> samples from noise seeded by <paramref name="seed"/> (see <see cref="Sampling.Draw"/>), on <see cref="Engine"/>.</summary>
-    public Tensor Sample(int count, ulong seed, int[]? labels = null) =>
-        Sampling.Draw(Generator, count, seed, labels, _torch is null ? null : _torch.Generate);
+    /// <summary>
+    /// <paramref name="count"/> samples from noise seeded by <paramref name="seed"/> (see <see cref="Sampling.Draw"/>), on
+    /// <see cref="Engine"/>, in [-1, 1]: mapped back when the run normalised its data.
+    /// </summary>
+    public Tensor Sample(int count, ulong seed, int[]? labels = null)
+    {
+        var samples = Sampling.Draw(Generator, count, seed, labels, _torch is null ? null : _torch.Generate);
+        return _normalization is null ? samples : _normalization.Denormalize(samples);
+    }
 
     /// <summary>Frees the LibTorch copy of the generator, if any.</summary>
     public void Dispose() => _torch?.Dispose();

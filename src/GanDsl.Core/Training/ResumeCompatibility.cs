@@ -16,8 +16,13 @@ public static class ResumeCompatibility
         if (saved.Seed != next.Seed) yield return Message("Seed", saved.Seed, next.Seed, "the epoch orders are drawn from it");
         if (saved.Optimizer != next.Optimizer) yield return Message("Optimizer", saved.Optimizer, next.Optimizer, "the saved optimizer state belongs to the other one");
         if (saved.SampleCount != next.SampleCount) yield return Message("SampleCount", saved.SampleCount, next.SampleCount, "the fixed noise was drawn for it");
+        if (saved.Normalization != next.Normalization)
+            yield return Message("Normalization", Describe(saved.Normalization), Describe(next.Normalization), "the nets learned data normalised the saved way");
         if ((saved.EmaDecay > 0f) != (next.EmaDecay > 0f)) yield return Message("EmaDecay", saved.EmaDecay, next.EmaDecay, "it turns the saved generator average on or off");
     }
+
+    private static string Describe(DataNormalization? n) =>
+        n is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"(mean {n.Mean}, std {n.Std})");
 
     private static string Message(string field, object saved, object next, string why) =>
         string.Create(CultureInfo.InvariantCulture, $"Resume cannot change {field} from {saved} to {next} because {why}; keep {field} = {saved} or start a new run.");

@@ -78,6 +78,14 @@ public sealed record TrainingConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DataRange? DataRange { get; init; }
 
+    /// <summary>
+    /// A dataset transform, torchvision's <c>Normalize(mean, std)</c> on [0, 1] pixels, applied to every real batch; generated
+    /// samples are mapped back before grids and scores (<see cref="DataNormalization"/>). Null (the default): data in [-1, 1].
+    /// It replaces <see cref="DataRange"/>, so the two are not set together.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DataNormalization? Normalization { get; init; }
+
     /// <summary>Decay of the exponential moving average of G's parameters used for samples (0 = off, 0.999 typical).</summary>
     public float EmaDecay { get; init; }
 
@@ -138,6 +146,9 @@ public sealed record TrainingConfig
             RecipeArguments.OutOfRange(nameof(CriticSteps), RecipeArguments.CriticStepsRequirement, Str(CriticSteps)) + ".");
         Check(DataRange is null || RecipeArguments.IsDataRange((int)DataRange),
             RecipeArguments.NotOneOf(nameof(DataRange), (int)(DataRange ?? 0), RecipeArguments.DataRangeChoices) + ".");
+        if (Normalization?.Problem() is { } normalization) errors.Add(normalization);
+        Check(Normalization is null || DataRange is null,
+            $"Normalization and DataRange cannot both be set: normalised data are not in {DataRange} range; leave DataRange unset.");
         Check(EmaDecay is >= 0f and < 1f, $"EmaDecay must be in [0, 1) (0 turns the generator average off) but is {Str(EmaDecay)}.");
         Check(LogIntervalSteps >= 1, $"LogIntervalSteps must be at least 1 but is {Str(LogIntervalSteps)}.");
         Check(SampleIntervalEpochs >= 1, $"SampleIntervalEpochs must be at least 1 but is {Str(SampleIntervalEpochs)}.");

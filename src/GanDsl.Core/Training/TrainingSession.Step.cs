@@ -82,6 +82,7 @@ public sealed partial class TrainingSession
         int b = Config.BatchSize;
         _order.AsSpan(batch * b, b).CopyTo(_batchIndices);
         Data.CopyBatch(_batchIndices, _real.Data, _realLabels);
+        Config.Normalization?.Normalize(_real.Data);
     }
 
     /// <summary>Draws one discriminator update's latent noise, then its fake labels, then its gradient-penalty α.</summary>

@@ -85,8 +85,15 @@ public sealed partial class TrainingSession : IDisposable
     /// <summary>Steps, epochs and the current epoch's losses: the run's position, counted here and nowhere else.</summary>
     public TrainingProgress Progress { get; }
 
-    /// <summary>G's output for the fixed noise, in eval mode and without gradient, with the EMA weights when enabled; changes no state.</summary>
-    public Tensor SampleFixedNoise() => Engine.Sample(FixedNoise, FixedLabels);
+    /// <summary>
+    /// G's output for the fixed noise, in eval mode and without gradient, with the EMA weights when enabled, in [-1, 1] (mapped
+    /// back from <see cref="TrainingConfig.Normalization"/> when the run normalises its data); changes no state.
+    /// </summary>
+    public Tensor SampleFixedNoise()
+    {
+        var samples = Engine.Sample(FixedNoise, FixedLabels);
+        return Config.Normalization is { } normalization ? normalization.Denormalize(samples) : samples;
+    }
 
     /// <summary>Releases the engine (native memory, for engines that hold any).</summary>
     public void Dispose() => Engine.Dispose();

@@ -10,7 +10,7 @@ public class ResumeTests
     private static (MlpGan Gan, InMemoryData Data, TrainingConfig Config) Setup(string variant) => variant switch
     {
         "plain" => (new MlpGan(3, true), new InMemoryData(40), Configs.Tiny),
-        "ema-dropout-bn" => (new MlpGan(3, false), new InMemoryData(40), Configs.Tiny with { EmaDecay = 0.9f, LabelSmoothing = 0.9f }),
+        "ema-dropout-bn" => (new MlpGan(3, false), new InMemoryData(40), Configs.Tiny with { EmaDecay = 0.9f, LabelSmoothing = 0.9f, Normalization = new(0.25f, 0.5f) }),
         "conditional-wgan-gp-critic" => (new MlpGan(3, false, classes: 3), new InMemoryData(48, classes: 3),
             Configs.Tiny with { Loss = GanLoss.Wasserstein, GradientPenaltyWeight = 10f, CriticSteps = 2, Optimizer = OptimizerKind.Adam, Epochs = 10 }),
         _ => (new MlpGan(3, false), new InMemoryData(40), Configs.Tiny with { Loss = GanLoss.Hinge, R1Weight = 1f, Optimizer = OptimizerKind.Sgd, Momentum = 0.9f }),
