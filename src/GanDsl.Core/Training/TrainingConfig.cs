@@ -81,7 +81,8 @@ public sealed record TrainingConfig
     /// <summary>
     /// A dataset transform, torchvision's <c>Normalize(mean, std)</c> on [0, 1] pixels, applied to every real batch; generated
     /// samples are mapped back before grids and scores (<see cref="DataNormalization"/>). Null (the default): data in [-1, 1].
-    /// It replaces <see cref="DataRange"/>, so the two are not set together.
+    /// It replaces <see cref="DataRange"/>, so the two are not set together. The data must arrive in [-1, 1], as GanDsl's IDX
+    /// datasets and image folders (with their default range) give it.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DataNormalization? Normalization { get; init; }
