@@ -13,7 +13,7 @@ public static partial class Ops
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], w = x.Shape[3];
         if (kernel > h || kernel > w) throw new ArgumentException($"max_pool2d: kernel {kernel} is larger than the input {h}x{w} of {x.Shape}.");
         int ho = (h - kernel) / s + 1, wo = (w - kernel) / s + 1;
-        var index = new int[n * c * ho * wo];
+        var index = BufferScope.RentIndices(n * c * ho * wo); // every element written below
         var xs = x.Data;
         int o = 0;
         for (int plane = 0; plane < n * c; plane++)
@@ -42,7 +42,7 @@ public static partial class Ops
         if (factor <= 0) throw new ArgumentException($"upsample: the scale factor must be positive but is {factor}.");
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], w = x.Shape[3];
         int ho = h * factor, wo = w * factor;
-        var index = new int[n * c * ho * wo];
+        var index = BufferScope.RentIndices(n * c * ho * wo); // every element written below
         int o = 0;
         for (int plane = 0; plane < n * c; plane++)
             for (int oy = 0; oy < ho; oy++)

@@ -33,7 +33,7 @@ public static partial class Ops
         var dims = new int[x.Rank];
         Array.Fill(dims, 1);
         (dims[0], dims[1]) = (x.Shape[0], x.Shape[1]);
-        var mask = new Tensor(new Shape(dims)); // a constant: its plane broadcasts over H and W
+        var mask = Tensor.Pooled(new Shape(dims), clear: false); // a constant, every element drawn: its plane broadcasts over H and W
         rng.FillBelow(mask.Data, keep, scale, 0f);
         return Mul(x, mask);
     }

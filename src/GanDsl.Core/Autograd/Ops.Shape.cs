@@ -87,7 +87,7 @@ public static partial class Ops
         if (start < 0 || length < 0 || start + length > x.Shape[axis])
             throw new ArgumentOutOfRangeException(nameof(start), $"narrow: [{start}, {start + length}) is outside axis {axis} of {x.Shape}.");
         var outShape = x.Shape.With(axis, length);
-        var index = new int[outShape.Size];
+        var index = BufferScope.RentIndices(outShape.Size); // every element written below
         int inner = x.Shape.Stride(axis);
         int outer = outShape.Size / Math.Max(1, length * inner);
         int i = 0;
@@ -123,7 +123,7 @@ public static partial class Ops
     {
         if (weight.Rank != 2) throw new ArgumentException($"embedding: the weight must be [numEmbeddings, dim] but is {weight.Shape}.");
         int n = weight.Shape[0], dim = weight.Shape[1];
-        var index = new int[indices.Length * dim];
+        var index = BufferScope.RentIndices(indices.Length * dim); // every element written below
         for (int i = 0; i < indices.Length; i++)
         {
             if ((uint)indices[i] >= (uint)n)

@@ -10,11 +10,6 @@ namespace GanDsl.Tensors;
 /// </summary>
 public static class BufferScope
 {
-    [ThreadStatic] private static Dictionary<int, Stack<float[]>>? _free;
-
-    // The buffers rented by each open scope, outermost first: _frames[d − 1] for depth d. Lists past the depth are kept
-    // (empty) for the next scopes, so beginning and ending one allocates nothing once warm.
-    [ThreadStatic] private static List<List<float[]>>? _frames;
     [ThreadStatic] private static int _depth;
 
     /// <summary>True while a scope is open on this thread, so ops' results come from the pool.</summary>
@@ -23,44 +18,33 @@ public static class BufferScope
     /// <summary>Starts a scope; scopes nest, and each returns only the buffers rented while it was the innermost.</summary>
     public static Frame Begin()
     {
-        _frames ??= new List<List<float[]>>();
-        _free ??= new Dictionary<int, Stack<float[]>>();
-        if (_frames.Count == _depth) _frames.Add(new List<float[]>());
-        return new Frame(++_depth);
+        _depth++;
+        ScopedPool<float>.Open(_depth);
+        ScopedPool<int>.Open(_depth);
+        return new Frame(_depth);
     }
 
     /// <summary>
     /// A buffer pooled inside a scope, freshly allocated outside. Zeroed unless <paramref name="clear"/> is false: then a
     /// recycled buffer keeps stale values, for callers that overwrite every element (saves a pass over memory).
     /// </summary>
-    internal static float[] Rent(int length, bool clear = true)
-    {
-        if (_depth == 0 || length == 0) return new float[length];
-        float[] buffer;
-        if (_free!.TryGetValue(length, out var stack) && stack.Count > 0)
-        {
-            buffer = stack.Pop();
-            if (clear) Array.Clear(buffer);
-        }
-        else
-        {
-            buffer = new float[length];
-        }
-        _frames![_depth - 1].Add(buffer);
-        return buffer;
-    }
+    internal static float[] Rent(int length, bool clear = true) =>
+        _depth == 0 || length == 0 ? new float[length] : ScopedPool<float>.Rent(_depth, length, clear);
+
+    /// <summary>
+    /// An index map (a gather's source positions) pooled as <see cref="Rent"/> is, with stale values: every caller writes
+    /// every element.
+    /// </summary>
+    internal static int[] RentIndices(int length) =>
+        _depth == 0 || length == 0 ? new int[length] : ScopedPool<int>.Rent(_depth, length, clear: false);
 
     private static void End(int depth)
     {
         if (depth <= 0 || depth != _depth)
             throw new InvalidOperationException("BufferScope frames must be disposed in the reverse order of Begin.");
-        var rented = _frames![--_depth];
-        foreach (var buffer in rented)
-        {
-            if (!_free!.TryGetValue(buffer.Length, out var stack)) _free[buffer.Length] = stack = new Stack<float[]>();
-            stack.Push(buffer);
-        }
-        rented.Clear();
+        ScopedPool<float>.Close(depth);
+        ScopedPool<int>.Close(depth);
+        _depth--;
     }
 
     /// <summary>Ends its scope when disposed.</summary>

@@ -23,6 +23,21 @@ public class BenchCommandTests
         Assert.All(lines, l => Assert.True(l.GetProperty("ms_per_step").GetDouble() > 0));
     }
 
+    // Issue 17's allocation goal. The bench's own count (GC.GetTotalAllocatedBytes over its timed steps, in a process of its
+    // own so no other test's allocations land in it): once warm, a step of every model recycles its tensors and index maps
+    // and allocates only graph nodes and small objects.
+    [Fact]
+    public void Every_model_allocates_under_64_KiB_a_step_once_warm()
+    {
+        using var dir = new TempFolder();
+        var result = Gandsl.Run(dir.Path, "bench", "--json", "--warmup", "2", "--steps", "1");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["mnist-mlp", "lightning-cnn", "mlp-gan", "dcgan", "dcgan64", "cgan"], lines.Select(l => l.GetProperty("model").GetString()));
+        Assert.All(lines, l => Assert.True(l.GetProperty("alloc_bytes_per_step").GetInt64() < 64 * 1024,
+            $"{l.GetProperty("model").GetString()} allocates {l.GetProperty("alloc_bytes_per_step").GetInt64()} bytes a step"));
+    }
+
     [Fact]
     public void A_model_the_bench_does_not_time_is_one_sentence_listing_those_it_does()
     {

@@ -27,6 +27,24 @@ public class BufferScopeTests
     }
 
     [Fact]
+    public void A_max_pools_index_map_is_recycled_with_its_scope_and_its_gradient_still_routes_to_each_maximum()
+    {
+        // The pool's index map lives as long as the step's tensors: recycled for the next scope, not shared inside one.
+        int[] Indices() { using (BufferScope.Begin()) return BufferScope.RentIndices(32); }
+        Assert.Same(Indices(), Indices());
+        using (BufferScope.Begin())
+        {
+            Assert.NotSame(BufferScope.RentIndices(32), BufferScope.RentIndices(32));
+            var x = Tensor.FromArray([1f, 5f, 2f, 0f, 7f, 3f, 4f, 6f], 1, 2, 2, 2);
+            x.RequiresGrad = true;
+            var y = Ops.MaxPool2d(x, 2);
+            Engine.Backward(Ops.Sum(y));
+            Assert.Equal([5f, 7f], y.Data);
+            Assert.Equal([0f, 1f, 0f, 0f, 1f, 0f, 0f, 0f], x.Grad!.Data);
+        }
+    }
+
+    [Fact]
     public void Outside_a_scope_every_result_gets_its_own_buffer()
     {
         var x = Tensor.Full(1f, 8);
@@ -43,6 +61,7 @@ public class BufferScopeTests
             {
                 BufferScope.Rent(64);
                 BufferScope.Rent(64, clear: false);
+                BufferScope.RentIndices(64);
                 using (BufferScope.Begin()) BufferScope.Rent(16);
             }
         }
