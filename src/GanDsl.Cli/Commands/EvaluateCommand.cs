@@ -11,7 +11,8 @@ namespace GanDsl.Cli.Commands;
 /// <summary>
 /// <c>gandsl evaluate RUN [--samples N] [--json] [--engine E] [--device D]</c>: quality of a run's latest generator (sampled on
 /// the engine asked for, the managed one by default); and
-/// <c>gandsl evaluate --images FILE.idx --dataset NAME [--dataset-dir DIR] [--json]</c>: quality of any IDX file of 28x28 images.
+/// <c>gandsl evaluate --images FILE.idx --dataset NAME [--labels LABELS.idx] [--dataset-dir DIR] [--json]</c>: quality of any IDX
+/// file of 28x28 images, with the conditional accuracy when the class asked of each image is given.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -25,9 +26,10 @@ internal static class EvaluateCommand
         var images = new Option<string?>("--images") { Description = "Score this IDX file of 28x28 u8 images instead of a run (needs --dataset)." };
         var dataset = new Option<string?>("--dataset") { Description = "The dataset --images is compared with: mnist or fashion-mnist." };
         var datasetDir = new Option<string?>("--dataset-dir") { Description = "Read --dataset's files from this folder instead of the standard places." };
+        var labels = new Option<string?>("--labels") { Description = "With --images: an IDX label file of the class asked of each image (a conditional generator's), to score the conditional accuracy." };
         var engines = new EngineOptions();
         var command = new Command("evaluate", "Score generated images: Fréchet distance and KID on a domain classifier's features, classifier score, coverage.")
-            { run, samples, json, images, dataset, datasetDir };
+            { run, samples, json, images, dataset, datasetDir, labels };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
@@ -42,11 +44,12 @@ internal static class EvaluateCommand
                 if (parse.GetValue(engines.Engine) is not null || parse.GetValue(engines.Device) is not null)
                     throw new UserError("--engine and --device choose where a run's generator draws its samples; --images generates nothing, so drop them.");
                 var name = parse.GetValue(dataset) ?? throw new UserError("--images needs --dataset NAME (mnist or fashion-mnist) to compare the images with.");
-                Print(ImageQuality.OfImages(file, name, parse.GetValue(datasetDir), log), asJson, $"{Path.GetFileName(file)} against the {name} test split");
+                var report = ImageQuality.OfImages(file, parse.GetValue(labels), name, parse.GetValue(datasetDir), log);
+                Print(report, asJson, $"{Path.GetFileName(file)} against the {name} test split");
                 return 0;
             }
-            if (parse.GetValue(dataset) is not null || parse.GetValue(datasetDir) is not null)
-                throw new UserError("--dataset and --dataset-dir go with --images; a run is compared with the dataset it trained on.");
+            if (parse.GetValue(dataset) is not null || parse.GetValue(datasetDir) is not null || parse.GetValue(labels) is not null)
+                throw new UserError("--dataset, --dataset-dir and --labels go with --images; a run is compared with the dataset it trained on, and a conditional run's labels are its own.");
             var runFolder = parse.GetValue(run) ?? throw new UserError("Name the run folder to evaluate, or pass --images FILE.idx --dataset NAME.");
             using var trained = TrainedRun.Open(runFolder, engines.Read(parse));
             if (trained.Model.Evaluation is { } own)
@@ -54,8 +57,8 @@ internal static class EvaluateCommand
                 Console.WriteLine(OwnMeasureJson(trained, own, n ?? own.DefaultSamples));
                 return 0;
             }
-            var report = ImageQuality.OfRun(trained, n ?? DefaultImageSamples, log);
-            Print(report, asJson, $"{trained.Model.Name} at step {trained.Step} against the {trained.Info.Dataset} test split");
+            var runReport = ImageQuality.OfRun(trained, n ?? DefaultImageSamples, log);
+            Print(runReport, asJson, $"{trained.Model.Name} at step {trained.Step} against the {trained.Info.Dataset} test split");
             return 0;
         });
         return command;

@@ -58,10 +58,15 @@ internal static class ImageQuality
         return context.Score(images.Data, labels, Seed);
     }
 
-    /// <summary>Every image of an IDX file (u8, 28x28; [0, 255] mapped to [−1, 1] as the datasets are) scored against <paramref name="dataset"/>'s test split.</summary>
-    public static QualityReport OfImages(string path, string dataset, string? datasetDirectory, Action<string> log)
+    /// <summary>
+    /// Every image of an IDX file (u8, 28x28; [0, 255] mapped to [−1, 1] as the datasets are) scored against
+    /// <paramref name="dataset"/>'s test split; with <paramref name="labelsPath"/>, an IDX label file of the class asked of
+    /// each image, the conditional accuracy too.
+    /// </summary>
+    public static QualityReport OfImages(string path, string? labelsPath, string dataset, string? datasetDirectory, Action<string> log)
     {
         var idx = IdxReader.ReadImages(path);
+        int[]? requested = labelsPath is null ? null : RequestedLabels(labelsPath, idx.Count, path, dataset);
         if (idx.Height != 28 || idx.Width != 28)
             throw new UserError(string.Create(CultureInfo.InvariantCulture,
                 $"{path} holds images of {idx.Height}x{idx.Width}, but quality metrics need 28x28 images; resize them to 28x28 first."));
@@ -70,6 +75,16 @@ internal static class ImageQuality
         var images = new float[idx.Pixels.Length];
         Dataset.Scale(idx.Pixels, images);
         var context = EvaluationContext.Open(dataset, datasetDirectory, log);
-        return context.Score(images, null, Seed);
+        return context.Score(images, requested, Seed);
+    }
+
+    private static int[] RequestedLabels(string labelsPath, int images, string imagesPath, string dataset)
+    {
+        var labels = IdxReader.ReadLabels(labelsPath);
+        if (labels.Length != images)
+            throw new UserError($"{labelsPath} holds {labels.Length} labels but {imagesPath} holds {images} images; write one label per image, in the images' order.");
+        if (DatasetCatalog.TryGet(dataset, out var info) && labels.FirstOrDefault(l => l >= info.Classes) is var bad && bad >= info.Classes)
+            throw new UserError($"{labelsPath} asks for class {bad}, but {info.Name} has classes 0 to {info.Classes - 1}; write labels in that range.");
+        return labels.Select(l => (int)l).ToArray();
     }
 }

@@ -75,6 +75,31 @@ public class EvaluateImagesTests
     }
 
     [Fact]
+    public void With_the_asked_labels_the_conditional_accuracy_is_scored_against_them()
+    {
+        // The test split with its own labels is what a perfect conditional generator would hand in; the same images asked
+        // for the next class are what one that ignores its labels would.
+        using var dir = new TempFolder();
+        TinyDataset.Write(Path.Combine(dir.Path, "data"));
+        var labels = IdxReader.ReadLabels(Path.Combine(dir.Path, "data", "t10k-labels-idx1-ubyte"));
+        IdxWriter.WriteLabels(Path.Combine(dir.Path, "next.idx"), labels.Select(l => (byte)((l + 1) % 10)).ToArray());
+
+        var asked = Evaluate(dir.Path, "data/t10k-images-idx3-ubyte", "--json", "--labels", "data/t10k-labels-idx1-ubyte");
+        var shifted = Evaluate(dir.Path, "data/t10k-images-idx3-ubyte", "--json", "--labels", "next.idx");
+        Assert.True(asked.ExitCode == 0, asked.Stderr);
+        double right = JsonDocument.Parse(asked.Stdout).RootElement.GetProperty("conditional_accuracy").GetDouble();
+        double wrong = JsonDocument.Parse(shifted.Stdout).RootElement.GetProperty("conditional_accuracy").GetDouble();
+        // On the test split's own labels it is the classifier's test accuracy, which the first use reports when it trains it.
+        var trained = System.Text.RegularExpressions.Regex.Match(asked.Stderr, @"test accuracy (\d+\.\d+)%");
+        Assert.True(trained.Success, asked.Stderr);
+        Assert.Equal(double.Parse(trained.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 100, right, 4);
+        Assert.True(wrong < right / 2, $"asked {right}, shifted {wrong}");
+        // The labels change only the conditional accuracy: the distances are the same images' either way.
+        Assert.Equal(JsonDocument.Parse(asked.Stdout).RootElement.GetProperty("fcd").GetDouble(),
+            JsonDocument.Parse(shifted.Stdout).RootElement.GetProperty("fcd").GetDouble());
+    }
+
+    [Fact]
     public void Without_json_a_readable_table_names_every_metric()
     {
         using var dir = new TempFolder();
@@ -94,6 +119,10 @@ public class EvaluateImagesTests
     [InlineData("--images needs --dataset", "--images", "good.idx")]
     [InlineData("not both", "run", "--images", "good.idx", "--dataset", "fashion-mnist")]
     [InlineData("--samples does not apply", "--images", "good.idx", "--dataset", "fashion-mnist", "--samples", "5")]
+    [InlineData("holds 4 labels but two.idx holds 2 images", "--images", "two.idx", "--dataset", "fashion-mnist", "--labels", "labels.idx")]
+    [InlineData("asks for class 10, but fashion-mnist has classes 0 to 9", "--images", "good.idx", "--dataset", "fashion-mnist", "--labels", "eleven.idx")]
+    [InlineData("wrong magic number", "--images", "good.idx", "--dataset", "fashion-mnist", "--labels", "good.idx")]
+    [InlineData("--labels go with --images", "run", "--labels", "labels.idx")]
     [InlineData("The run folder nowhere does not exist", "nowhere")]
     [InlineData("Name the run folder", "--json")]
     public void Bad_evaluation_requests_exit_non_zero_with_one_sentence_and_no_stack_trace(string expected, params string[] args)
@@ -103,6 +132,8 @@ public class EvaluateImagesTests
         IdxWriter.WriteImages(Path.Combine(dir.Path, "good.idx"), good, 4, 28, 28);
         IdxWriter.WriteLabels(Path.Combine(dir.Path, "labels.idx"), labels);
         IdxWriter.WriteImages(Path.Combine(dir.Path, "small.idx"), new byte[3 * 100], 3, 10, 10);
+        IdxWriter.WriteImages(Path.Combine(dir.Path, "two.idx"), good[..(2 * 784)], 2, 28, 28);
+        IdxWriter.WriteLabels(Path.Combine(dir.Path, "eleven.idx"), [1, 10, 2, 3]);
         var result = Gandsl.RunWith(TinyDataset.TinyClassifier, dir.Path, ["evaluate", .. args]);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(expected, result.Stderr);
