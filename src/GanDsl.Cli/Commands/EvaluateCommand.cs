@@ -28,12 +28,15 @@ internal static class EvaluateCommand
         var datasetDir = new Option<string?>("--dataset-dir") { Description = "Read --dataset's files from this folder instead of the standard places." };
         var labels = new Option<string?>("--labels") { Description = "With --images: an IDX label file of the class asked of each image (a conditional generator's), to score the conditional accuracy." };
         var engines = new EngineOptions();
+        var threads = new ThreadsOption();
         var command = new Command("evaluate", "Score generated images: Fréchet distance and KID on a domain classifier's features, classifier score, coverage.")
             { run, samples, json, images, dataset, datasetDir, labels };
         engines.AddTo(command);
+        command.Options.Add(threads.Option);
         command.SetAction(parse =>
         {
             var log = (string line) => Console.Error.WriteLine(line);
+            int? threadCount = threads.Read(parse);
             bool asJson = parse.GetValue(json);
             int? n = parse.GetValue(samples);
             if (n is <= 0) throw new UserError($"--samples must be positive but is {n}.");
@@ -44,6 +47,7 @@ internal static class EvaluateCommand
                 if (parse.GetValue(engines.Engine) is not null || parse.GetValue(engines.Device) is not null)
                     throw new UserError("--engine and --device choose where a run's generator draws its samples; --images generates nothing, so drop them.");
                 var name = parse.GetValue(dataset) ?? throw new UserError("--images needs --dataset NAME (mnist or fashion-mnist) to compare the images with.");
+                if (threadCount is { } imageThreads) ThreadsOption.Apply(imageThreads, null);
                 var report = ImageQuality.OfImages(file, parse.GetValue(labels), name, parse.GetValue(datasetDir), log);
                 Print(report, asJson, $"{Path.GetFileName(file)} against the {name} test split");
                 return 0;
@@ -51,7 +55,9 @@ internal static class EvaluateCommand
             if (parse.GetValue(dataset) is not null || parse.GetValue(datasetDir) is not null || parse.GetValue(labels) is not null)
                 throw new UserError("--dataset, --dataset-dir and --labels go with --images; a run is compared with the dataset it trained on, and a conditional run's labels are its own.");
             var runFolder = parse.GetValue(run) ?? throw new UserError("Name the run folder to evaluate, or pass --images FILE.idx --dataset NAME.");
-            using var trained = TrainedRun.Open(runFolder, engines.Read(parse));
+            var choice = engines.Read(parse);
+            if (threadCount is { } runThreads) ThreadsOption.Apply(runThreads, choice);
+            using var trained = TrainedRun.Open(runFolder, choice);
             if (trained.Model.Evaluation is { } own)
             {
                 Console.WriteLine(OwnMeasureJson(trained, own, n ?? own.DefaultSamples));

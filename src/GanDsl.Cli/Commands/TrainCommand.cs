@@ -31,9 +31,11 @@ internal static class TrainCommand
         var upscale = new Option<bool>("--allow-upscaling") { Description = "Image folders: enlarge images smaller than the net's input instead of refusing them." };
         var background = new Option<string?>("--background") { Description = "Image folders: what transparent pixels are composited on, black, white or #RRGGBB (default black; a named image set's own, white for emoji)." };
         var engines = new EngineOptions();
+        var threads = new ThreadsOption();
         var command = new Command("train", "Train a model; writes a run folder with samples, losses and checkpoints.")
             { model, from, dataset, epochs, batch, seed, output, resume, maxSteps, checkpointEvery, evaluateEvery, evaluationSamples, skip, upscale, background };
         engines.AddTo(command);
+        command.Options.Add(threads.Option);
         command.SetAction(parse => Run(new TrainRequest(parse.GetValue(model), parse.GetValue(dataset), parse.GetValue(epochs), parse.GetValue(batch),
             parse.GetValue(seed), parse.GetValue(output), parse.GetValue(resume), parse.GetValue(maxSteps),
             parse.GetValue(evaluateEvery), parse.GetValue(evaluationSamples))
@@ -45,6 +47,7 @@ internal static class TrainCommand
             Background = parse.GetValue(background),
             Engine = parse.GetValue(engines.Engine),
             Device = parse.GetValue(engines.Device),
+            Threads = threads.Read(parse),
         }));
         return command;
     }
@@ -54,6 +57,11 @@ internal static class TrainCommand
         var log = (string line) => Console.Error.WriteLine(line);
         var plan = request.Resume is null ? TrainingPlan.ForNewRun(request, log) : TrainingPlan.ForResume(request, log);
         using var data = plan.Data as IDisposable; // an image folder's mapped cache
+        if (request.Threads is { } count)
+        {
+            ThreadsOption.Apply(count, plan.Engine);
+            log($"the {plan.Engine.Engine} engine's kernels run on {count} thread{(count == 1 ? "" : "s")} (--threads)");
+        }
         plan.PrepareFolder();
         using var stop = new StopSignals();
         var run = Train(plan, log, stop.Token);

@@ -19,6 +19,9 @@ internal sealed record TrainRequest(string? Model, string? Dataset, int? Epochs,
     /// <summary><c>--device cpu|cuda|cuda:N</c>; null keeps a resumed run's device (cpu for a new run).</summary>
     public string? Device { get; init; }
 
+    /// <summary><c>--threads N</c>: the kernels' thread count; null uses every core.</summary>
+    public int? Threads { get; init; }
+
     /// <summary><c>--skip-undecodable</c>: an image folder's undecodable files are skipped instead of refused.</summary>
     public bool SkipUndecodable { get; init; }
 
