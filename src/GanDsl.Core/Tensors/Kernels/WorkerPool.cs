@@ -18,7 +18,9 @@ internal sealed unsafe class WorkerPool
 
     public static readonly WorkerPool Shared = new();
 
-    private readonly object _gate = new();
+    // 1 while a call owns the pool. A plain flag rather than a Monitor: a call that finds it taken runs alone anyway,
+    // a nested call from inside a part (same thread) must not re-enter, and a compare-exchange is the cheapest check.
+    private int _busy;
     private readonly List<Worker> _workers = new();
     private GemmTask _task;
     private ParallelJob? _job;
@@ -34,7 +36,7 @@ internal sealed unsafe class WorkerPool
     public void Run(in GemmTask t, int threads)
     {
         int helpers = Math.Min(threads, t.TileCount) - 1;
-        if (helpers <= 0 || !Monitor.TryEnter(_gate))
+        if (helpers <= 0 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
             RunAlone(t);
             return;
@@ -48,7 +50,7 @@ internal sealed unsafe class WorkerPool
         }
         finally
         {
-            Monitor.Exit(_gate);
+            Volatile.Write(ref _busy, 0);
         }
     }
 
@@ -59,7 +61,7 @@ internal sealed unsafe class WorkerPool
     public void Run(ParallelJob work, int parts, int threads)
     {
         int helpers = Math.Min(threads, parts) - 1;
-        if (helpers <= 0 || !Monitor.TryEnter(_gate))
+        if (helpers <= 0 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
             for (int i = 0; i < parts; i++) work.Run(i);
             return;
@@ -74,11 +76,11 @@ internal sealed unsafe class WorkerPool
         finally
         {
             _job = null;
-            Monitor.Exit(_gate);
+            Volatile.Write(ref _busy, 0);
         }
     }
 
-    /// <summary>Wakes <paramref name="helpers"/> workers on the posted task or job, works with them, and waits until all are done. Caller holds the gate.</summary>
+    /// <summary>Wakes <paramref name="helpers"/> workers on the posted task or job, works with them, and waits until all are done. Caller owns the pool (_busy).</summary>
     private void WorkWithHelpers(int helpers)
     {
         while (_workers.Count < helpers) _workers.Add(new Worker(this));
