@@ -55,7 +55,18 @@ internal static class ImageQuality
             throw new UserError($"{run.Model.Name} generates {classes} classes but {context.Info.Name} has {context.Info.Classes}; its conditional accuracy cannot be measured.");
         int[]? labels = classes > 0 ? Enumerable.Range(0, samples).Select(i => i % classes).ToArray() : null;
         var images = run.Sample(samples, Seed, labels);
+        ClampToPixels(images.Data);
         return context.Score(images.Data, labels, Seed);
+    }
+
+    /// <summary>
+    /// Limits samples to [-1, 1], the values a pixel can show (0 and 255), in place. A generator without a bounded last layer
+    /// (lightning-cnn's, which learns normalised data) can draw values far outside; an image of them, a PNG grid or an IDX
+    /// file such as a PyTorch twin writes, shows them clipped, and they are scored as such, so a run and its images score alike.
+    /// </summary>
+    internal static void ClampToPixels(Span<float> samples)
+    {
+        for (int i = 0; i < samples.Length; i++) samples[i] = Math.Clamp(samples[i], -1f, 1f);
     }
 
     /// <summary>
