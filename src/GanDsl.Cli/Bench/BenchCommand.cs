@@ -10,20 +10,18 @@ internal static class BenchCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON line per model, in the format of torch_gan_step.py." };
-        var threads = new Option<int?>("--threads") { Description = "Threads the engine may use (default: all cores for managed; for torch the faster of 1 and all cores, as the peer scripts time it)." };
+        var threads = new ThreadsOption("Threads the engine may use (default: all cores for managed; for torch the faster of 1 and all cores, as the peer scripts time it).");
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps before timing.", DefaultValueFactory = _ => 30 };
         var steps = new Option<int>("--steps") { Description = "Steps per timed repeat (5 repeats; the median is reported).", DefaultValueFactory = _ => 20 };
         var engines = new EngineOptions();
         var models = new Argument<string[]>("model") { Description = $"{string.Join(", ", BenchModels.Names)} (default: all).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("bench", "Time one training step (D + G, AdamW, BCE, batch 128) of the reference image GANs.") { json, threads, warmup, steps, models };
+        var command = new Command("bench", "Time one training step (D + G, AdamW, BCE, batch 128) of the reference image GANs.") { json, threads.Option, warmup, steps, models };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
             var choice = engines.Read(parse);
             var factory = choice.Factory();
-            var requested = parse.GetValue(threads);
-            if (requested is { } t && (t < 1 || t > Environment.ProcessorCount))
-                throw new UserError($"--threads must be between 1 and {Environment.ProcessorCount} but is {t}.");
+            var requested = threads.Read(parse);
             if (!choice.IsTorch && requested is { } managedThreads) GanDsl.Tensors.Kernels.KernelSettings.Threads = managedThreads;
             int warm = parse.GetValue(warmup), timed = parse.GetValue(steps);
             if (warm < 0) throw new UserError($"--warmup must be at least 0 but is {warm}.");

@@ -4,16 +4,16 @@ using GanDsl.Tensors.Kernels;
 namespace GanDsl.Cli.Engines;
 
 /// <summary>
-/// <c>--threads N</c> on train and evaluate: how many cores the engine's kernels use. The managed engine's results are the
+/// <c>--threads N</c> on train, evaluate and bench: how many cores the engine's kernels use. The managed engine's results are the
 /// same bits for any count, so fewer threads only trade speed for leaving cores to other work; two runs that each spin
 /// on every core of a small machine slow each other down far more than half.
 /// </summary>
-internal sealed class ThreadsOption
+internal sealed class ThreadsOption(string description = ThreadsOption.DefaultDescription)
 {
-    public Option<int?> Option { get; } = new("--threads")
-    {
-        Description = "Threads the engine's kernels use (default: all cores). The managed engine gives the same results for any count; use fewer when other runs share the machine.",
-    };
+    private const string DefaultDescription =
+        "Threads the engine's kernels use (default: all cores). The managed engine gives the same results for any count; use fewer when other runs share the machine.";
+
+    public Option<int?> Option { get; } = new("--threads") { Description = description };
 
     /// <summary>The count asked for, checked against the cores this machine has; null when not given.</summary>
     public int? Read(ParseResult parse)

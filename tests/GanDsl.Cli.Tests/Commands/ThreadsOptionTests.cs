@@ -2,7 +2,7 @@ using GanDsl.Cli.Tests.Evaluation;
 
 namespace GanDsl.Cli.Tests.Commands;
 
-/// <summary><c>--threads</c> on train and evaluate: checked, said, and without effect on the weights.</summary>
+/// <summary><c>--threads</c> on train, evaluate and bench: checked, said, and without effect on the weights.</summary>
 public class ThreadsOptionTests
 {
     [Fact]
@@ -30,6 +30,7 @@ public class ThreadsOptionTests
     [InlineData("train", "seven-bit", "--out", "r", "--threads", "0")]
     [InlineData("train", "seven-bit", "--out", "r", "--threads", "100000")]
     [InlineData("evaluate", "r", "--threads", "0")]
+    [InlineData("bench", "mlp-gan", "--threads", "0")]
     public void A_thread_count_outside_the_machines_cores_is_one_sentence(params string[] args)
     {
         using var dir = new TempFolder();
