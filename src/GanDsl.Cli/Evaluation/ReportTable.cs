@@ -19,6 +19,8 @@ internal static class ReportTable
         Row("classes_covered", r.ClassesCovered.ToString(CultureInfo.InvariantCulture), "classes holding at least 5% of the samples");
         if (r.ConditionalAccuracy is { } accuracy)
             Row("conditional_accuracy", Number(accuracy, "F3"), "fraction of samples classified as the label they were generated for");
+        if (r.ConditionalAccuracyByClass is { } byClass)
+            Row("  by class", string.Join(" ", byClass.Select(v => Number(v, "F2"))), "the same for each class asked for, class 0 first");
         Row("samples", r.Samples.ToString(CultureInfo.InvariantCulture), "generated images scored");
         return table;
     }

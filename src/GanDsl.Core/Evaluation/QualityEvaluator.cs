@@ -28,6 +28,9 @@ public static class QualityEvaluator
             Coverage: coverage.Coverage,
             ClassesCovered: coverage.ClassesCovered,
             ConditionalAccuracy: requestedLabels is null ? null : ConditionalAccuracy.Compute(predicted, requestedLabels),
-            Samples: generated.Count);
+            Samples: generated.Count)
+        {
+            ConditionalAccuracyByClass = requestedLabels is null ? null : ConditionalAccuracy.ByClass(predicted, requestedLabels, generated.Classes),
+        };
     }
 }

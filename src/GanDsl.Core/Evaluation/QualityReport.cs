@@ -5,7 +5,8 @@ namespace GanDsl.Evaluation;
 
 /// <summary>
 /// Sample-quality metrics of one evaluation. <see cref="ToJson"/> writes the keys of <c>gandsl evaluate --json</c>:
-/// fcd, kid, kid_std, classifier_score, coverage, classes_covered, conditional_accuracy (null when unconditional), samples.
+/// fcd, kid, kid_std, classifier_score, coverage, classes_covered, conditional_accuracy (null when unconditional), samples,
+/// and for a conditional generator conditional_accuracy_by_class.
 /// </summary>
 public sealed record QualityReport(
     double Fcd,
@@ -17,6 +18,12 @@ public sealed record QualityReport(
     double? ConditionalAccuracy,
     int Samples)
 {
+    /// <summary>
+    /// Per requested class, the fraction of its samples the classifier puts in it (NaN for a class no sample asked for); null
+    /// when unconditional. <see cref="ConditionalAccuracy"/> is their sample-weighted mean.
+    /// </summary>
+    public IReadOnlyList<double>? ConditionalAccuracyByClass { get; init; }
+
     /// <summary>One JSON object on one line; numbers in invariant, round-trippable form, non-finite values as null.</summary>
     public string ToJson()
     {
@@ -32,6 +39,14 @@ public sealed record QualityReport(
             json.WriteNumber("classes_covered", ClassesCovered);
             Number(json, "conditional_accuracy", ConditionalAccuracy);
             json.WriteNumber("samples", Samples);
+            if (ConditionalAccuracyByClass is { } byClass)
+            {
+                json.WriteStartArray("conditional_accuracy_by_class");
+                foreach (var v in byClass)
+                    if (double.IsFinite(v)) json.WriteNumberValue(v);
+                    else json.WriteNullValue();
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -45,6 +45,8 @@ public class QualityEvaluatorTests(TrainedTinyClassifier trained) : IClassFixtur
         var wrong = labels.Select(l => (l + 1) % Synthetic.ClassCount).ToArray();
         var right = QualityEvaluator.Evaluate(trained.Classifier, images, _reference, labels, seed: 3);
         Assert.True(right.ConditionalAccuracy >= 0.95, $"accuracy {right.ConditionalAccuracy}");
+        Assert.Equal(Synthetic.ClassCount, right.ConditionalAccuracyByClass!.Count);
+        Assert.Equal(right.ConditionalAccuracy!.Value, labels.Select(l => right.ConditionalAccuracyByClass[l]).Average(), 12);
         Assert.True(QualityEvaluator.Evaluate(trained.Classifier, images, _reference, wrong).ConditionalAccuracy <= 0.05);
         Assert.Equal(right.ToJson(), QualityEvaluator.Evaluate(trained.Classifier, images, _reference, labels, seed: 3).ToJson());
     }

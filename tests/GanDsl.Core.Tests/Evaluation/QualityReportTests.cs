@@ -25,4 +25,12 @@ public class QualityReportTests
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("fcd").ValueKind);
         Assert.Equal(5, doc.RootElement.GetProperty("samples").GetInt32());
     }
+
+    [Fact]
+    public void A_conditional_report_lists_each_class_accuracy_after_the_totals_with_null_for_unasked_classes()
+    {
+        var report = new QualityReport(1, 0, 0, 1, 1, 3, 0.75, 4) { ConditionalAccuracyByClass = [0.5, 1.0, double.NaN] };
+        Assert.EndsWith(""","samples":4,"conditional_accuracy_by_class":[0.5,1,null]}""", report.ToJson());
+        Assert.DoesNotContain("by_class", new QualityReport(1, 0, 0, 1, 1, 3, null, 4).ToJson());
+    }
 }
