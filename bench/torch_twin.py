@@ -2,13 +2,14 @@
 
 Usage:
     /usr/bin/python3 bench/torch_twin.py MODEL EPOCHS OUT_PREFIX [--seed S] [--batch B] [--latent N]
-        [--dataset fashion-mnist|mnist] [--dataset-dir DIR] [--recipe example|tutorial] [--max-steps N]
+        [--dataset fashion-mnist|mnist] [--dataset-dir DIR] [--recipe example|tutorial] [--max-steps N] [--truncation T ...]
 MODEL is vanilla, mnist-mlp, lightning-cnn, dcgan or cgan. Threads: $TORCH_THREADS (default 1), which also sets
 OPENBLAS_NUM_THREADS (Debian's torch runs its matrix products on OpenBLAS, whose pool reads it once, at load).
 
 Writes OUT_PREFIX-samples.idx (10 000 samples, u8 28x28, for `gandsl evaluate --images OUT_PREFIX-samples.idx --dataset
 NAME`), OUT_PREFIX-labels.idx for cgan (the class asked of each sample: sample i gets i mod 10, as `gandsl evaluate RUN`
-asks), OUT_PREFIX-grid.pgm (the first 64 samples) and OUT_PREFIX-twin.json (the recipe, command and outcome).
+asks), OUT_PREFIX-grid.pgm (the first 64 samples) and OUT_PREFIX-twin.json (the recipe, command and outcome); with
+--truncation T, the same four files again as OUT_PREFIX-tT-*, from noise truncated to +-T.
 
 The loop is GanDsl's (src/GanDsl.Core/Training/TrainingSession.cs): each epoch a fresh shuffle, only full batches; per
 step G draws one fake batch, D steps on the real batch and the detached fakes with
@@ -89,10 +90,16 @@ def to_pixels(samples, recipe):
     return torch.nan_to_num(scaled, nan=0.0).round().clamp(0, 255).to(torch.uint8).reshape(-1, 28, 28).numpy()
 
 
-def draw_noise(recipe, n, generator=None):
+def draw_noise(recipe, n, generator=None, truncation=None):
     if recipe.noise == "uniform":
         return torch.rand(n, recipe.latent, generator=generator) * 2 - 1
-    return torch.randn(n, recipe.latent, generator=generator)
+    z = torch.randn(n, recipe.latent, generator=generator)
+    if truncation is not None:  # GanDsl's --truncation: values outside +-truncation are drawn again until they fall inside
+        outside = z.abs() > truncation
+        while outside.any():
+            z[outside] = torch.randn(int(outside.sum()), generator=generator)
+            outside = z.abs() > truncation
+    return z
 
 
 def generate(g, z, labels):
@@ -156,13 +163,14 @@ def train(recipe, g, d, images, labels, epochs, max_steps):
     return step, losses
 
 
-def sample(recipe, g):
-    """SAMPLES images from fixed noise in eval mode, with the labels asked for (None when unconditional)."""
+def sample(recipe, g, truncation=None):
+    """SAMPLES images from fixed noise (truncated to +-truncation when given) in eval mode, with the labels asked for (None
+    when unconditional)."""
     rng = torch.Generator().manual_seed(SAMPLE_SEED)
     asked = torch.arange(SAMPLES) % recipe.classes if recipe.classes else None
     g.eval()
     with torch.no_grad():
-        z = draw_noise(recipe, SAMPLES, rng)
+        z = draw_noise(recipe, SAMPLES, rng, truncation)
         out = torch.cat([generate(g, z[s:s + 500], None if asked is None else asked[s:s + 500])
                          for s in range(0, SAMPLES, 500)])
     return to_pixels(out, recipe), asked
@@ -200,6 +208,9 @@ def parse(argv):
     p.add_argument("--dataset-dir", help="read the training IDX files from this folder instead of GanDsl's standard places")
     p.add_argument("--recipe", choices=["example", "tutorial"], default="example")
     p.add_argument("--max-steps", type=int, help="stop after this many steps (one step = one D and one G update)")
+    p.add_argument("--truncation", type=float, action="append",
+                   help="also write samples from noise truncated to +-T (as `gandsl evaluate --truncation T`) to "
+                        "OUT_PREFIX-tT-samples.idx; may be repeated")
     args = p.parse_args(argv)
     # batch norm needs two samples per batch, as GanDsl's TrainingConfig.Validate says
     for name, flag, least in (("epochs", "EPOCHS", 1), ("seed", "--seed", 0), ("batch", "--batch", 2),
@@ -207,6 +218,9 @@ def parse(argv):
         value = getattr(args, name)
         if value is not None and value < least:
             p.error(f"{flag} must be at least {least} but is {value}")
+    for bound in args.truncation or []:
+        if not (math.isfinite(bound) and bound >= 0.05):
+            p.error(f"--truncation must be a number of at least 0.05 (smaller bounds reject almost every draw) but is {bound}")
     if args.model not in RECIPES[args.recipe]:
         p.error(f"{args.model} has no tutorial of its own (it is GanDsl's conditional DCGAN); use --recipe example "
                 "(whose dcgan recipe has the DCGAN article's batch of 128)")
@@ -237,6 +251,9 @@ def main(argv=None):
               "torch": torch.__version__, "last_losses": {"discriminator": loss_d, "generator": loss_g},
               "samples": SAMPLES, "sample_seed": SAMPLE_SEED, "labels_file": asked is not None}
     write_outputs(args.out_prefix, pixels, asked, record)
+    for bound in args.truncation or []:
+        truncated, asked = sample(recipe, g, bound)
+        write_outputs(f"{args.out_prefix}-t{bound:g}", truncated, asked, dict(record, truncation=bound))
     print(f"{steps} steps in {seconds:.1f} s; wrote {args.out_prefix}-samples.idx"
           + (f" and {args.out_prefix}-labels.idx" if asked is not None else ""), flush=True)
 

@@ -3,7 +3,7 @@
 Usage: TORCH_THREADS=1 /usr/bin/python3 bench/torch_twin_smoke.py [STEPS (default 3)]
 Runs bench/torch_twin.py for every model and recipe (and the old bench/torch_dcgan_fashion.py command line) with
 --max-steps STEPS in a temporary folder, and checks: the sample file is an IDX image file of 10 000 28x28 images with
-nothing after them, cgan's label file holds 10 000 labels i mod 10, the record says STEPS steps were taken, and a
+nothing after them, cgan's label file holds 10 000 labels i mod 10, --truncation writes a second such set, the record says STEPS steps were taken, and a
 tutorial recipe for cgan is refused with one sentence. Prints one line per case; exits 1 if any check fails.
 """
 import json
@@ -20,7 +20,7 @@ CASES = [  # (name, extra arguments)
     ("mnist-mlp", []), ("mnist-mlp", ["--recipe", "tutorial"]),
     ("lightning-cnn", []), ("lightning-cnn", ["--recipe", "tutorial"]),
     ("dcgan", []), ("dcgan", ["--batch", "32"]), ("dcgan", ["--recipe", "tutorial"]),
-    ("cgan", []),
+    ("cgan", []), ("cgan", ["--truncation", "1.5"]),
 ]
 SAMPLES, SIDE = 10_000, 28
 
@@ -49,6 +49,13 @@ def run_case(prefix, command, steps, conditional):
     with open(prefix + "-twin.json") as f:
         record = json.load(f)
     assert record["steps"] == steps, f"{record['steps']} steps taken, not {steps}"
+    if "--truncation" in command:  # the truncated set beside the plain one, with its own labels and record
+        bound = command[command.index("--truncation") + 1]
+        check_images(f"{prefix}-t{bound}-samples.idx")
+        with open(f"{prefix}-t{bound}-twin.json") as f:
+            assert json.load(f)["truncation"] == float(bound), "the truncated record does not name its bound"
+        if conditional:
+            check_labels(f"{prefix}-t{bound}-labels.idx")
     if conditional:
         check_labels(prefix + "-labels.idx")
     else:

@@ -29,6 +29,10 @@ public class EndToEndTests
         Assert.Equal(1000, json.GetProperty("samples").GetInt32());
         Assert.True(json.GetProperty("even_fraction").GetDouble() >= 0.99, evaluation.Stdout);
         Assert.True(json.GetProperty("distinct_even").GetInt32() >= 8, evaluation.Stdout);
+
+        var truncated = Gandsl.Run(dir.Path, "evaluate", "run", "--truncation", "0.5");
+        Assert.True(truncated.ExitCode == 0, truncated.Stderr);
+        Assert.Equal(0.5, JsonDocument.Parse(truncated.Stdout).RootElement.GetProperty("truncation").GetDouble());
     }
 
     [Theory]
@@ -37,6 +41,8 @@ public class EndToEndTests
     [InlineData("BatchSize must be at least 2", "train", "seven-bit", "--batch-size", "-3", "--out", "r")]
     [InlineData("is neither a dataset name", "train", "dcgan", "--dataset", "no-such-folder", "--out", "r")]
     [InlineData("has no run.json", "sample", ".", "--out", "x.png")]
+    [InlineData("--truncation must be a number of at least 0.05", "sample", ".", "--truncation", "0", "--out", "x.png")]
+    [InlineData("--truncation shapes the noise a run's generator draws from", "evaluate", "--images", "x.idx", "--dataset", "mnist", "--truncation", "0.5")]
     public void Bad_requests_exit_non_zero_with_one_sentence_and_no_stack_trace(string expected, params string[] args)
     {
         using var dir = new TempFolder();

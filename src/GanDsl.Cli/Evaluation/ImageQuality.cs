@@ -17,12 +17,13 @@ internal static class ImageQuality
 
     /// <summary>
     /// <paramref name="samples"/> images from the run's latest generator (labels cycling over the classes for a conditional
-    /// model, which adds <c>conditional_accuracy</c>), scored against the test split of the dataset the run trained on.
+    /// model, which adds <c>conditional_accuracy</c>), scored against the test split of the dataset the run trained on; from
+    /// noise truncated to ±<paramref name="truncation"/> when given.
     /// </summary>
-    public static QualityReport OfRun(TrainedRun run, int samples, Action<string> log)
+    public static QualityReport OfRun(TrainedRun run, int samples, Action<string> log, float? truncation = null)
     {
         CheckScorable(run.Model, run.Generator, run.Info);
-        return OfRun(run, samples, EvaluationContext.Open(run.Info.Dataset, run.Info.DatasetDirectory, log));
+        return OfRun(run, samples, EvaluationContext.Open(run.Info.Dataset, run.Info.DatasetDirectory, log), truncation);
     }
 
     /// <summary>
@@ -48,15 +49,15 @@ internal static class ImageQuality
     };
 
     /// <summary>As above with the classifier and test-split outputs already at hand (training-time evaluation).</summary>
-    public static QualityReport OfRun(TrainedRun run, int samples, EvaluationContext context)
+    public static QualityReport OfRun(TrainedRun run, int samples, EvaluationContext context, float? truncation = null)
     {
         int classes = run.Generator.Classes;
         if (classes > context.Info.Classes)
             throw new UserError($"{run.Model.Name} generates {classes} classes but {context.Info.Name} has {context.Info.Classes}; its conditional accuracy cannot be measured.");
         int[]? labels = classes > 0 ? Enumerable.Range(0, samples).Select(i => i % classes).ToArray() : null;
-        var images = run.Sample(samples, Seed, labels);
+        var images = run.Sample(samples, Seed, labels, truncation);
         ClampToPixels(images.Data);
-        return context.Score(images.Data, labels, Seed);
+        return context.Score(images.Data, labels, Seed) with { Truncation = truncation };
     }
 
     /// <summary>

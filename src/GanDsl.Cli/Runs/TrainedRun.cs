@@ -52,11 +52,12 @@ internal sealed class TrainedRun : IDisposable
 
     /// <summary>
     /// <paramref name="count"/> samples from noise seeded by <paramref name="seed"/> (see <see cref="Sampling.Draw"/>), on
-    /// <see cref="Engine"/>, in [-1, 1]: mapped back when the run normalised its data.
+    /// <see cref="Engine"/>, in [-1, 1]: mapped back when the run normalised its data. <paramref name="truncation"/> cuts the
+    /// noise to ±truncation when given.
     /// </summary>
-    public Tensor Sample(int count, ulong seed, int[]? labels = null)
+    public Tensor Sample(int count, ulong seed, int[]? labels = null, float? truncation = null)
     {
-        var samples = Sampling.Draw(Generator, count, seed, labels, _torch is null ? null : _torch.Generate);
+        var samples = Sampling.Draw(Generator, count, seed, labels, _torch is null ? null : _torch.Generate, truncation);
         return _normalization is null ? samples : _normalization.Denormalize(samples);
     }
 

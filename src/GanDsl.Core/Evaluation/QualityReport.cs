@@ -6,7 +6,7 @@ namespace GanDsl.Evaluation;
 /// <summary>
 /// Sample-quality metrics of one evaluation. <see cref="ToJson"/> writes the keys of <c>gandsl evaluate --json</c>:
 /// fcd, kid, kid_std, classifier_score, coverage, classes_covered, conditional_accuracy (null when unconditional), samples,
-/// and for a conditional generator conditional_accuracy_by_class.
+/// and for a conditional generator conditional_accuracy_by_class; truncation when the samples' noise was truncated.
 /// </summary>
 public sealed record QualityReport(
     double Fcd,
@@ -23,6 +23,9 @@ public sealed record QualityReport(
     /// when unconditional. <see cref="ConditionalAccuracy"/> is their sample-weighted mean.
     /// </summary>
     public IReadOnlyList<double>? ConditionalAccuracyByClass { get; init; }
+
+    /// <summary>The bound the samples' noise was truncated to (<c>--truncation</c>); null for plain N(0, 1) noise or given images.</summary>
+    public float? Truncation { get; init; }
 
     /// <summary>One JSON object on one line; numbers in invariant, round-trippable form, non-finite values as null.</summary>
     public string ToJson()
@@ -47,6 +50,7 @@ public sealed record QualityReport(
                     else json.WriteNullValue();
                 json.WriteEndArray();
             }
+            if (Truncation is { } bound) json.WriteNumber("truncation", bound);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -63,6 +63,27 @@ public sealed class Rng
         for (int i = 0; i < dest.Length; i++) dest[i] = mean + std * NextNormal();
     }
 
+    /// <summary>
+    /// Fills <paramref name="dest"/> with standard normal samples truncated to [−<paramref name="bound"/>, <paramref name="bound"/>]:
+    /// a value outside is drawn again until it falls inside (BigGAN's truncation trick). Below about 0.05 most draws are
+    /// rejected, so the bound must be at least that.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is not a finite number of at least 0.05.</exception>
+    public void FillTruncatedNormal(Span<float> dest, float bound)
+    {
+        if (!(bound >= MinTruncation) || !float.IsFinite(bound))
+            throw new ArgumentOutOfRangeException(nameof(bound), $"The truncation bound must be a finite number of at least {MinTruncation} but is {bound}.");
+        for (int i = 0; i < dest.Length; i++)
+        {
+            float v;
+            do v = NextNormal(); while (MathF.Abs(v) > bound);
+            dest[i] = v;
+        }
+    }
+
+    /// <summary>The smallest bound <see cref="FillTruncatedNormal"/> takes (about 4 % of draws fall inside ±0.05).</summary>
+    public const float MinTruncation = 0.05f;
+
     /// <summary>Fills <paramref name="dest"/> with uniform samples in [<paramref name="low"/>, <paramref name="high"/>) (<c>Tensor.uniform_</c>).</summary>
     public void FillUniform(Span<float> dest, float low, float high)
     {

@@ -16,8 +16,11 @@ public static class Sampling
     /// <paramref name="labels"/> is null. The same arguments give the same samples, bit for bit.
     /// <paramref name="generate"/>, when given, runs the generator on each batch of noise and labels in its place (the same
     /// weights on another engine, e.g. <c>GanDsl.TorchSharp.TorchSampler.Generate</c>): the same noise and labels go in.
+    /// <paramref name="truncation"/>, when given, draws the noise from N(0, 1) truncated to ±truncation
+    /// (<see cref="Rng.FillTruncatedNormal"/>): smaller bounds give more typical, less varied samples.
     /// </summary>
-    public static Tensor Draw(GeneratorModule generator, int count, ulong seed = 0, int[]? labels = null, Func<Tensor, int[]?, Tensor>? generate = null)
+    public static Tensor Draw(GeneratorModule generator, int count, ulong seed = 0, int[]? labels = null, Func<Tensor, int[]?, Tensor>? generate = null,
+        float? truncation = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
         generate ??= generator.Generate;
@@ -35,7 +38,8 @@ public static class Sampling
             {
                 int n = Math.Min(Batch, count - start);
                 var z = new Tensor(new Shape(n, generator.LatentDim));
-                rng.FillNormal(z.Data);
+                if (truncation is { } bound) rng.FillTruncatedNormal(z.Data, bound);
+                else rng.FillNormal(z.Data);
                 using var buffers = BufferScope.Begin(); // the batch's intermediates are recycled; its output is copied out first
                 var x = generate(z, labels?[start..(start + n)]);
                 Array.Copy(x.Data, 0, result.Data, (long)start * perSample, (long)n * perSample);

@@ -59,4 +59,33 @@ public class SamplingTests
         Assert.Contains("label 3 is out of range", Assert.Throws<ArgumentOutOfRangeException>(() => Sampling.Draw(conditional, 1, labels: [3])).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => Sampling.Draw(plain, 0));
     }
+
+    [Fact]
+    public void Truncated_noise_stays_within_its_bound_and_is_as_deterministic_as_plain_noise()
+    {
+        var g = new MlpGan(3, true).Generator;
+        var seen = new List<float>();
+        GanDsl.Tensors.Tensor Record(GanDsl.Tensors.Tensor z, int[]? labels)
+        {
+            seen.AddRange(z.Data);
+            return g.Generate(z, labels);
+        }
+        var truncated = Sampling.Draw(g, 300, seed: 5, generate: Record, truncation: 0.5f);
+        Assert.Equal(300 * g.LatentDim, seen.Count);
+        Assert.All(seen, v => Assert.InRange(v, -0.5f, 0.5f));
+        Assert.True(seen.Max() > 0.45f && seen.Min() < -0.45f, "the whole range is drawn");
+        Assert.Equal(truncated.Data, Sampling.Draw(g, 300, seed: 5, truncation: 0.5f).Data);
+        Assert.NotEqual(truncated.Data, Sampling.Draw(g, 300, seed: 5).Data);
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.01f)]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void A_truncation_bound_that_would_reject_almost_every_draw_is_refused(float bound)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new GanDsl.Tensors.Rng(1).FillTruncatedNormal(new float[4], bound));
+        Assert.Contains("must be a finite number of at least 0.05", error.Message);
+    }
 }
