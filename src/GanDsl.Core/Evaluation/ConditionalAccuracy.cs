@@ -7,8 +7,7 @@ public static class ConditionalAccuracy
     /// <exception cref="ArgumentException">The spans differ in length or are empty.</exception>
     public static double Compute(ReadOnlySpan<int> predicted, ReadOnlySpan<int> requested)
     {
-        if (predicted.Length != requested.Length)
-            throw new ArgumentException($"Conditional accuracy needs one requested label per sample but got {requested.Length} labels for {predicted.Length} samples.", nameof(requested));
+        RequireOneLabelPerSample(predicted, requested);
         if (predicted.IsEmpty) throw new ArgumentException("Conditional accuracy needs at least one sample; evaluate a non-empty sample set.", nameof(predicted));
         int hits = 0;
         for (int i = 0; i < predicted.Length; i++) if (predicted[i] == requested[i]) hits++;
@@ -22,8 +21,7 @@ public static class ConditionalAccuracy
     /// <exception cref="ArgumentException">The spans differ in length, or a requested label is outside the classes.</exception>
     public static double[] ByClass(ReadOnlySpan<int> predicted, ReadOnlySpan<int> requested, int classes)
     {
-        if (predicted.Length != requested.Length)
-            throw new ArgumentException($"Conditional accuracy needs one requested label per sample but got {requested.Length} labels for {predicted.Length} samples.", nameof(requested));
+        RequireOneLabelPerSample(predicted, requested);
         var asked = new int[classes];
         var hits = new int[classes];
         for (int i = 0; i < requested.Length; i++)
@@ -37,5 +35,11 @@ public static class ConditionalAccuracy
         var result = new double[classes];
         for (int k = 0; k < classes; k++) result[k] = asked[k] == 0 ? double.NaN : (double)hits[k] / asked[k];
         return result;
+    }
+
+    private static void RequireOneLabelPerSample(ReadOnlySpan<int> predicted, ReadOnlySpan<int> requested)
+    {
+        if (predicted.Length != requested.Length)
+            throw new ArgumentException($"Conditional accuracy needs one requested label per sample but got {requested.Length} labels for {predicted.Length} samples.", nameof(requested));
     }
 }
