@@ -18,6 +18,9 @@ internal enum ConvAlgorithm
     /// <summary>Stride 1: loops over the (bordered) input in place, vectorised along output rows (<see cref="DirectConvolution"/>).</summary>
     Direct,
 
-    /// <summary>The lowered path's GEMM with its patches packed straight from the image and its product written in place.</summary>
+    /// <summary>
+    /// The lowered path's GEMMs without the batch's patch matrix: a few images at a time through a buffer that stays in
+    /// L2 (forward map, input gradient), or patches packed straight from the image (weight gradient).
+    /// </summary>
     Implicit,
 }

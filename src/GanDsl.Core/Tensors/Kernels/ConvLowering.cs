@@ -30,7 +30,7 @@ internal static unsafe class ConvLowering
         job.X = x;
         job.Cols = cols;
         job.BatchBlocks = g.PatchSize >= 16 ? 1 : Math.Min(g.Batch, 8);
-        job.Windows = Windows(g, job.Windows);
+        job.Windows = PatchWindow.All(g, job.Windows);
         Run(job, g.PatchSize * job.BatchBlocks, (long)g.PatchSize * g.Batch * g.OutPlane);
     }
 
@@ -47,7 +47,7 @@ internal static unsafe class ConvLowering
         job.X = x;
         job.Cols = cols;
         job.BatchBlocks = g.InChannels >= 8 ? 1 : Math.Min(g.Batch, 8);
-        job.Windows = Windows(g, job.Windows);
+        job.Windows = PatchWindow.All(g, job.Windows);
         Run(job, g.InChannels * job.BatchBlocks, (long)g.PatchSize * g.Batch * g.OutPlane);
     }
 
@@ -82,17 +82,6 @@ internal static unsafe class ConvLowering
 
     private static (int Start, int End) Block(int count, int blocks, int b) =>
         ((int)((long)b * count / blocks), (int)((long)(b + 1) * count / blocks));
-
-    /// <summary>The window of every kernel offset, indexed ky·k + kx, in a buffer the job keeps (grown, never shrunk).</summary>
-    private static PatchWindow[] Windows(in ConvGeometry g, PatchWindow[] kept)
-    {
-        int k = g.Kernel;
-        var windows = kept.Length >= k * k ? kept : new PatchWindow[k * k];
-        for (int ky = 0; ky < k; ky++)
-        for (int kx = 0; kx < k; kx++)
-            windows[ky * k + kx] = new PatchWindow(g, ky, kx);
-        return windows;
-    }
 
     private sealed class Im2ColJob : ParallelJob
     {

@@ -1,29 +1,29 @@
 namespace GanDsl.Tensors.Kernels;
 
-// Implicit GEMM: the multiplies of the lowered path with their operands read and written in place. Patches are packed
-// into the GEMM's panels straight from the image (PatchPanels, TransposedPatchPanels), the gradient straight from NCHW
-// (ChannelPanels), and the forward map's product is written into the NCHW output (PlaneSink), so nothing the size of the
-// patch matrix is stored. Both maps pack the lowered path's values into the same places: they compute its exact sums.
+// Implicit GEMM: the multiplies of the lowered path without the batch's patch matrix (for dcgan's 32→64 layer 12.8 MB,
+// written to L3 and read back). The forward map and the input gradient work a few images at a time, each part on its own
+// thread, through buffers that stay in L2: the forward map unfolds its images' patches and multiplies them; the input
+// gradient multiplies Wᵀ by its images' gradient and folds the product into dx at once. The weight gradient packs patches
+// straight from the image (PatchPanels, TransposedPatchPanels) and the gradient straight from NCHW (ChannelPanels). A
+// GEMM's sums do not depend on how its columns are cut, and each pixel's fold adds the same offsets in the same order,
+// so every map gives the lowered path's bits.
 public static unsafe partial class Convolution
 {
+    // Patches of one part, in floats: half of a 1 MiB L2, so they are still there when the GEMM or the fold reads them.
+    private const long ChunkFloats = 128 * 1024;
+
     [ThreadStatic] private static PatchPanels? _patchPanels;
-    [ThreadStatic] private static PlaneSink? _planeSink;
     [ThreadStatic] private static ChannelPanels? _channelPanels;
     [ThreadStatic] private static TransposedPatchPanels? _transposedPatches;
+    [ThreadStatic] private static ChunkJob? _chunks;
 
-    private static void ForwardImplicit(in ConvGeometry g, float* x, float* w, float* y)
-    {
-        var patches = _patchPanels ??= new PatchPanels();
-        patches.Prepare(PatchGrid.Of(g, x));
-        var sink = _planeSink ??= new PlaneSink();
-        sink.Data = y;
-        (sink.Channels, sink.Plane) = (g.OutChannels, g.OutPlane);
-        Gemm.Run(new GemmTask
-        {
-            M = g.OutChannels, N = g.Batch * g.OutPlane, K = g.PatchSize, Alpha = 1f,
-            A = w, Lda = g.PatchSize, BSource = patches, CSink = sink,
-        });
-    }
+    /// <summary>Whether the lowered input gradient of <paramref name="g"/> multiplies on the packed path, the one whose sums a chunk repeats.</summary>
+    private static bool ImplicitInputGradApplies(in ConvGeometry g) =>
+        !WholeImagePatches.Applies(g) && !Gemm.TakesDirectLoops(false, g.PatchSize, g.Batch * g.OutPlane, g.OutChannels);
+
+    private static void ForwardImplicit(in ConvGeometry g, float* x, float* w, float* y) => RunChunks(g, ConvMap.Forward, x, w, y);
+
+    private static void InputGradImplicit(in ConvGeometry g, float* dy, float* w, float* dx) => RunChunks(g, ConvMap.InputGrad, dx, w, dy);
 
     // dw = dy as [Cout, N·P] times the patches transposed: the lowered GEMM, with both operands packed in place.
     private static void WeightGradImplicit(in ConvGeometry g, float* x, float* dy, float* dw)
@@ -40,5 +40,77 @@ public static unsafe partial class Convolution
             TransB = true, M = g.OutChannels, N = g.PatchSize, K = g.Batch * g.OutPlane, Alpha = 1f,
             ASource = gradient, BSource = rows, C = dw, Ldc = g.PatchSize,
         });
+    }
+
+    private static void RunChunks(in ConvGeometry g, ConvMap map, float* x, float* w, float* y)
+    {
+        var job = _chunks ??= new ChunkJob();
+        job.G = g;
+        job.Map = map;
+        job.X = x;
+        job.W = w;
+        job.Y = y;
+        job.Images = (int)Math.Clamp(ChunkFloats / ((long)g.PatchSize * g.OutPlane), 1, g.Batch);
+        job.Windows = PatchWindow.All(g, job.Windows);
+        job.RunAll((g.Batch + job.Images - 1) / job.Images);
+    }
+
+    /// <summary>One part: <see cref="Images"/> images of the batch (fewer in the last part), forward (x → y) or input gradient (y → x).</summary>
+    private sealed class ChunkJob : ParallelJob
+    {
+        public ConvGeometry G;
+        public ConvMap Map;
+        public float* X, W, Y;
+        public int Images;
+        public PatchWindow[] Windows = [];
+
+        public override void Run(int part)
+        {
+            var g = G;
+            int n0 = part * Images, images = Math.Min(Images, g.Batch - n0);
+            int columns = images * g.OutPlane, kk = g.Kernel * g.Kernel;
+            var scratch = ConvScratch.ForCurrentThread;
+            float* cols = scratch.Cols((nint)g.PatchSize * columns);
+            float* x = X + (long)n0 * g.InChannels * g.InPlane, y = Y + (long)n0 * g.OutChannels * g.OutPlane;
+            long imageStride = (long)g.InChannels * g.InPlane;
+            if (Map == ConvMap.Forward)
+            {
+                for (int row = 0; row < g.PatchSize; row++)
+                    PlaneUnfold.Unfold(g, Windows[row % kk], x + row / kk * g.InPlane, imageStride, cols + (long)row * columns, images);
+                // The product channel-major [Cout, images·Ho·Wo] while it is in cache, then one plane copy per image and channel.
+                float* product = scratch.ChannelMajor((nint)g.OutChannels * columns);
+                Gemm.RunOnThisThread(new GemmTask
+                {
+                    M = g.OutChannels, N = columns, K = g.PatchSize, Alpha = 1f,
+                    A = W, Lda = g.PatchSize, B = cols, Ldb = columns, C = product, Ldc = columns,
+                });
+                CopyPlanes(product, y, g.OutChannels, g.OutPlane, images, toChannelMajor: false);
+                return;
+            }
+
+            // The images' dy as the channel-major [Cout, images·Ho·Wo], so B packs from whole rows.
+            float* gradient = scratch.ChannelMajor((nint)g.OutChannels * columns);
+            CopyPlanes(gradient, y, g.OutChannels, g.OutPlane, images, toChannelMajor: true);
+            Gemm.RunOnThisThread(new GemmTask
+            {
+                TransA = true, M = g.PatchSize, N = columns, K = g.OutChannels, Alpha = 1f,
+                A = W, Lda = g.PatchSize, B = gradient, Ldb = columns, C = cols, Ldc = columns,
+            });
+            for (int c = 0; c < g.InChannels; c++)
+                PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), cols + (long)c * kk * columns, columns, x + (long)c * g.InPlane, imageStride, images);
+        }
+
+        // channelMajor[c, i·plane + q] and batchMajor[i, c, q] for the part's images: one copy per plane, either way.
+        private static void CopyPlanes(float* channelMajor, float* batchMajor, int channels, int plane, int images, bool toChannelMajor)
+        {
+            uint bytes = (uint)(plane * sizeof(float));
+            for (int c = 0; c < channels; c++)
+            for (int i = 0; i < images; i++)
+            {
+                float* a = channelMajor + ((long)c * images + i) * plane, b = batchMajor + ((long)i * channels + c) * plane;
+                if (toChannelMajor) System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(a, b, bytes);
+                else System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(b, a, bytes);
+            }
+        }
     }
 }

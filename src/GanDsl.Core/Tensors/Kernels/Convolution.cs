@@ -46,6 +46,7 @@ public static unsafe partial class Convolution
             {
                 case ConvAlgorithm.WholeImage: InputGradWholeImage(g, pdy, pw, pdx); break;
                 case ConvAlgorithm.Direct: InputGradDirect(g, pdy, pw, pdx); break;
+                case ConvAlgorithm.Implicit: InputGradImplicit(g, pdy, pw, pdx); break;
                 default: InputGradLowered(g, pdy, pw, pdx); break;
             }
         }
@@ -73,13 +74,14 @@ public static unsafe partial class Convolution
         ConvAlgorithm.Auto or ConvAlgorithm.Lowered => true,
         ConvAlgorithm.WholeImage => WholeImagePatches.Applies(g),
         ConvAlgorithm.Direct => DirectApplies(g, map),
-        ConvAlgorithm.Implicit => map != ConvMap.InputGrad,
+        ConvAlgorithm.Implicit => map != ConvMap.InputGrad || ImplicitInputGradApplies(g),
         _ => false,
     };
 
     // Auto: a whole-image patch is a plain matrix product; convolutions with few channels run direct where that measured
-    // faster (a GEMM would spend its time copying patches); the rest run implicit GEMMs, except the input gradient, and
-    // the weight gradient with at most 4 channels on one side (too few rows to pay for packing in place), which stay lowered.
+    // faster (a GEMM would spend its time copying patches); the rest run implicit GEMMs, except an input gradient small
+    // enough for the GEMM's direct loops and the weight gradient with at most 4 channels on one side (too few rows to pay
+    // for packing in place), which stay lowered.
     internal static ConvAlgorithm Pick(ConvAlgorithm requested, in ConvGeometry g, ConvMap map)
     {
         if (requested != ConvAlgorithm.Auto)
@@ -87,7 +89,8 @@ public static unsafe partial class Convolution
                 : throw new ArgumentException($"The convolution path {requested} cannot compute the {map} map of {g}.");
         if (WholeImagePatches.Applies(g)) return ConvAlgorithm.WholeImage;
         if (DirectApplies(g, map) && PrefersDirect(g, map)) return ConvAlgorithm.Direct;
-        bool implicitPays = map == ConvMap.Forward || (map == ConvMap.WeightGrad && Math.Min(g.InChannels, g.OutChannels) > 4);
+        bool implicitPays = map == ConvMap.Forward || (map == ConvMap.InputGrad && ImplicitInputGradApplies(g))
+            || (map == ConvMap.WeightGrad && Math.Min(g.InChannels, g.OutChannels) > 4);
         return implicitPays ? ConvAlgorithm.Implicit : ConvAlgorithm.Lowered;
     }
 

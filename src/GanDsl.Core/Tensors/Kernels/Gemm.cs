@@ -84,7 +84,24 @@ public static unsafe class Gemm
     /// </summary>
     internal static void Run(GemmTask task) => Run(task, KernelSettings.VectorWidth, KernelSettings.Threads);
 
+    /// <summary>
+    /// Runs a multiply like <see cref="Run(GemmTask)"/> but on the calling thread alone, planned for one thread: for a part
+    /// of a <see cref="ParallelJob"/>, whose parts already share the threads. The sums are the same as on any thread count.
+    /// </summary>
+    internal static void RunOnThisThread(GemmTask task)
+    {
+        Prepare(ref task, KernelSettings.VectorWidth, threads: 1);
+        var buffers = GemmBuffers.ForCurrentThread;
+        for (int tile = 0; tile < task.TileCount; tile++) GemmDriver.RunTile(task, tile, buffers);
+    }
+
     private static void Run(GemmTask task, VectorWidth width, int threads)
+    {
+        Prepare(ref task, width, threads);
+        WorkerPool.Shared.Run(task, threads);
+    }
+
+    private static void Prepare(ref GemmTask task, VectorWidth width, int threads)
     {
         if (task.M <= 0 || task.N <= 0 || task.K <= 0)
             throw new ArgumentOutOfRangeException(nameof(task), $"A planned GEMM needs positive sizes but m={task.M}, n={task.N}, k={task.K}.");
@@ -92,7 +109,6 @@ public static unsafe class Gemm
         (task.Mr, task.Nr) = GemmDriver.Shape(task.Kernel);
         task.Id = Interlocked.Increment(ref _lastTaskId);
         task.Plan(threads);
-        WorkerPool.Shared.Run(task, threads);
     }
 
     /// <summary>Whether a multiply of these sizes runs <see cref="GemmSmall"/>'s direct loops (its sums run in another order) rather than the packed kernels.</summary>

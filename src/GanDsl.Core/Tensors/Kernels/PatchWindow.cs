@@ -26,6 +26,17 @@ internal readonly struct PatchWindow
 
     public int Columns => Ox1 - Ox0;
 
+    /// <summary>The window of every kernel offset, indexed ky·k + kx, in <paramref name="kept"/> when it is long enough (a job's buffer, grown, never shrunk).</summary>
+    public static PatchWindow[] All(in ConvGeometry g, PatchWindow[] kept)
+    {
+        int k = g.Kernel;
+        var windows = kept.Length >= k * k ? kept : new PatchWindow[k * k];
+        for (int ky = 0; ky < k; ky++)
+        for (int kx = 0; kx < k; kx++)
+            windows[ky * k + kx] = new PatchWindow(g, ky, kx);
+        return windows;
+    }
+
     // The outputs o in [0, count) with 0 <= o·s − p + k < size, as a (possibly empty) range.
     private static (int Start, int End) Valid(int k, int size, int count, int s, int p)
     {

@@ -51,11 +51,54 @@ internal static unsafe class PlaneFold512
 
             var tail = inRow.AsSingle();
             bool whole = x0 + 16 <= width;
-            for (int i = 0; i < images; i++)
+            long plane = g.OutPlane;
+            int i = 0;
+            // Four images at once: each pixel's sum is a chain of dependent adds, so four independent chains keep the
+            // adder busy (one image at a time waited on each add's latency).
+            for (; i + 4 <= images; i += 4)
             {
-                float* plane = planes + i * planeStride;
-                float* patches = cols + (long)i * g.OutPlane;
-                for (int iy = 0; iy < height; iy++)
+                float* to = planes + i * planeStride + x0;
+                float* patches = cols + i * plane;
+                for (int iy = 0; iy < height; iy++, to += width)
+                {
+                    Vector512<float> sum0 = default, sum1 = default, sum2 = default, sum3 = default;
+                    for (int ky = 0; ky < k; ky++)
+                    {
+                        int oy = patchRow[iy * k + ky];
+                        if (oy < 0) continue;
+                        float* row = patches + ky * k * rowStride + oy * wo;
+                        for (int kx = 0; kx < k; kx++, row += rowStride)
+                        {
+                            float* at = row + first[kx];
+                            var mask = loadMask[kx];
+                            var v0 = Avx512F.MaskLoad(at, mask, Vector512<float>.Zero);
+                            var v1 = Avx512F.MaskLoad(at + plane, mask, Vector512<float>.Zero);
+                            var v2 = Avx512F.MaskLoad(at + 2 * plane, mask, Vector512<float>.Zero);
+                            var v3 = Avx512F.MaskLoad(at + 3 * plane, mask, Vector512<float>.Zero);
+                            if (s != 1)
+                            {
+                                var index = spread[kx];
+                                (v0, v1) = (Avx512F.PermuteVar16x32(v0, index), Avx512F.PermuteVar16x32(v1, index));
+                                (v2, v3) = (Avx512F.PermuteVar16x32(v2, index), Avx512F.PermuteVar16x32(v3, index));
+                            }
+                            var h = hit[kx];
+                            sum0 = Vector512.ConditionalSelect(h, sum0 + v0, sum0);
+                            sum1 = Vector512.ConditionalSelect(h, sum1 + v1, sum1);
+                            sum2 = Vector512.ConditionalSelect(h, sum2 + v2, sum2);
+                            sum3 = Vector512.ConditionalSelect(h, sum3 + v3, sum3);
+                        }
+                    }
+                    Put(to, sum0, whole, tail);
+                    Put(to + planeStride, sum1, whole, tail);
+                    Put(to + 2 * planeStride, sum2, whole, tail);
+                    Put(to + 3 * planeStride, sum3, whole, tail);
+                }
+            }
+            for (; i < images; i++)
+            {
+                float* to = planes + i * planeStride + x0;
+                float* patches = cols + i * plane;
+                for (int iy = 0; iy < height; iy++, to += width)
                 {
                     var sum = Vector512<float>.Zero;
                     for (int ky = 0; ky < k; ky++)
@@ -70,10 +113,16 @@ internal static unsafe class PlaneFold512
                             sum = Vector512.ConditionalSelect(hit[kx], sum + v, sum);
                         }
                     }
-                    if (whole) sum.Store(plane + iy * width + x0);
-                    else Avx512F.MaskStore(plane + iy * width + x0, tail, sum);
+                    Put(to, sum, whole, tail);
                 }
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(float* to, Vector512<float> sum, bool whole, Vector512<float> tail)
+    {
+        if (whole) sum.Store(to);
+        else Avx512F.MaskStore(to, tail, sum);
     }
 }
