@@ -50,6 +50,16 @@ public static unsafe partial class Convolution
         job.X = x;
         job.W = w;
         job.Y = y;
+        // Every part multiplies by the same weights: packed once here, not once per part (which cost as much as the
+        // parts' own packing of their images).
+        bool forward = map == ConvMap.Forward;
+        var weights = new GemmTask
+        {
+            TransA = !forward, M = forward ? g.OutChannels : g.PatchSize, K = forward ? g.PatchSize : g.OutChannels,
+            A = w, Lda = g.PatchSize,
+        };
+        Gemm.PackAllA(ref weights, ConvScratch.ForCurrentThread.Weights((nint)Gemm.PackedASize(weights)));
+        job.PackedWeights = weights.PackedA;
         job.Images = (int)Math.Clamp(ChunkFloats / ((long)g.PatchSize * g.OutPlane), 1, g.Batch);
         job.Windows = PatchWindow.All(g, job.Windows);
         job.RunAll((g.Batch + job.Images - 1) / job.Images);
@@ -60,7 +70,7 @@ public static unsafe partial class Convolution
     {
         public ConvGeometry G;
         public ConvMap Map;
-        public float* X, W, Y;
+        public float* X, W, Y, PackedWeights;
         public int Images;
         public PatchWindow[] Windows = [];
 
@@ -82,7 +92,7 @@ public static unsafe partial class Convolution
                 Gemm.RunOnThisThread(new GemmTask
                 {
                     M = g.OutChannels, N = columns, K = g.PatchSize, Alpha = 1f,
-                    A = W, Lda = g.PatchSize, B = cols, Ldb = columns, C = product, Ldc = columns,
+                    A = W, Lda = g.PatchSize, PackedA = PackedWeights, B = cols, Ldb = columns, C = product, Ldc = columns,
                 });
                 CopyPlanes(product, y, g.OutChannels, g.OutPlane, images, toChannelMajor: false);
                 return;
@@ -94,7 +104,7 @@ public static unsafe partial class Convolution
             Gemm.RunOnThisThread(new GemmTask
             {
                 TransA = true, M = g.PatchSize, N = columns, K = g.OutChannels, Alpha = 1f,
-                A = W, Lda = g.PatchSize, B = gradient, Ldb = columns, C = cols, Ldc = columns,
+                A = W, Lda = g.PatchSize, PackedA = PackedWeights, B = gradient, Ldb = columns, C = cols, Ldc = columns,
             });
             for (int c = 0; c < g.InChannels; c++)
                 PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), cols + (long)c * kk * columns, columns, x + (long)c * g.InPlane, imageStride, images);

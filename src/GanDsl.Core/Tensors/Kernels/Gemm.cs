@@ -95,6 +95,35 @@ public static unsafe class Gemm
         for (int tile = 0; tile < task.TileCount; tile++) GemmDriver.RunTile(task, tile, buffers);
     }
 
+    /// <summary>
+    /// The room <see cref="PackAllA"/> needs for op(A) of <paramref name="task"/> (M, K, TransA, A and Lda set), in floats,
+    /// for the kernels of the settings in effect.
+    /// </summary>
+    internal static long PackedASize(GemmTask task)
+    {
+        task.N = 1; // A's panels do not depend on B
+        Prepare(ref task, KernelSettings.VectorWidth, threads: 1);
+        return (long)task.PaddedM * task.K;
+    }
+
+    /// <summary>
+    /// Packs op(A) of <paramref name="task"/> for every k block into <paramref name="dst"/> (<see cref="PackedASize"/> floats)
+    /// and sets <see cref="GemmTask.PackedA"/>: multiplies that share A (an implicit convolution's parts) then skip packing
+    /// it. The panels are the ones each tile would pack, so the sums are the same.
+    /// </summary>
+    internal static void PackAllA(ref GemmTask task, float* dst)
+    {
+        var planned = task;
+        planned.N = 1; // A's panels do not depend on B
+        Prepare(ref planned, KernelSettings.VectorWidth, threads: 1);
+        for (int p0 = 0; p0 < planned.K; p0 += planned.Kc)
+        {
+            int kc = Math.Min(planned.Kc, planned.K - p0);
+            GemmPacking.PackA(planned.Mr, planned.TransA, planned.A, planned.Lda, 0, planned.M, p0, kc, dst + (nint)planned.PaddedM * p0);
+        }
+        task.PackedA = dst;
+    }
+
     private static void Run(GemmTask task, VectorWidth width, int threads)
     {
         Prepare(ref task, width, threads);

@@ -38,15 +38,20 @@ internal static unsafe class GemmDriver
         if (rows <= 0 || cols <= 0) return;
 
         nint rowsPadded = (nint)(pm1 - pm0) * mr;
-        float* pa = t.ShareA ? buffers.SharedA(t.Id, rowsPadded * t.K) : buffers.A(rowsPadded * t.Kc);
+        float* pa = t.PackedA != null ? null : t.ShareA ? buffers.SharedA(t.Id, rowsPadded * t.K) : buffers.A(rowsPadded * t.Kc);
         float* pb = buffers.B((nint)(pn1 - pn0) * nr * t.Kc);
         for (int p0 = 0; p0 < t.K; p0 += t.Kc)
         {
             int kc = Math.Min(t.Kc, t.K - p0);
             bool add = t.Accumulate || p0 > 0;
-            if (!t.ShareA) PackA(t, mr, i0, rows, p0, kc, pa);
-            else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
-            float* pak = t.ShareA ? pa + rowsPadded * p0 : pa;
+            float* pak;
+            if (t.PackedA != null) pak = t.PackedA + (nint)t.PaddedM * p0 + (nint)i0 * kc;
+            else
+            {
+                if (!t.ShareA) PackA(t, mr, i0, rows, p0, kc, pa);
+                else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
+                pak = t.ShareA ? pa + rowsPadded * p0 : pa;
+            }
             if (t.BSource is { } bs) bs.Pack(nr, j0, cols, p0, kc, pb);
             else GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
             for (int jr = 0; jr < cols; jr += nr)

@@ -30,6 +30,12 @@ internal unsafe struct GemmTask
     public VectorWidth Kernel;
     public int Mr, Nr, TilesM, TilesN;
 
+    /// <summary>
+    /// op(A) packed once for many multiplies (<see cref="Gemm.PackAllA"/>): k block p0 starts at <see cref="PaddedM"/>·p0,
+    /// and the panels of rows from i0 at i0·kc within it. Null: each tile packs its own rows.
+    /// </summary>
+    public float* PackedA;
+
     /// <summary>Every tile covers all rows, so a thread packs each k block of A once and reuses it for all its tiles.</summary>
     public bool ShareA;
 
@@ -37,6 +43,9 @@ internal unsafe struct GemmTask
     public long Id;
 
     public readonly int TileCount => TilesM * TilesN;
+
+    /// <summary>M rounded up to whole row panels.</summary>
+    public readonly int PaddedM => (M + Mr - 1) / Mr * Mr;
 
     /// <summary>
     /// Picks KC from k alone, and the tile grid that finishes soonest on <paramref name="threads"/> threads. Threads take

@@ -44,6 +44,34 @@ public class GemmSerialTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public unsafe void AOperandPackedOnceForManyMultipliesGivesTheSameBits(bool transA)
+    {
+        // 300 rows and 700 k: several row tiles and three k blocks, so tiles find their panels at both offsets; B is cut
+        // into column slices as an implicit convolution's parts cut it, each slice multiplied on this thread alone.
+        var problem = new GemmProblem(transA, false, 300, 450, 700, 1f, false, 0, 0, 0, Seed: 8);
+        foreach (var path in GemmTests.Paths)
+        {
+            using var scope = KernelSettings.Override(path);
+            var expected = problem.Run(path, threads: 1);
+            var c = new float[expected.Length];
+            fixed (float* a = problem.A, b = problem.B, pc = c)
+            {
+                var task = new GemmTask { TransA = transA, M = 300, K = 700, A = a, Lda = problem.Lda };
+                var packed = new float[Gemm.PackedASize(task)];
+                fixed (float* pp = packed)
+                {
+                    Gemm.PackAllA(ref task, pp);
+                    foreach (var (j0, width) in new[] { (0, 160), (160, 33), (193, 257) })
+                        Gemm.RunOnThisThread(task with { N = width, Alpha = 1f, B = b + j0, Ldb = problem.Ldb, C = pc + j0, Ldc = problem.Ldc });
+                }
+            }
+            Assert.Equal(Bits(expected), Bits(c));
+        }
+    }
+
     [Fact]
     public void PathSwitchIsReadOnEveryCall()
     {
