@@ -13,11 +13,7 @@ public static partial class Ops
     public static Tensor BatchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
         bool training, float momentum = 0.1f, float eps = 1e-5f)
     {
-        if (x.Rank < 2) throw new ArgumentException($"batch_norm: needs an input [N, C, …] but got {x.Shape}.");
-        int c = x.Shape[1];
-        foreach (var (name, t) in new[] { ("weight", gamma), ("bias", beta), ("running_mean", runningMean), ("running_var", runningVar) })
-            if (t.Rank != 1 || t.Shape[0] != c)
-                throw new ArgumentException($"batch_norm: {name} {t.Shape} does not fit input {x.Shape}; it must be [{c}].");
+        CheckBatchNorm(x, gamma, beta, runningMean, runningVar);
         var statShape = ChannelShape(x.Shape);
         if (!training)
         {
@@ -26,15 +22,7 @@ public static partial class Ops
             return Add(Mul(x, scale), shift);
         }
 
-        int m = x.Size / c;
-        if (m <= 1) throw new ArgumentException($"batch_norm: training needs more than one value per channel but input {x.Shape} has {m}.");
-        int inner = x.Shape.Stride(1);
-        // Per-channel statistics live in pooled buffers: they must outlive this call until the backward pass.
-        var mean = BufferScope.Rent(c, clear: false);
-        var invStd = BufferScope.Rent(c, clear: false);
-        var y = Tensor.Pooled(x.Shape, clear: false);
-        BatchNormKernel.Forward(x.Shape[0], c, inner, x.Data, gamma.Data, beta.Data, eps, momentum,
-            runningMean.Data, runningVar.Data, mean, invStd, y.Data);
+        var (y, mean, invStd) = BatchNormTraining(x, gamma, beta, runningMean, runningVar, momentum, eps, leakySlope: null);
         return Recorder.Record(y, "batch_norm", new[] { x, gamma, beta }, g =>
         {
             if (GradMode.IsEnabled) // createGraph: differentiate the same computation written with recorded ops
@@ -43,13 +31,61 @@ public static partial class Ops
         });
     }
 
-    private static Tensor?[] BatchNormBackward(Tensor x, Tensor gamma, Tensor g, float[] mean, float[] invStd)
+    /// <summary>
+    /// <c>LeakyRelu(BatchNorm(x, …), negativeSlope)</c> (slope 0: ReLU), in training fused: the activation is applied in the
+    /// normalising pass and taken back inside the batch norm's backward passes, so neither direction makes a pass of its own
+    /// over the activations. The same arithmetic in the same order as the two ops: the same bits. In evaluation, and for a
+    /// negative slope, it is the two ops.
+    /// </summary>
+    public static Tensor BatchNormLeakyRelu(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
+        bool training, float negativeSlope, float momentum = 0.1f, float eps = 1e-5f)
+    {
+        if (!training || !(negativeSlope >= 0))
+            return LeakyRelu(BatchNorm(x, gamma, beta, runningMean, runningVar, training, momentum, eps), negativeSlope);
+        CheckBatchNorm(x, gamma, beta, runningMean, runningVar);
+        var (y, mean, invStd) = BatchNormTraining(x, gamma, beta, runningMean, runningVar, momentum, eps, negativeSlope);
+        return Recorder.Record(y, negativeSlope == 0 ? "batch_norm_relu" : "batch_norm_leaky_relu", new[] { x, gamma, beta }, g =>
+        {
+            if (GradMode.IsEnabled)
+                return Engine.Grad(LeakyRelu(BatchNormComposite(x, gamma, beta, eps), negativeSlope), new[] { x, gamma, beta },
+                    createGraph: true, gradOutput: g);
+            return BatchNormBackward(x, gamma, g, mean, invStd, y, negativeSlope);
+        });
+    }
+
+    private static Tensor?[] BatchNormBackward(Tensor x, Tensor gamma, Tensor g, float[] mean, float[] invStd,
+        Tensor? activated = null, float slope = 0f)
     {
         var gx = x.RequiresGrad ? Tensor.Pooled(x.Shape, clear: false) : null;
         var gGamma = Tensor.Pooled(gamma.Shape, clear: false);
         var gBeta = Tensor.Pooled(gamma.Shape, clear: false);
-        BatchNormKernel.Backward(x.Shape[0], x.Shape[1], x.Shape.Stride(1), x.Data, g.Data, gamma.Data, mean, invStd, gx?.Data, gGamma.Data, gBeta.Data);
+        BatchNormKernel.Backward(x.Shape[0], x.Shape[1], x.Shape.Stride(1), x.Data, g.Data, gamma.Data, mean, invStd, gx?.Data, gGamma.Data, gBeta.Data,
+            activated?.Data, slope);
         return new Tensor?[] { gx, gGamma, gBeta };
+    }
+
+    private static void CheckBatchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar)
+    {
+        if (x.Rank < 2) throw new ArgumentException($"batch_norm: needs an input [N, C, …] but got {x.Shape}.");
+        int c = x.Shape[1];
+        foreach (var (name, t) in new[] { ("weight", gamma), ("bias", beta), ("running_mean", runningMean), ("running_var", runningVar) })
+            if (t.Rank != 1 || t.Shape[0] != c)
+                throw new ArgumentException($"batch_norm: {name} {t.Shape} does not fit input {x.Shape}; it must be [{c}].");
+    }
+
+    // The training forward: the output and the per-channel statistics the backward needs, in pooled buffers that outlive
+    // this call until the backward pass.
+    private static (Tensor Y, float[] Mean, float[] InvStd) BatchNormTraining(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean,
+        Tensor runningVar, float momentum, float eps, float? leakySlope)
+    {
+        int c = x.Shape[1], m = x.Size / c;
+        if (m <= 1) throw new ArgumentException($"batch_norm: training needs more than one value per channel but input {x.Shape} has {m}.");
+        var mean = BufferScope.Rent(c, clear: false);
+        var invStd = BufferScope.Rent(c, clear: false);
+        var y = Tensor.Pooled(x.Shape, clear: false);
+        BatchNormKernel.Forward(x.Shape[0], c, x.Shape.Stride(1), x.Data, gamma.Data, beta.Data, eps, momentum,
+            runningMean.Data, runningVar.Data, mean, invStd, y.Data, leakySlope);
+        return (y, mean, invStd);
     }
 
     /// <summary>Training-mode batch norm from primitive ops: slower, but differentiable to any order.</summary>

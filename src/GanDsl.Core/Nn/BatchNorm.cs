@@ -50,11 +50,33 @@ public abstract class BatchNorm : Module
     /// <summary>The input normalised per channel: by the batch's statistics in training (updating the running ones), by the running ones in eval mode.</summary>
     public override Tensor Forward(Tensor input)
     {
+        Count(input);
+        // Without affine the normalisation is scaled by constant ones and shifted by zeros, which carry no gradient.
+        return Ops.BatchNorm(input, Weight ?? Tensor.Full(1f, NumFeatures), Bias ?? Tensor.Zeros(NumFeatures), RunningMean, RunningVar, Training);
+    }
+
+    /// <summary>
+    /// This batch norm and then <paramref name="next"/> on <paramref name="input"/>: a <see cref="ReLU"/> or
+    /// <see cref="LeakyReLU"/> runs fused into it (<see cref="Ops.BatchNormLeakyRelu"/>: one pass over the activations
+    /// fewer each way, the same bits as the two layers one after the other); any other module runs after it. Generated
+    /// nets call it for a batch norm followed by one of those activations.
+    /// </summary>
+    public Tensor ForwardThen(Module next, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        float? slope = next switch { ReLU => 0f, LeakyReLU leaky => (float)leaky.NegativeSlope, _ => null };
+        if (slope is not { } s) return next.Forward(Forward(input));
+        Count(input);
+        return Ops.BatchNormLeakyRelu(input, Weight ?? Tensor.Full(1f, NumFeatures), Bias ?? Tensor.Zeros(NumFeatures), RunningMean, RunningVar,
+            Training, s);
+    }
+
+    // Checks the input's rank and counts a training batch.
+    private void Count(Tensor input)
+    {
         if (input.Rank != _inputRank && !(_inputRank == 2 && input.Rank == 3))
             throw new ArgumentException($"{LayerName}({NumFeatures}) needs a {(_inputRank == 2 ? "[N, C] or [N, C, L]" : "[N, C, H, W]")} input but receives {input.Shape}.");
         if (Training) NumBatchesTracked.Data[0] += 1;
-        // Without affine the normalisation is scaled by constant ones and shifted by zeros, which carry no gradient.
-        return Ops.BatchNorm(input, Weight ?? Tensor.Full(1f, NumFeatures), Bias ?? Tensor.Zeros(NumFeatures), RunningMean, RunningVar, Training);
     }
 
     /// <summary>Weight 1 and bias 0 (DCGAN: weight N(1, 0.02)); the running statistics and batch count start over.</summary>

@@ -32,7 +32,14 @@ public sealed class Sequential : Module
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in _layers) x = layer.Forward(x);
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            // A batch norm and the ReLU after it run as one fused op, as in generated nets (the same bits, one pass fewer).
+            if (_layers[i] is BatchNorm norm && i + 1 < _layers.Length && _layers[i + 1] is ReLU or LeakyReLU)
+                x = norm.ForwardThen(_layers[++i], x);
+            else
+                x = _layers[i].Forward(x);
+        }
         return x;
     }
 }

@@ -108,7 +108,16 @@ namespace GanDsl.Generators.Emit
             using (w.Block("public override " + Tensor + " Forward(" + Tensor + " input)"))
             {
                 w.Line("var x = input;");
-                for (int i = 0; i < net.Stack.Layers.Count; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".Forward(x);");
+                for (int i = 0; i < net.Stack.Layers.Count; i++)
+                {
+                    // A batch norm and the ReLU after it run as one fused op (BatchNorm.ForwardThen): one pass fewer each way.
+                    if (net.Stack.FusesWithNext(i))
+                    {
+                        w.Line("x = _layer" + SourceWriter.Int(i) + ".ForwardThen(_layer" + SourceWriter.Int(i + 1) + ", x);");
+                        i++;
+                    }
+                    else w.Line("x = _layer" + SourceWriter.Int(i) + ".Forward(x);");
+                }
                 w.Line("return x;");
             }
             w.Line();

@@ -15,27 +15,31 @@ internal static unsafe class BatchNormKernel
     /// <summary>
     /// Per channel: mean and 1/√(var + eps) (biased variance; float vector partial sums added up in double) into <paramref name="mean"/> and
     /// <paramref name="invStd"/>, the running statistics updated with <paramref name="momentum"/> (unbiased variance),
-    /// and y = (x − mean)·invStd·gamma + beta.
+    /// and y = (x − mean)·invStd·gamma + beta, or with <paramref name="leakySlope"/> a leaky ReLU of that slope (0: ReLU) of it,
+    /// fused into the same pass.
     /// </summary>
     public static void Forward(int outer, int channels, int inner, float[] x, float[] gamma, float[] beta, float eps, float momentum,
-        float[] runningMean, float[] runningVar, float[] mean, float[] invStd, float[] y)
+        float[] runningMean, float[] runningVar, float[] mean, float[] invStd, float[] y, float? leakySlope = null)
     {
         var job = _forward ??= new ForwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.Gamma, job.Beta, job.Eps, job.Momentum) = (outer, channels, inner, x, gamma, beta, eps, momentum);
         (job.RunningMean, job.RunningVar, job.Mean, job.InvStd, job.Y) = (runningMean, runningVar, mean, invStd, y);
+        (job.Activate, job.Slope) = (leakySlope.HasValue, leakySlope ?? 0f);
         Run(job, channels, x.Length);
         job.Clear();
     }
 
     /// <summary>
     /// gx = gamma·invStd/m · (m·g − Σg − x̂·Σ(g·x̂)) (when <paramref name="gx"/> is given), gGamma = Σ(g·x̂), gBeta = Σg.
+    /// With <paramref name="activated"/> (the output of a forward with a leaky ReLU of <paramref name="leakySlope"/> fused in),
+    /// <paramref name="g"/> is the gradient of that output and is taken back through the activation on the way.
     /// </summary>
     public static void Backward(int outer, int channels, int inner, float[] x, float[] g, float[] gamma, float[] mean, float[] invStd,
-        float[]? gx, float[] gGamma, float[] gBeta)
+        float[]? gx, float[] gGamma, float[] gBeta, float[]? activated = null, float leakySlope = 0f)
     {
         var job = _backward ??= new BackwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.G, job.Gamma, job.Mean, job.InvStd) = (outer, channels, inner, x, g, gamma, mean, invStd);
-        (job.Gx, job.GGamma, job.GBeta) = (gx, gGamma, gBeta);
+        (job.Gx, job.GGamma, job.GBeta, job.Activated, job.Slope) = (gx, gGamma, gBeta, activated, leakySlope);
         Run(job, channels, x.Length);
         job.Clear();
     }
@@ -55,7 +59,8 @@ internal static unsafe class BatchNormKernel
     private sealed class ForwardJob : ParallelJob
     {
         public int Outer, Channels, Inner;
-        public float Eps, Momentum;
+        public float Eps, Momentum, Slope;
+        public bool Activate;
         public float[] X = [], Gamma = [], Beta = [], RunningMean = [], RunningVar = [], Mean = [], InvStd = [], Y = [];
 
         public void Clear() => X = Gamma = Beta = RunningMean = RunningVar = Mean = InvStd = Y = [];
@@ -87,7 +92,7 @@ internal static unsafe class BatchNormKernel
                 RunningMean[ch] = (1 - Momentum) * RunningMean[ch] + Momentum * mean;
                 RunningVar[ch] = (1 - Momentum) * RunningVar[ch] + Momentum * (float)(sumSq / (m - 1));
 
-                BatchNormRows.Normalize(x, y, Outer, rowStride, Inner, mean, invStd * Gamma[ch], Beta[ch]);
+                BatchNormRows.Normalize(x, y, Outer, rowStride, Inner, mean, invStd * Gamma[ch], Beta[ch], Activate, Slope);
             }
         }
     }
@@ -96,12 +101,13 @@ internal static unsafe class BatchNormKernel
     {
         public int Outer, Channels, Inner;
         public float[] X = [], G = [], Gamma = [], Mean = [], InvStd = [], GGamma = [], GBeta = [];
-        public float[]? Gx;
+        public float[]? Gx, Activated;
+        public float Slope;
 
         public void Clear()
         {
             X = G = Gamma = Mean = InvStd = GGamma = GBeta = [];
-            Gx = null;
+            Gx = Activated = null;
         }
 
         public override void Run(int ch)
@@ -109,16 +115,16 @@ internal static unsafe class BatchNormKernel
             int m = Outer * Inner;
             long rowStride = (long)Channels * Inner;
             float mean = Mean[ch], invStd = InvStd[ch];
-            fixed (float* px = X, pg = G)
+            fixed (float* px = X, pg = G, pa = Activated)
             {
-                float* x = px + (long)ch * Inner, g = pg + (long)ch * Inner;
+                float* x = px + (long)ch * Inner, g = pg + (long)ch * Inner, a = pa == null ? null : pa + (long)ch * Inner;
                 var (blockRows, chunk) = Blocks(Inner);
                 double sumG = 0, dot = 0; // Σg and Σg·(x − mean)
                 for (int n = 0; n < Outer; n += blockRows)
                     for (int at = 0; at < Inner; at += chunk)
                     {
                         var (partG, partDot) = BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at,
-                            Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), mean);
+                            a == null ? null : a + n * rowStride + at, Slope, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), mean);
                         sumG += partG;
                         dot += partDot;
                     }
@@ -131,7 +137,7 @@ internal static unsafe class BatchNormKernel
                 fixed (float* pgx = gxs)
                 {
                     float* gx = pgx + (long)ch * Inner;
-                    BatchNormRows.InputGradient(x, g, gx, Outer, rowStride, Inner, mean, gMean, projection, scale);
+                    BatchNormRows.InputGradient(x, g, a, Slope, gx, Outer, rowStride, Inner, mean, gMean, projection, scale);
                 }
             }
         }

@@ -79,21 +79,25 @@ internal static unsafe class BatchNormRows
         return vectors + tail;
     }
 
-    /// <summary>(Σ g, Σ g·(x − mean)) over the block.</summary>
+    /// <summary>
+    /// (Σ g, Σ g·(x − mean)) over the block. With <paramref name="y"/>, the output of a leaky ReLU fused after the norm, g is
+    /// first taken back through it: g where y &gt; 0, g·<paramref name="slope"/> elsewhere, as the activation's backward computes it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (double SumG, double SumGCentered) GradientSums(float* x, float* g, int rows, long rowStride, int count, float mean)
+    public static (double SumG, double SumGCentered) GradientSums(float* x, float* g, float* y, float slope, int rows, long rowStride, int count, float mean)
     {
         float sumG = 0, dot = 0;
         int vectorEnd = 0;
         if (Use512(count))
         {
             vectorEnd = count & ~15;
-            var m = Vector512.Create(mean);
+            var (m, s) = (Vector512.Create(mean), Vector512.Create(slope));
             Vector512<float> a = default, b = default;
             for (int r = 0; r < rows; r++)
                 for (int i = 0; i < vectorEnd; i += 16)
                 {
                     var gv = Vector512.Load(g + r * rowStride + i);
+                    if (y != null) gv = Through(Vector512.Load(y + r * rowStride + i), gv, s);
                     a += gv;
                     b += gv * (Vector512.Load(x + r * rowStride + i) - m);
                 }
@@ -102,12 +106,13 @@ internal static unsafe class BatchNormRows
         else if (Use256(count))
         {
             vectorEnd = count & ~7;
-            var m = Vector256.Create(mean);
+            var (m, s) = (Vector256.Create(mean), Vector256.Create(slope));
             Vector256<float> a = default, b = default;
             for (int r = 0; r < rows; r++)
                 for (int i = 0; i < vectorEnd; i += 8)
                 {
                     var gv = Vector256.Load(g + r * rowStride + i);
+                    if (y != null) gv = Through(Vector256.Load(y + r * rowStride + i), gv, s);
                     a += gv;
                     b += gv * (Vector256.Load(x + r * rowStride + i) - m);
                 }
@@ -120,6 +125,7 @@ internal static unsafe class BatchNormRows
             for (int i = vectorEnd; i < count; i++)
             {
                 float gi = g[r * rowStride + i];
+                if (y != null) gi = Through(y[r * rowStride + i], gi, slope);
                 rowG += gi;
                 rowDot += gi * (x[r * rowStride + i] - mean);
             }
@@ -128,9 +134,13 @@ internal static unsafe class BatchNormRows
         return (sumG + tailG, dot + tailDot);
     }
 
-    /// <summary>y = (x − mean)·scale + shift over the block.</summary>
+    /// <summary>
+    /// y = (x − mean)·scale + shift over the block; when <paramref name="activate"/>, then a leaky ReLU of
+    /// <paramref name="slope"/> (0: ReLU) on it, with the activation kernel's own arithmetic (the same bits as the two passes).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Normalize(float* x, float* y, int rows, long rowStride, int count, float mean, float scale, float shift)
+    public static void Normalize(float* x, float* y, int rows, long rowStride, int count, float mean, float scale, float shift,
+        bool activate = false, float slope = 0f)
     {
         bool use512 = Use512(count), use256 = Use256(count);
         for (int r = 0; r < rows; r++, x += rowStride, y += rowStride)
@@ -138,42 +148,77 @@ internal static unsafe class BatchNormRows
             int i = 0;
             if (use512)
             {
-                var (m, k, b) = (Vector512.Create(mean), Vector512.Create(scale), Vector512.Create(shift));
-                for (; i <= count - 16; i += 16) ((Vector512.Load(x + i) - m) * k + b).Store(y + i);
+                var (m, k, b, s) = (Vector512.Create(mean), Vector512.Create(scale), Vector512.Create(shift), Vector512.Create(slope));
+                for (; i <= count - 16; i += 16)
+                {
+                    var v = (Vector512.Load(x + i) - m) * k + b;
+                    (activate ? Through(v, v, s) : v).Store(y + i);
+                }
             }
             else if (use256)
             {
-                var (m, k, b) = (Vector256.Create(mean), Vector256.Create(scale), Vector256.Create(shift));
-                for (; i <= count - 8; i += 8) ((Vector256.Load(x + i) - m) * k + b).Store(y + i);
+                var (m, k, b, s) = (Vector256.Create(mean), Vector256.Create(scale), Vector256.Create(shift), Vector256.Create(slope));
+                for (; i <= count - 8; i += 8)
+                {
+                    var v = (Vector256.Load(x + i) - m) * k + b;
+                    (activate ? Through(v, v, s) : v).Store(y + i);
+                }
             }
-            for (; i < count; i++) y[i] = (x[i] - mean) * scale + shift;
+            for (; i < count; i++)
+            {
+                float v = (x[i] - mean) * scale + shift;
+                y[i] = activate ? Through(v, v, slope) : v;
+            }
         }
     }
 
-    /// <summary>gx = ((g − gMean) − (x − mean)·projection)·scale over the block.</summary>
+    /// <summary>gx = ((g − gMean) − (x − mean)·projection)·scale over the block, g first taken back through a fused leaky ReLU when <paramref name="y"/> is given.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void InputGradient(float* x, float* g, float* gx, int rows, long rowStride, int count,
+    public static void InputGradient(float* x, float* g, float* y, float slope, float* gx, int rows, long rowStride, int count,
         float mean, float gMean, float projection, float scale)
     {
         bool use512 = Use512(count), use256 = Use256(count);
-        for (int r = 0; r < rows; r++, x += rowStride, g += rowStride, gx += rowStride)
+        for (int r = 0; r < rows; r++, x += rowStride, g += rowStride, gx += rowStride, y += y == null ? 0 : rowStride)
         {
             int i = 0;
             if (use512)
             {
-                var (m, gm, p, k) = (Vector512.Create(mean), Vector512.Create(gMean), Vector512.Create(projection), Vector512.Create(scale));
+                var (m, gm, p, k, s) = (Vector512.Create(mean), Vector512.Create(gMean), Vector512.Create(projection), Vector512.Create(scale), Vector512.Create(slope));
                 for (; i <= count - 16; i += 16)
-                    ((Vector512.Load(g + i) - gm - (Vector512.Load(x + i) - m) * p) * k).Store(gx + i);
+                {
+                    var gv = Vector512.Load(g + i);
+                    if (y != null) gv = Through(Vector512.Load(y + i), gv, s);
+                    ((gv - gm - (Vector512.Load(x + i) - m) * p) * k).Store(gx + i);
+                }
             }
             else if (use256)
             {
-                var (m, gm, p, k) = (Vector256.Create(mean), Vector256.Create(gMean), Vector256.Create(projection), Vector256.Create(scale));
+                var (m, gm, p, k, s) = (Vector256.Create(mean), Vector256.Create(gMean), Vector256.Create(projection), Vector256.Create(scale), Vector256.Create(slope));
                 for (; i <= count - 8; i += 8)
-                    ((Vector256.Load(g + i) - gm - (Vector256.Load(x + i) - m) * p) * k).Store(gx + i);
+                {
+                    var gv = Vector256.Load(g + i);
+                    if (y != null) gv = Through(Vector256.Load(y + i), gv, s);
+                    ((gv - gm - (Vector256.Load(x + i) - m) * p) * k).Store(gx + i);
+                }
             }
-            for (; i < count; i++) gx[i] = (g[i] - gMean - (x[i] - mean) * projection) * scale;
+            for (; i < count; i++)
+            {
+                float gi = y == null ? g[i] : Through(y[i], g[i], slope);
+                gx[i] = (gi - gMean - (x[i] - mean) * projection) * scale;
+            }
         }
     }
+
+    // A leaky ReLU's select, as LeakyReluKernel computes it: v where the sign source is positive, v·slope elsewhere. The
+    // forward passes the normalised value as both; the backward passes the activation's output, positive exactly where
+    // its input was (the slope is never negative).
+    private static Vector512<float> Through(Vector512<float> sign, Vector512<float> v, Vector512<float> slope) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(sign, Vector512<float>.Zero), v, v * slope);
+
+    private static Vector256<float> Through(Vector256<float> sign, Vector256<float> v, Vector256<float> slope) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(sign, Vector256<float>.Zero), v, v * slope);
+
+    private static float Through(float sign, float v, float slope) => sign > 0 ? v : v * slope;
 
     private static float TailSum(float* x, int start, int count, bool squares, float center)
     {
