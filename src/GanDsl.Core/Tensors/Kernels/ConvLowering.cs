@@ -61,6 +61,20 @@ internal static unsafe class ConvLowering
         Run(job, channels, (long)batch * channels * plane);
     }
 
+    /// <summary><see cref="Reorder"/> for channel <paramref name="c"/> alone, on the calling thread: one copy per image's plane.</summary>
+    public static void ReorderChannel(int batch, int channels, int plane, int c, float* src, float* dst, bool toChannelMajor)
+    {
+        long np = (long)batch * plane;
+        uint bytes = (uint)(plane * sizeof(float));
+        for (int n = 0; n < batch; n++)
+        {
+            float* batchMajor = (toChannelMajor ? src : dst) + ((long)n * channels + c) * plane;
+            float* channelMajor = (toChannelMajor ? dst : src) + c * np + (long)n * plane;
+            if (toChannelMajor) System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(channelMajor, batchMajor, bytes);
+            else System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(batchMajor, channelMajor, bytes);
+        }
+    }
+
     // dst[q·dstStride + r] = src[r·srcStride + q] for r < rows, q < columns; parts own distinct columns of src.
     private static void Transpose(float* src, int srcStride, float* dst, int dstStride, int rows, int columns)
     {
@@ -141,18 +155,6 @@ internal static unsafe class ConvLowering
         public float* Src, Dst;
         public bool ToChannelMajor;
 
-        public override void Run(int part)
-        {
-            int c = part;
-            long np = (long)Batch * Plane;
-            uint bytes = (uint)(Plane * sizeof(float));
-            for (int n = 0; n < Batch; n++)
-            {
-                float* batchMajor = (ToChannelMajor ? Src : Dst) + ((long)n * Channels + c) * Plane;
-                float* channelMajor = (ToChannelMajor ? Dst : Src) + c * np + (long)n * Plane;
-                if (ToChannelMajor) System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(channelMajor, batchMajor, bytes);
-                else System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(batchMajor, channelMajor, bytes);
-            }
-        }
+        public override void Run(int part) => ReorderChannel(Batch, Channels, Plane, part, Src, Dst, ToChannelMajor);
     }
 }

@@ -87,20 +87,22 @@ public static unsafe partial class Convolution
             {
                 for (int row = 0; row < g.PatchSize; row++)
                     PlaneUnfold.Unfold(g, Windows[row % kk], x + row / kk * g.InPlane, imageStride, cols + (long)row * columns, images);
-                // The product channel-major [Cout, images·Ho·Wo] while it is in cache, then one plane copy per image and channel.
+                // The product channel-major [Cout, images·Ho·Wo] while it is in cache, then reordered into the NCHW output.
                 float* product = scratch.ChannelMajor((nint)g.OutChannels * columns);
                 Gemm.RunOnThisThread(new GemmTask
                 {
                     M = g.OutChannels, N = columns, K = g.PatchSize, Alpha = 1f,
                     A = W, Lda = g.PatchSize, PackedA = PackedWeights, B = cols, Ldb = columns, C = product, Ldc = columns,
                 });
-                CopyPlanes(product, y, g.OutChannels, g.OutPlane, images, toChannelMajor: false);
+                for (int c = 0; c < g.OutChannels; c++)
+                    ConvLowering.ReorderChannel(images, g.OutChannels, g.OutPlane, c, product, y, toChannelMajor: false);
                 return;
             }
 
             // The images' dy as the channel-major [Cout, images·Ho·Wo], so B packs from whole rows.
             float* gradient = scratch.ChannelMajor((nint)g.OutChannels * columns);
-            CopyPlanes(gradient, y, g.OutChannels, g.OutPlane, images, toChannelMajor: true);
+            for (int c = 0; c < g.OutChannels; c++)
+                ConvLowering.ReorderChannel(images, g.OutChannels, g.OutPlane, c, y, gradient, toChannelMajor: true);
             Gemm.RunOnThisThread(new GemmTask
             {
                 TransA = true, M = g.PatchSize, N = columns, K = g.OutChannels, Alpha = 1f,
@@ -108,19 +110,6 @@ public static unsafe partial class Convolution
             });
             for (int c = 0; c < g.InChannels; c++)
                 PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), cols + (long)c * kk * columns, columns, x + (long)c * g.InPlane, imageStride, images);
-        }
-
-        // channelMajor[c, i·plane + q] and batchMajor[i, c, q] for the part's images: one copy per plane, either way.
-        private static void CopyPlanes(float* channelMajor, float* batchMajor, int channels, int plane, int images, bool toChannelMajor)
-        {
-            uint bytes = (uint)(plane * sizeof(float));
-            for (int c = 0; c < channels; c++)
-            for (int i = 0; i < images; i++)
-            {
-                float* a = channelMajor + ((long)c * images + i) * plane, b = batchMajor + ((long)i * channels + c) * plane;
-                if (toChannelMajor) System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(a, b, bytes);
-                else System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(b, a, bytes);
-            }
         }
     }
 }
