@@ -6,6 +6,7 @@ using GanDsl.Tensors.Kernels;
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --quick [threads] [width]  (Stopwatch table; width: auto, bits512, bits256, scalar)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --peak [rounds]                 (FMA ceiling, 1 and 2 threads)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --conv MODEL [threads] [rounds] [path] (a step's convolutions, lowered vs auto or a named path)
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --bn [threads] [rounds]            (batch norm of dcgan's shapes, ns per value)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --filter '*Gemm*'          (BenchmarkDotNet)
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -26,6 +27,13 @@ if (args.Length > 1 && args[0] == "--conv")
     ConvAb.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1,
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 7,
         args.Length > 4 ? Enum.Parse<ConvAlgorithm>(args[4], ignoreCase: true) : ConvAlgorithm.Auto);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--bn")
+{
+    BatchNormBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7);
     return;
 }
 

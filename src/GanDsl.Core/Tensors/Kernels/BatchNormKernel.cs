@@ -1,9 +1,10 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Training-mode batch normalisation over axis 1 of [N, C, inner]: statistics, normalisation and the fused backward,
-/// one channel per part on the persistent pool, each row of a channel through the vector loops of <see cref="BatchNormRows"/>.
-/// A channel's sums run in the same order whoever computes them, so the results are bit-identical for any thread count.
+/// Training-mode batch normalisation over axis 1 of [N, C, inner]: statistics, normalisation and the fused backward, a
+/// group of adjacent channels per part on the persistent pool (one channel where a plane is long; enough short planes to
+/// read about a kilobyte at a time), through the vector loops of <see cref="BatchNormRows"/>. A channel's sums run in the
+/// same order whoever computes them and whatever its group, so the results are bit-identical for any thread count.
 /// </summary>
 internal static unsafe class BatchNormKernel
 {
@@ -19,13 +20,14 @@ internal static unsafe class BatchNormKernel
     /// fused into the same pass.
     /// </summary>
     public static void Forward(int outer, int channels, int inner, float[] x, float[] gamma, float[] beta, float eps, float momentum,
-        float[] runningMean, float[] runningVar, float[] mean, float[] invStd, float[] y, float? leakySlope = null)
+        float[] runningMean, float[] runningVar, float[] mean, float[] invStd, float[] y, float? leakySlope = null, int? maxGroup = null)
     {
         var job = _forward ??= new ForwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.Gamma, job.Beta, job.Eps, job.Momentum) = (outer, channels, inner, x, gamma, beta, eps, momentum);
         (job.RunningMean, job.RunningVar, job.Mean, job.InvStd, job.Y) = (runningMean, runningVar, mean, invStd, y);
         (job.Activate, job.Slope) = (leakySlope.HasValue, leakySlope ?? 0f);
-        Run(job, channels, x.Length);
+        job.Group = GroupSize(channels, inner, maxGroup);
+        Run(job, channels, job.Group, x.Length);
         job.Clear();
     }
 
@@ -35,22 +37,39 @@ internal static unsafe class BatchNormKernel
     /// <paramref name="g"/> is the gradient of that output and is taken back through the activation on the way.
     /// </summary>
     public static void Backward(int outer, int channels, int inner, float[] x, float[] g, float[] gamma, float[] mean, float[] invStd,
-        float[]? gx, float[] gGamma, float[] gBeta, float[]? activated = null, float leakySlope = 0f)
+        float[]? gx, float[] gGamma, float[] gBeta, float[]? activated = null, float leakySlope = 0f, int? maxGroup = null)
     {
         var job = _backward ??= new BackwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.G, job.Gamma, job.Mean, job.InvStd) = (outer, channels, inner, x, g, gamma, mean, invStd);
         (job.Gx, job.GGamma, job.GBeta, job.Activated, job.Slope) = (gx, gGamma, gBeta, activated, leakySlope);
-        Run(job, channels, x.Length);
+        job.Group = GroupSize(channels, inner, maxGroup);
+        Run(job, channels, job.Group, x.Length);
         job.Clear();
     }
 
-    private static void Run(ParallelJob job, int channels, long floats)
+    // Part p covers channels [p·group, (p + 1)·group).
+    private static void Run(ParallelJob job, int channels, int group, long floats)
     {
-        if (floats < ParallelFloats || channels == 1)
-            for (int ch = 0; ch < channels; ch++) job.Run(ch);
+        int parts = (channels + group - 1) / group;
+        if (floats < ParallelFloats || parts == 1)
+            for (int part = 0; part < parts; part++) job.Run(part);
         else
-            job.RunAll(channels);
+            job.RunAll(parts);
     }
+
+    /// <summary>
+    /// Channels per part: enough planes of <paramref name="inner"/> values for about a kilobyte of each sample's data in a
+    /// row (a lone 4×4 plane is one cache line, 8 KiB from the next sample's), at most <see cref="MaxGroup"/>, and few enough
+    /// that every thread gets four parts. The grouping changes only the order of memory reads, never a result.
+    /// </summary>
+    private static int GroupSize(int channels, int inner, int? maxGroup)
+    {
+        int group = Math.Clamp(256 / Math.Max(inner, 1), 1, maxGroup ?? MaxGroup);
+        return Math.Max(1, Math.Min(group, channels / (4 * KernelSettings.Threads)));
+    }
+
+    /// <summary>The largest channel group: bounds the per-channel accumulators the row loops keep on the stack.</summary>
+    public const int MaxGroup = 32;
 
     // Sums run over blocks of whole rows, or chunks of one long row, of at most SumChunk values each.
     private static (int Rows, int Chunk) Blocks(int inner) =>
@@ -58,48 +77,60 @@ internal static unsafe class BatchNormKernel
 
     private sealed class ForwardJob : ParallelJob
     {
-        public int Outer, Channels, Inner;
+        public int Outer, Channels, Inner, Group;
         public float Eps, Momentum, Slope;
         public bool Activate;
         public float[] X = [], Gamma = [], Beta = [], RunningMean = [], RunningVar = [], Mean = [], InvStd = [], Y = [];
 
         public void Clear() => X = Gamma = Beta = RunningMean = RunningVar = Mean = InvStd = Y = [];
 
-        public override void Run(int ch)
+        public override void Run(int part)
         {
-            int m = Outer * Inner;
+            int first = part * Group, group = Math.Min(Group, Channels - first), m = Outer * Inner;
             long rowStride = (long)Channels * Inner;
-            fixed (float* px = X, py = Y)
+            Span<double> sums = stackalloc double[group], sumSqs = stackalloc double[group];
+            Span<float> means = stackalloc float[group], scales = stackalloc float[group];
+            sums.Clear();
+            sumSqs.Clear();
+            fixed (float* px = X, py = Y, pBeta = &Beta[first])
+            fixed (double* pSums = sums, pSumSqs = sumSqs)
+            fixed (float* pMeans = means, pScales = scales)
             {
-                float* x = px + (long)ch * Inner, y = py + (long)ch * Inner;
+                float* x = px + (long)first * Inner, y = py + (long)first * Inner;
                 // Two passes: the mean, then squares centred on it (no cancellation, unlike Σx² − m·mean²). Each pass adds
                 // float partials of at most SumChunk values in double.
                 var (blockRows, chunk) = Blocks(Inner);
-                double sum = 0, sumSq = 0;
                 for (int n = 0; n < Outer; n += blockRows)
                     for (int at = 0; at < Inner; at += chunk)
-                        sum += BatchNormRows.Sum(x + n * rowStride + at, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), false, 0f);
-                double mu = sum / m;
-                float mean = (float)mu;
+                        BatchNormRows.Sums(x + n * rowStride + at, group, Inner, Math.Min(blockRows, Outer - n), rowStride,
+                            Math.Min(chunk, Inner - at), false, null, pSums);
+                for (int j = 0; j < group; j++) means[j] = (float)(sums[j] / m);
                 for (int n = 0; n < Outer; n += blockRows)
                     for (int at = 0; at < Inner; at += chunk)
-                        sumSq += BatchNormRows.Sum(x + n * rowStride + at, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), true, mean);
-                // Centred on the float mean: Σ(x − mean)² = Σ(x − mu)² + m·(mu − mean)², so take that bit off.
-                sumSq = Math.Max(sumSq - m * (mu - mean) * (mu - mean), 0);
-                float invStd = (float)(1.0 / Math.Sqrt(sumSq / m + Eps));
-                Mean[ch] = mean;
-                InvStd[ch] = invStd;
-                RunningMean[ch] = (1 - Momentum) * RunningMean[ch] + Momentum * mean;
-                RunningVar[ch] = (1 - Momentum) * RunningVar[ch] + Momentum * (float)(sumSq / (m - 1));
-
-                BatchNormRows.Normalize(x, y, Outer, rowStride, Inner, mean, invStd * Gamma[ch], Beta[ch], Activate, Slope);
+                        BatchNormRows.Sums(x + n * rowStride + at, group, Inner, Math.Min(blockRows, Outer - n), rowStride,
+                            Math.Min(chunk, Inner - at), true, pMeans, pSumSqs);
+                for (int j = 0; j < group; j++)
+                {
+                    int ch = first + j;
+                    double mu = sums[j] / m;
+                    float mean = means[j];
+                    // Centred on the float mean: Σ(x − mean)² = Σ(x − mu)² + m·(mu − mean)², so take that bit off.
+                    double sumSq = Math.Max(sumSqs[j] - m * (mu - mean) * (mu - mean), 0);
+                    float invStd = (float)(1.0 / Math.Sqrt(sumSq / m + Eps));
+                    Mean[ch] = mean;
+                    InvStd[ch] = invStd;
+                    RunningMean[ch] = (1 - Momentum) * RunningMean[ch] + Momentum * mean;
+                    RunningVar[ch] = (1 - Momentum) * RunningVar[ch] + Momentum * (float)(sumSq / (m - 1));
+                    scales[j] = invStd * Gamma[ch];
+                }
+                BatchNormRows.Normalize(x, y, group, Inner, Outer, rowStride, Inner, pMeans, pScales, pBeta, Activate, Slope);
             }
         }
     }
 
     private sealed class BackwardJob : ParallelJob
     {
-        public int Outer, Channels, Inner;
+        public int Outer, Channels, Inner, Group;
         public float[] X = [], G = [], Gamma = [], Mean = [], InvStd = [], GGamma = [], GBeta = [];
         public float[]? Gx, Activated;
         public float Slope;
@@ -110,35 +141,38 @@ internal static unsafe class BatchNormKernel
             Gx = Activated = null;
         }
 
-        public override void Run(int ch)
+        public override void Run(int part)
         {
-            int m = Outer * Inner;
+            int first = part * Group, group = Math.Min(Group, Channels - first), m = Outer * Inner;
             long rowStride = (long)Channels * Inner;
-            float mean = Mean[ch], invStd = InvStd[ch];
-            fixed (float* px = X, pg = G, pa = Activated)
+            Span<double> sumG = stackalloc double[group], dot = stackalloc double[group]; // Σg and Σg·(x − mean)
+            Span<float> gMeans = stackalloc float[group], projections = stackalloc float[group], scales = stackalloc float[group];
+            sumG.Clear();
+            dot.Clear();
+            fixed (float* px = X, pg = G, pa = Activated, pMeans = &Mean[first])
+            fixed (double* pSumG = sumG, pDot = dot)
             {
-                float* x = px + (long)ch * Inner, g = pg + (long)ch * Inner, a = pa == null ? null : pa + (long)ch * Inner;
+                long offset = (long)first * Inner;
+                float* x = px + offset, g = pg + offset, a = pa == null ? null : pa + offset;
                 var (blockRows, chunk) = Blocks(Inner);
-                double sumG = 0, dot = 0; // Σg and Σg·(x − mean)
                 for (int n = 0; n < Outer; n += blockRows)
                     for (int at = 0; at < Inner; at += chunk)
-                    {
-                        var (partG, partDot) = BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at,
-                            a == null ? null : a + n * rowStride + at, Slope, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), mean);
-                        sumG += partG;
-                        dot += partDot;
-                    }
-                GGamma[ch] = (float)(dot * invStd);
-                GBeta[ch] = (float)sumG;
-                if (Gx is not { } gxs) return;
-
-                // gx = gamma·invStd·(g − mean(g) − x̂·mean(g·x̂)), with x̂·mean(g·x̂) = (x − mean)·dot·invStd²/m.
-                float gMean = (float)(sumG / m), projection = (float)(dot * invStd * invStd / m), scale = Gamma[ch] * invStd;
-                fixed (float* pgx = gxs)
+                        BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at, a == null ? null : a + n * rowStride + at,
+                            Slope, group, Inner, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), pMeans, pSumG, pDot);
+                for (int j = 0; j < group; j++)
                 {
-                    float* gx = pgx + (long)ch * Inner;
-                    BatchNormRows.InputGradient(x, g, a, Slope, gx, Outer, rowStride, Inner, mean, gMean, projection, scale);
+                    int ch = first + j;
+                    float invStd = InvStd[ch];
+                    GGamma[ch] = (float)(dot[j] * invStd);
+                    GBeta[ch] = (float)sumG[j];
+                    // gx = gamma·invStd·(g − mean(g) − x̂·mean(g·x̂)), with x̂·mean(g·x̂) = (x − mean)·dot·invStd²/m.
+                    gMeans[j] = (float)(sumG[j] / m);
+                    projections[j] = (float)(dot[j] * invStd * invStd / m);
+                    scales[j] = Gamma[ch] * invStd;
                 }
+                if (Gx is not { } gxs) return;
+                fixed (float* pgx = gxs, pgMeans = gMeans, pProjections = projections, pScales = scales)
+                    BatchNormRows.InputGradient(x, g, a, Slope, pgx + offset, group, Inner, Outer, rowStride, Inner, pMeans, pgMeans, pProjections, pScales);
             }
         }
     }

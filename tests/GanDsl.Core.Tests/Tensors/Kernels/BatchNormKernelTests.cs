@@ -5,7 +5,8 @@ namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 /// <summary>
 /// The batch-norm kernel's vector and scalar paths against a double-precision reference, for rows shorter than a vector,
-/// with ragged tails, and longer than one float partial sum; each path bit-identical for every thread count.
+/// with ragged tails, and longer than one float partial sum; each path bit-identical for every thread count and for every
+/// grouping of channels into parts.
 /// </summary>
 [Collection(nameof(GemmSerial))]
 public class BatchNormKernelTests
@@ -58,6 +59,53 @@ public class BatchNormKernelTests
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData(64, 37, 16)]   // dcgan's 4x4 planes: sixteen channels a part, a ragged last group
+    [InlineData(56, 13, 49)]   // 7x7 planes: five channels a part
+    [InlineData(20, 9, 7)]     // planes shorter than a vector
+    [InlineData(6, 5, 1100)]   // long planes: one channel a part, two sum chunks a row
+    public void ChannelGroupsGiveTheBitsOfOneChannelAtATime(int n, int c, int inner)
+    {
+        var rng = new Rng(11);
+        var (x, g) = (new float[n * c * inner], new float[n * c * inner]);
+        rng.FillNormal(x, 1f, 2f);
+        rng.FillNormal(g);
+        var (gamma, beta) = (new float[c], new float[c]);
+        rng.FillNormal(gamma, 1f, 0.3f);
+        rng.FillNormal(beta);
+
+        foreach (var width in Enum.GetValues<VectorWidth>())
+        foreach (var slope in new float?[] { null, 0f, 0.2f })
+        {
+            var alone = RunGrouped(n, c, inner, x, g, gamma, beta, slope, width, threads: 1, maxGroup: 1);
+            foreach (var (threads, maxGroup) in new[] { (1, 3), (1, BatchNormKernel.MaxGroup), (2, BatchNormKernel.MaxGroup), (3, 2) })
+            {
+                var grouped = RunGrouped(n, c, inner, x, g, gamma, beta, slope, width, threads, maxGroup);
+                string path = $"width {width}, slope {slope?.ToString() ?? "none"}, threads {threads}, groups of up to {maxGroup}";
+                Assert.True(alone.Mean.SequenceEqual(grouped.Mean), $"mean differs: {path}");
+                Assert.True(alone.InvStd.SequenceEqual(grouped.InvStd), $"invStd differs: {path}");
+                Assert.True(alone.RunningVar.SequenceEqual(grouped.RunningVar), $"running var differs: {path}");
+                Assert.True(alone.Y.SequenceEqual(grouped.Y), $"y differs: {path}");
+                Assert.True(alone.Gx.SequenceEqual(grouped.Gx), $"gx differs: {path}");
+                Assert.True(alone.GGamma.SequenceEqual(grouped.GGamma), $"gGamma differs: {path}");
+                Assert.True(alone.GBeta.SequenceEqual(grouped.GBeta), $"gBeta differs: {path}");
+            }
+        }
+    }
+
+    private static Result RunGrouped(int n, int c, int inner, float[] x, float[] g, float[] gamma, float[] beta, float? slope,
+        VectorWidth width, int threads, int maxGroup)
+    {
+        using var scope = KernelSettings.Override(width, threads);
+        var r = new Result(new float[c], new float[c], new float[c], Enumerable.Repeat(1f, c).ToArray(),
+            new float[x.Length], new float[x.Length], new float[c], new float[c]);
+        BatchNormKernel.Forward(n, c, inner, x, gamma, beta, Eps, Momentum, r.RunningMean, r.RunningVar, r.Mean, r.InvStd, r.Y,
+            slope, maxGroup);
+        BatchNormKernel.Backward(n, c, inner, x, g, gamma, r.Mean, r.InvStd, r.Gx, r.GGamma, r.GBeta,
+            slope.HasValue ? r.Y : null, slope ?? 0f, maxGroup);
+        return r;
     }
 
     private sealed record Result(float[] Mean, float[] InvStd, float[] RunningMean, float[] RunningVar, float[] Y, float[] Gx, float[] GGamma, float[] GBeta);
