@@ -31,6 +31,21 @@ internal static unsafe class BatchNormRows
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     public static void Sums(float* x, int group, int channelStride, int rows, long rowStride, int count, bool squares, float* centers, double* results)
     {
+        if (group == 1 && Use512(count))
+        {
+            // One channel: the same additions with the accumulators in registers rather than on the stack.
+            int end = count & ~15;
+            float center = centers == null ? 0f : centers[0];
+            Vector512<float> a = default, b = default;
+            double tail = 0;
+            for (int r = 0; r < rows; r++, x += rowStride)
+            {
+                SumRow512(x, end, squares, center, ref a, ref b);
+                tail += TailSum(x, end, count, squares, center);
+            }
+            results[0] += Vector512.Sum(a + b) + tail;
+            return;
+        }
         double* tails = stackalloc double[group];
         for (int j = 0; j < group; j++) tails[j] = 0;
         int vectorEnd = 0;
