@@ -25,25 +25,3 @@ internal sealed unsafe class ChannelPanels : PanelSource
         }
     }
 }
-
-/// <summary>
-/// Op(B) of the weight gradient's implicit GEMM, the transposed patches (row (n, oy, ox), column (c, ky, kx)): each panel's
-/// patch rows are gathered by <see cref="PatchPanels"/> into a staging block (positions contiguous) and transposed into
-/// place, as <see cref="GemmPacking"/> packs stored patches: the same values in the same places, with no patch matrix.
-/// </summary>
-internal sealed unsafe class TransposedPatchPanels : PanelSource
-{
-    public PatchPanels? Patches;
-
-    public override void Pack(int panel, int start, int count, int p0, int kc, float* dst)
-    {
-        var patches = Patches!;
-        float* staging = GemmBuffers.ForCurrentThread.Staging((nint)panel * kc + 16);
-        for (int q = 0; q < count; q += panel)
-        {
-            int width = Math.Min(panel, count - q);
-            patches.Pack(kc, p0, kc, start + q, width, staging); // staging[r·kc + i] = patch row start + q + r at position p0 + i
-            GemmPacking.Transpose(staging, kc, width, kc, dst + (nint)q * kc, panel);
-        }
-    }
-}

@@ -65,13 +65,12 @@ internal static unsafe class ConvLowering
     public static void ReorderChannel(int batch, int channels, int plane, int c, float* src, float* dst, bool toChannelMajor)
     {
         long np = (long)batch * plane;
-        uint bytes = (uint)(plane * sizeof(float));
         for (int n = 0; n < batch; n++)
         {
             float* batchMajor = (toChannelMajor ? src : dst) + ((long)n * channels + c) * plane;
             float* channelMajor = (toChannelMajor ? dst : src) + c * np + (long)n * plane;
-            if (toChannelMajor) System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(channelMajor, batchMajor, bytes);
-            else System.Runtime.CompilerServices.Unsafe.CopyBlockUnaligned(batchMajor, channelMajor, bytes);
+            if (toChannelMajor) ShortCopy.Floats(batchMajor, channelMajor, plane);
+            else ShortCopy.Floats(channelMajor, batchMajor, plane);
         }
     }
 

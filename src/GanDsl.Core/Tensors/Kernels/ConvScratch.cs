@@ -15,10 +15,12 @@ internal sealed unsafe class ConvScratch
     private float* _channelMajor;
     private float* _padded;
     private float* _weights;
+    private float* _row;
     private nint _colsCapacity;
     private nint _channelMajorCapacity;
     private nint _paddedCapacity;
     private nint _weightsCapacity;
+    private nint _rowCapacity;
 
     ~ConvScratch()
     {
@@ -26,6 +28,7 @@ internal sealed unsafe class ConvScratch
         NativeMemory.AlignedFree(_channelMajor);
         NativeMemory.AlignedFree(_padded);
         NativeMemory.AlignedFree(_weights);
+        NativeMemory.AlignedFree(_row);
     }
 
     public static ConvScratch ForCurrentThread => _forThread ??= new ConvScratch();
@@ -41,6 +44,9 @@ internal sealed unsafe class ConvScratch
 
     /// <summary>Room for reordered weights.</summary>
     public float* Weights(nint floats) => Ensure(ref _weights, ref _weightsCapacity, floats);
+
+    /// <summary>Room for one row of an operand on its way into packed panels (<see cref="PackedBRows"/>): small enough for L1.</summary>
+    public float* Row(nint floats) => Ensure(ref _row, ref _rowCapacity, floats);
 
     private static float* Ensure(ref float* buffer, ref nint capacity, nint floats)
     {

@@ -80,33 +80,43 @@ public static unsafe partial class Convolution
             int n0 = part * Images, images = Math.Min(Images, g.Batch - n0);
             int columns = images * g.OutPlane, kk = g.Kernel * g.Kernel;
             var scratch = ConvScratch.ForCurrentThread;
-            float* cols = scratch.Cols((nint)g.PatchSize * columns);
             float* x = X + (long)n0 * g.InChannels * g.InPlane, y = Y + (long)n0 * g.OutChannels * g.OutPlane;
             long imageStride = (long)g.InChannels * g.InPlane;
+            // B's rows are made one at a time in an L1 buffer and stored straight into the GEMM's panels.
+            float* row = scratch.Row(columns);
             if (Map == ConvMap.Forward)
             {
-                for (int row = 0; row < g.PatchSize; row++)
-                    PlaneUnfold.Unfold(g, Windows[row % kk], x + row / kk * g.InPlane, imageStride, cols + (long)row * columns, images);
+                var patches = PackedBRows.Into(scratch.Cols((nint)PackedBRows.Size(g.PatchSize, columns)), g.PatchSize, columns);
+                for (int r = 0; r < g.PatchSize; r++)
+                {
+                    PlaneUnfold.Unfold(g, Windows[r % kk], x + r / kk * g.InPlane, imageStride, row, images);
+                    patches.Store(r, row);
+                }
                 // The product channel-major [Cout, images·Ho·Wo] while it is in cache, then reordered into the NCHW output.
                 float* product = scratch.ChannelMajor((nint)g.OutChannels * columns);
                 Gemm.RunOnThisThread(new GemmTask
                 {
                     M = g.OutChannels, N = columns, K = g.PatchSize, Alpha = 1f,
-                    A = W, Lda = g.PatchSize, PackedA = PackedWeights, B = cols, Ldb = columns, C = product, Ldc = columns,
+                    A = W, Lda = g.PatchSize, PackedA = PackedWeights, PackedB = patches.Panels, C = product, Ldc = columns,
                 });
                 for (int c = 0; c < g.OutChannels; c++)
                     ConvLowering.ReorderChannel(images, g.OutChannels, g.OutPlane, c, product, y, toChannelMajor: false);
                 return;
             }
 
-            // The images' dy as the channel-major [Cout, images·Ho·Wo], so B packs from whole rows.
-            float* gradient = scratch.ChannelMajor((nint)g.OutChannels * columns);
+            // The images' dy as the channel-major [Cout, images·Ho·Wo], a channel's row at a time.
+            var gradient = PackedBRows.Into(scratch.ChannelMajor((nint)PackedBRows.Size(g.OutChannels, columns)), g.OutChannels, columns);
             for (int c = 0; c < g.OutChannels; c++)
-                ConvLowering.ReorderChannel(images, g.OutChannels, g.OutPlane, c, y, gradient, toChannelMajor: true);
+            {
+                for (int i = 0; i < images; i++)
+                    ShortCopy.Floats(y + ((long)i * g.OutChannels + c) * g.OutPlane, row + i * g.OutPlane, g.OutPlane);
+                gradient.Store(c, row);
+            }
+            float* cols = scratch.Cols((nint)g.PatchSize * columns);
             Gemm.RunOnThisThread(new GemmTask
             {
                 TransA = true, M = g.PatchSize, N = columns, K = g.OutChannels, Alpha = 1f,
-                A = W, Lda = g.PatchSize, PackedA = PackedWeights, B = gradient, Ldb = columns, C = cols, Ldc = columns,
+                A = W, Lda = g.PatchSize, PackedA = PackedWeights, PackedB = gradient.Panels, C = cols, Ldc = columns,
             });
             for (int c = 0; c < g.InChannels; c++)
                 PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), cols + (long)c * kk * columns, columns, x + (long)c * g.InPlane, imageStride, images);

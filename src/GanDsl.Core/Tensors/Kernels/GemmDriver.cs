@@ -39,7 +39,7 @@ internal static unsafe class GemmDriver
 
         nint rowsPadded = (nint)(pm1 - pm0) * mr;
         float* pa = t.PackedA != null ? null : t.ShareA ? buffers.SharedA(t.Id, rowsPadded * t.K) : buffers.A(rowsPadded * t.Kc);
-        float* pb = buffers.B((nint)(pn1 - pn0) * nr * t.Kc);
+        float* pb = t.PackedB != null ? null : buffers.B((nint)(pn1 - pn0) * nr * t.Kc);
         for (int p0 = 0; p0 < t.K; p0 += t.Kc)
         {
             int kc = Math.Min(t.Kc, t.K - p0);
@@ -52,12 +52,14 @@ internal static unsafe class GemmDriver
                 else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
                 pak = t.ShareA ? pa + rowsPadded * p0 : pa;
             }
-            if (t.BSource is { } bs) bs.Pack(nr, j0, cols, p0, kc, pb);
+            float* pbk = pb;
+            if (t.PackedB != null) pbk = t.PackedB + (nint)t.PaddedN * p0 + (nint)j0 * kc;
+            else if (t.BSource is { } bs) bs.Pack(nr, j0, cols, p0, kc, pb);
             else GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
             for (int jr = 0; jr < cols; jr += nr)
             {
                 int w = Math.Min(nr, cols - jr);
-                float* bp = pb + (nint)jr * kc;
+                float* bp = pbk + (nint)jr * kc;
                 for (int ir = 0; ir < rows; ir += mr)
                 {
                     int h = Math.Min(mr, rows - ir);

@@ -53,6 +53,17 @@ internal static unsafe class GemmPacking
             return;
         }
 
+        if (width == panel && panel == 32 && Vector512.IsHardwareAccelerated) // the AVX-512 kernel's B: two vectors, no call per step
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                float* s = src + p * ld, d = dst + (nint)p * 32;
+                Vector512.Store(Vector512.Load(s), d);
+                Vector512.Store(Vector512.Load(s + 16), d + 16);
+            }
+            return;
+        }
+
         if (width == panel)
         {
             for (int p = 0; p < kc; p++)

@@ -36,6 +36,12 @@ internal unsafe struct GemmTask
     /// </summary>
     public float* PackedA;
 
+    /// <summary>
+    /// op(B) already packed by its producer (<see cref="PackedBRows"/>): k block p0 starts at <see cref="PaddedN"/>·p0, and the
+    /// panel of columns from j0 at j0·kc within it. Null: each tile packs its own columns.
+    /// </summary>
+    public float* PackedB;
+
     /// <summary>Every tile covers all rows, so a thread packs each k block of A once and reuses it for all its tiles.</summary>
     public bool ShareA;
 
@@ -47,6 +53,16 @@ internal unsafe struct GemmTask
     /// <summary>M rounded up to whole row panels.</summary>
     public readonly int PaddedM => (M + Mr - 1) / Mr * Mr;
 
+    /// <summary>N rounded up to whole column panels.</summary>
+    public readonly int PaddedN => (N + Nr - 1) / Nr * Nr;
+
+    /// <summary>The k block for a dot-product length of <paramref name="k"/>: k cut into equal blocks of at most <see cref="MaxKc"/>.</summary>
+    public static int KBlock(int k)
+    {
+        int kBlocks = (k + MaxKc - 1) / MaxKc;
+        return (k + kBlocks - 1) / kBlocks;
+    }
+
     /// <summary>
     /// Picks KC from k alone, and the tile grid that finishes soonest on <paramref name="threads"/> threads. Threads take
     /// tiles from a shared counter, so the time is about all tiles' work over the threads plus one tile (the last one
@@ -57,7 +73,7 @@ internal unsafe struct GemmTask
     public void Plan(int threads)
     {
         int kBlocks = (K + MaxKc - 1) / MaxKc;
-        Kc = (K + kBlocks - 1) / kBlocks;
+        Kc = KBlock(K);
 
         int panelsM = (M + Mr - 1) / Mr, panelsN = (N + Nr - 1) / Nr;
         int minTm = Ceil(panelsM, MaxMc / Mr), minTn = Ceil(panelsN, MaxNc / Nr);

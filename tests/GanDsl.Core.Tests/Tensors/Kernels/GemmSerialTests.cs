@@ -72,6 +72,34 @@ public class GemmSerialTests
         }
     }
 
+    [Theory]
+    [InlineData(700, 245)] // three k blocks, a ragged last panel (an implicit forward's 5 images of 7×7)
+    [InlineData(64, 224)]  // one k block, whole panels
+    [InlineData(9, 37)]    // a short k, one whole panel and a ragged one
+    public unsafe void BOperandPackedRowByRowGivesTheSameBits(int k, int n)
+    {
+        // The producer stores B a row at a time into the panels (PackedBRows), as an implicit convolution's parts do; the
+        // multiply must read exactly what it would have packed from the stored matrix.
+        var problem = new GemmProblem(false, false, 40, n, k, 1f, false, 0, 0, 0, Seed: 13);
+        foreach (var path in GemmTests.Paths)
+        {
+            using var scope = KernelSettings.Override(path);
+            var expected = problem.Run(path, threads: 1);
+            var c = new float[expected.Length];
+            var packed = new float[PackedBRows.Size(k, n) + 16];
+            fixed (float* a = problem.A, b = problem.B, pc = c, pp = packed)
+            {
+                var rows = PackedBRows.Into(pp, k, n);
+                for (int r = 0; r < k; r++) rows.Store(r, b + (long)r * problem.Ldb);
+                Gemm.RunOnThisThread(new GemmTask
+                {
+                    M = 40, N = n, K = k, Alpha = 1f, A = a, Lda = problem.Lda, PackedB = rows.Panels, C = pc, Ldc = problem.Ldc,
+                });
+            }
+            Assert.Equal(Bits(expected), Bits(c));
+        }
+    }
+
     [Fact]
     public void PathSwitchIsReadOnEveryCall()
     {

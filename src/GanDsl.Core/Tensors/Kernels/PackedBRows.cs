@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// op(B) of a multiply written straight into the panel layout the micro-kernels read (<see cref="GemmTask.PackedB"/>), one
+/// row of B at a time, by a producer that makes B row by row (an implicit convolution's unfolded patches): the row goes
+/// from a short buffer in L1 to its panels, instead of to a stored matrix in L2 that each tile then packs again. Row r of
+/// k block p0 lands at PaddedN·p0 + (r − p0)·NR, one NR-value run per panel (panels kc·NR apart), zero-padded past N: the
+/// values <see cref="GemmPacking.PackB"/> would put there, so the multiply's sums are the same.
+/// </summary>
+internal readonly unsafe struct PackedBRows
+{
+    private readonly float* _panels;
+    private readonly int _k, _n, _nr, _kc;
+
+    private PackedBRows(float* panels, int k, int n, int nr)
+    {
+        _panels = panels;
+        (_k, _n, _nr) = (k, n, nr);
+        _kc = GemmTask.KBlock(k);
+    }
+
+    /// <summary>The panel width of the kernels the settings in effect pick (what <see cref="Gemm.RunOnThisThread"/> will plan with).</summary>
+    public static int PanelWidth => GemmDriver.Shape(KernelSettings.GemmKernel(KernelSettings.VectorWidth)).Nr;
+
+    /// <summary>Floats a packed k×n operand takes, for the kernels of the settings in effect.</summary>
+    public static long Size(int k, int n)
+    {
+        int nr = PanelWidth;
+        return (long)(n + nr - 1) / nr * nr * k;
+    }
+
+    /// <summary>A k×n operand to be packed into <paramref name="panels"/> (<see cref="Size"/> floats).</summary>
+    public static PackedBRows Into(float* panels, int k, int n) => new(panels, k, n, PanelWidth);
+
+    /// <summary>Where the multiply reads the operand: set as <see cref="GemmTask.PackedB"/>.</summary>
+    public float* Panels => _panels;
+
+    /// <summary>Stores row <paramref name="r"/> of B, the <c>n</c> values at <paramref name="row"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(int r, float* row)
+    {
+        int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = (_n + _nr - 1) / _nr * _nr;
+        float* to = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr;
+        nint panelStride = (nint)kc * _nr;
+        int full = _n / _nr * _nr, j = 0;
+        for (; j < full; j += _nr, to += panelStride) CopyRun(row + j, to);
+        if (j == _n) return;
+        int x = 0;
+        for (; x < _n - j; x++) to[x] = row[j + x];
+        for (; x < _nr; x++) to[x] = 0f;
+    }
+
+    private void CopyRun(float* from, float* to)
+    {
+        if (_nr == 32 && Vector512.IsHardwareAccelerated)
+        {
+            Vector512.Store(Vector512.Load(from), to);
+            Vector512.Store(Vector512.Load(from + 16), to + 16);
+        }
+        else if (_nr % 8 == 0 && Vector256.IsHardwareAccelerated)
+        {
+            for (int x = 0; x < _nr; x += 8) Vector256.Store(Vector256.Load(from + x), to + x);
+        }
+        else
+        {
+            for (int x = 0; x < _nr; x++) to[x] = from[x];
+        }
+    }
+}
