@@ -71,6 +71,6 @@ internal static class BatchNormBench
             _runningMean, _runningVar, _mean, _invStd, Y, leakySlope: 0f);
 
         public void Backward() => BatchNormKernel.Backward(_outer, _channels, _inner, X, G, _gamma, _mean, _invStd,
-            Gx, _gGamma, _gBeta, activated: Y, leakySlope: 0f);
+            Gx, _gGamma, _gBeta, fusedBeta: _beta, leakySlope: 0f);
     }
 }

@@ -49,18 +49,19 @@ public static partial class Ops
             if (GradMode.IsEnabled)
                 return Engine.Grad(LeakyRelu(BatchNormComposite(x, gamma, beta, eps), negativeSlope), new[] { x, gamma, beta },
                     createGraph: true, gradOutput: g);
-            return BatchNormBackward(x, gamma, g, mean, invStd, y, negativeSlope);
+            return BatchNormBackward(x, gamma, g, mean, invStd, beta, negativeSlope);
         });
     }
 
+    // fusedBeta: the beta of a forward with a leaky ReLU of the slope fused in (the backward recomputes its input from x).
     private static Tensor?[] BatchNormBackward(Tensor x, Tensor gamma, Tensor g, float[] mean, float[] invStd,
-        Tensor? activated = null, float slope = 0f)
+        Tensor? fusedBeta = null, float slope = 0f)
     {
         var gx = x.RequiresGrad ? Tensor.Pooled(x.Shape, clear: false) : null;
         var gGamma = Tensor.Pooled(gamma.Shape, clear: false);
         var gBeta = Tensor.Pooled(gamma.Shape, clear: false);
         BatchNormKernel.Backward(x.Shape[0], x.Shape[1], x.Shape.Stride(1), x.Data, g.Data, gamma.Data, mean, invStd, gx?.Data, gGamma.Data, gBeta.Data,
-            activated?.Data, slope);
+            fusedBeta?.Data, slope);
         return new Tensor?[] { gx, gGamma, gBeta };
     }
 

@@ -33,15 +33,17 @@ internal static unsafe class BatchNormKernel
 
     /// <summary>
     /// gx = gamma·invStd/m · (m·g − Σg − x̂·Σ(g·x̂)) (when <paramref name="gx"/> is given), gGamma = Σ(g·x̂), gBeta = Σg.
-    /// With <paramref name="activated"/> (the output of a forward with a leaky ReLU of <paramref name="leakySlope"/> fused in),
-    /// <paramref name="g"/> is the gradient of that output and is taken back through the activation on the way.
+    /// With <paramref name="fusedBeta"/> (the beta of a forward with a leaky ReLU of <paramref name="leakySlope"/> fused in),
+    /// <paramref name="g"/> is the gradient of that activation's output and is taken back through it on the way; where its
+    /// input was positive is recomputed from x, gamma and this beta exactly as the forward computed it, so they must be the
+    /// values the forward saw.
     /// </summary>
     public static void Backward(int outer, int channels, int inner, float[] x, float[] g, float[] gamma, float[] mean, float[] invStd,
-        float[]? gx, float[] gGamma, float[] gBeta, float[]? activated = null, float leakySlope = 0f, int? maxGroup = null)
+        float[]? gx, float[] gGamma, float[] gBeta, float[]? fusedBeta = null, float leakySlope = 0f, int? maxGroup = null)
     {
         var job = _backward ??= new BackwardJob();
         (job.Outer, job.Channels, job.Inner, job.X, job.G, job.Gamma, job.Mean, job.InvStd) = (outer, channels, inner, x, g, gamma, mean, invStd);
-        (job.Gx, job.GGamma, job.GBeta, job.Activated, job.Slope) = (gx, gGamma, gBeta, activated, leakySlope);
+        (job.Gx, job.GGamma, job.GBeta, job.FusedBeta, job.Slope) = (gx, gGamma, gBeta, fusedBeta, leakySlope);
         job.Group = GroupSize(channels, inner, maxGroup);
         Run(job, channels, job.Group, x.Length);
         job.Clear();
@@ -132,13 +134,13 @@ internal static unsafe class BatchNormKernel
     {
         public int Outer, Channels, Inner, Group;
         public float[] X = [], G = [], Gamma = [], Mean = [], InvStd = [], GGamma = [], GBeta = [];
-        public float[]? Gx, Activated;
+        public float[]? Gx, FusedBeta;
         public float Slope;
 
         public void Clear()
         {
             X = G = Gamma = Mean = InvStd = GGamma = GBeta = [];
-            Gx = Activated = null;
+            Gx = FusedBeta = null;
         }
 
         public override void Run(int part)
@@ -149,16 +151,18 @@ internal static unsafe class BatchNormKernel
             Span<float> gMeans = stackalloc float[group], projections = stackalloc float[group], scales = stackalloc float[group];
             sumG.Clear();
             dot.Clear();
-            fixed (float* px = X, pg = G, pa = Activated, pMeans = &Mean[first])
+            // gamma·invStd: the forward's scale (the same product) for the fused activation's input, and the gradient's.
+            for (int j = 0; j < group; j++) scales[j] = Gamma[first + j] * InvStd[first + j];
+            fixed (float* px = X, pg = G, pMeans = &Mean[first], pBetas = FusedBeta, pScales = scales)
             fixed (double* pSumG = sumG, pDot = dot)
             {
                 long offset = (long)first * Inner;
-                float* x = px + offset, g = pg + offset, a = pa == null ? null : pa + offset;
+                float* x = px + offset, g = pg + offset, shifts = pBetas == null ? null : pBetas + first;
                 var (blockRows, chunk) = Blocks(Inner);
                 for (int n = 0; n < Outer; n += blockRows)
                     for (int at = 0; at < Inner; at += chunk)
-                        BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at, a == null ? null : a + n * rowStride + at,
-                            Slope, group, Inner, Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), pMeans, pSumG, pDot);
+                        BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at, Slope, group, Inner,
+                            Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), pMeans, pScales, shifts, pSumG, pDot);
                 for (int j = 0; j < group; j++)
                 {
                     int ch = first + j;
@@ -168,11 +172,11 @@ internal static unsafe class BatchNormKernel
                     // gx = gamma·invStd·(g − mean(g) − x̂·mean(g·x̂)), with x̂·mean(g·x̂) = (x − mean)·dot·invStd²/m.
                     gMeans[j] = (float)(sumG[j] / m);
                     projections[j] = (float)(dot[j] * invStd * invStd / m);
-                    scales[j] = Gamma[ch] * invStd;
                 }
                 if (Gx is not { } gxs) return;
-                fixed (float* pgx = gxs, pgMeans = gMeans, pProjections = projections, pScales = scales)
-                    BatchNormRows.InputGradient(x, g, a, Slope, pgx + offset, group, Inner, Outer, rowStride, Inner, pMeans, pgMeans, pProjections, pScales);
+                fixed (float* pgx = gxs, pgMeans = gMeans, pProjections = projections)
+                    BatchNormRows.InputGradient(x, g, Slope, pgx + offset, group, Inner, Outer, rowStride, Inner, pMeans, pgMeans,
+                        pProjections, pScales, shifts);
             }
         }
     }

@@ -146,15 +146,18 @@ internal static unsafe class BatchNormRows
 
     /// <summary>
     /// Adds to <c>sumG[j]</c> and <c>sumGCentered[j]</c>, for each channel j of the group, Σ g and Σ g·(x − means[j]) over its
-    /// block. With <paramref name="y"/>, the output of a leaky ReLU fused after the norm, g is first taken back through it: g
-    /// where y &gt; 0, g·<paramref name="slope"/> elsewhere, as the activation's backward computes it.
+    /// block. With <paramref name="signShifts"/> (a leaky ReLU fused after the norm), g is first taken back through it: g where
+    /// the activation's input was positive, g·<paramref name="slope"/> elsewhere. That input is recomputed from x as the
+    /// forward computed it, (x − means[j])·scales[j] + signShifts[j], the same operations and so the same bits, which costs
+    /// less than reading the activation's output from memory again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
-    public static void GradientSums(float* x, float* g, float* y, float slope, int group, int channelStride, int rows, long rowStride,
-        int count, float* means, double* sumG, double* sumGCentered)
+    public static void GradientSums(float* x, float* g, float slope, int group, int channelStride, int rows, long rowStride,
+        int count, float* means, float* scales, float* signShifts, double* sumG, double* sumGCentered)
     {
         float* vectorG = stackalloc float[group], vectorDot = stackalloc float[group];
         for (int j = 0; j < group; j++) vectorG[j] = vectorDot[j] = 0;
+        bool activated = signShifts != null;
         int vectorEnd = 0;
         if (Use512(count))
         {
@@ -167,13 +170,15 @@ internal static unsafe class BatchNormRows
                 {
                     long at = r * rowStride + (long)j * channelStride;
                     var m = Vector512.Create(means[j]);
+                    var (k, b0) = activated ? (Vector512.Create(scales[j]), Vector512.Create(signShifts[j])) : default;
                     var (a, b) = (lanes[2 * j], lanes[2 * j + 1]);
                     for (int i = 0; i < vectorEnd; i += 16)
                     {
+                        var centred = Vector512.Load(x + at + i) - m;
                         var gv = Vector512.Load(g + at + i);
-                        if (y != null) gv = Through(Vector512.Load(y + at + i), gv, s);
+                        if (activated) gv = Through(centred * k + b0, gv, s);
                         a += gv;
-                        b += gv * (Vector512.Load(x + at + i) - m);
+                        b += gv * centred;
                     }
                     (lanes[2 * j], lanes[2 * j + 1]) = (a, b);
                 }
@@ -190,13 +195,15 @@ internal static unsafe class BatchNormRows
                 {
                     long at = r * rowStride + (long)j * channelStride;
                     var m = Vector256.Create(means[j]);
+                    var (k, b0) = activated ? (Vector256.Create(scales[j]), Vector256.Create(signShifts[j])) : default;
                     var (a, b) = (lanes[2 * j], lanes[2 * j + 1]);
                     for (int i = 0; i < vectorEnd; i += 8)
                     {
+                        var centred = Vector256.Load(x + at + i) - m;
                         var gv = Vector256.Load(g + at + i);
-                        if (y != null) gv = Through(Vector256.Load(y + at + i), gv, s);
+                        if (activated) gv = Through(centred * k + b0, gv, s);
                         a += gv;
-                        b += gv * (Vector256.Load(x + at + i) - m);
+                        b += gv * centred;
                     }
                     (lanes[2 * j], lanes[2 * j + 1]) = (a, b);
                 }
@@ -212,10 +219,10 @@ internal static unsafe class BatchNormRows
                 float rowG = 0, rowDot = 0;
                 for (int i = vectorEnd; i < count; i++)
                 {
-                    float gi = g[at + i];
-                    if (y != null) gi = Through(y[at + i], gi, slope);
+                    float centred = x[at + i] - mean, gi = g[at + i];
+                    if (activated) gi = Through(centred * scales[j] + signShifts[j], gi, slope);
                     rowG += gi;
-                    rowDot += gi * (x[at + i] - mean);
+                    rowDot += gi * centred;
                 }
                 (tailG, tailDot) = (tailG + rowG, tailDot + rowDot);
             }
@@ -274,57 +281,62 @@ internal static unsafe class BatchNormRows
 
     /// <summary>
     /// gx = ((g − gMeans[j]) − (x − means[j])·projections[j])·scales[j] over the block of each channel j of the group, g first
-    /// taken back through a fused leaky ReLU when <paramref name="y"/> is given.
+    /// taken back through a fused leaky ReLU when <paramref name="signShifts"/> is given (its input recomputed from x, as in
+    /// <see cref="GradientSums"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void InputGradient(float* x, float* g, float* y, float slope, float* gx, int group, int channelStride, int rows,
-        long rowStride, int count, float* means, float* gMeans, float* projections, float* scales)
+    public static void InputGradient(float* x, float* g, float slope, float* gx, int group, int channelStride, int rows,
+        long rowStride, int count, float* means, float* gMeans, float* projections, float* scales, float* signShifts)
     {
         bool use512 = Use512(count), use256 = Use256(count);
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < group; j++)
             {
                 long at = r * rowStride + (long)j * channelStride;
-                InputGradientRow(x + at, g + at, y == null ? null : y + at, slope, gx + at, count, means[j], gMeans[j], projections[j], scales[j],
-                    use512, use256);
+                InputGradientRow(x + at, g + at, slope, gx + at, count, means[j], gMeans[j], projections[j], scales[j],
+                    signShifts != null, signShifts == null ? 0f : signShifts[j], use512, use256);
             }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void InputGradientRow(float* x, float* g, float* y, float slope, float* gx, int count,
-        float mean, float gMean, float projection, float scale, bool use512, bool use256)
+    private static void InputGradientRow(float* x, float* g, float slope, float* gx, int count, float mean, float gMean,
+        float projection, float scale, bool activated, float shift, bool use512, bool use256)
     {
         int i = 0;
         if (use512)
         {
             var (m, gm, p, k, s) = (Vector512.Create(mean), Vector512.Create(gMean), Vector512.Create(projection), Vector512.Create(scale), Vector512.Create(slope));
+            var b = Vector512.Create(shift);
             for (; i <= count - 16; i += 16)
             {
+                var centred = Vector512.Load(x + i) - m;
                 var gv = Vector512.Load(g + i);
-                if (y != null) gv = Through(Vector512.Load(y + i), gv, s);
-                ((gv - gm - (Vector512.Load(x + i) - m) * p) * k).Store(gx + i);
+                if (activated) gv = Through(centred * k + b, gv, s);
+                ((gv - gm - centred * p) * k).Store(gx + i);
             }
         }
         else if (use256)
         {
             var (m, gm, p, k, s) = (Vector256.Create(mean), Vector256.Create(gMean), Vector256.Create(projection), Vector256.Create(scale), Vector256.Create(slope));
+            var b = Vector256.Create(shift);
             for (; i <= count - 8; i += 8)
             {
+                var centred = Vector256.Load(x + i) - m;
                 var gv = Vector256.Load(g + i);
-                if (y != null) gv = Through(Vector256.Load(y + i), gv, s);
-                ((gv - gm - (Vector256.Load(x + i) - m) * p) * k).Store(gx + i);
+                if (activated) gv = Through(centred * k + b, gv, s);
+                ((gv - gm - centred * p) * k).Store(gx + i);
             }
         }
         for (; i < count; i++)
         {
-            float gi = y == null ? g[i] : Through(y[i], g[i], slope);
-            gx[i] = (gi - gMean - (x[i] - mean) * projection) * scale;
+            float centred = x[i] - mean, gi = g[i];
+            if (activated) gi = Through(centred * scale + shift, gi, slope);
+            gx[i] = (gi - gMean - centred * projection) * scale;
         }
     }
 
     // A leaky ReLU's select, as LeakyReluKernel computes it: v where the sign source is positive, v·slope elsewhere. The
-    // forward passes the normalised value as both; the backward passes the activation's output, positive exactly where
-    // its input was (the slope is never negative).
+    // forward passes the normalised value as both; the backward passes that value recomputed and the incoming gradient.
     private static Vector512<float> Through(Vector512<float> sign, Vector512<float> v, Vector512<float> slope) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(sign, Vector512<float>.Zero), v, v * slope);
 

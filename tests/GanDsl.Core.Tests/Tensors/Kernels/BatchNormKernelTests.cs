@@ -104,7 +104,7 @@ public class BatchNormKernelTests
         BatchNormKernel.Forward(n, c, inner, x, gamma, beta, Eps, Momentum, r.RunningMean, r.RunningVar, r.Mean, r.InvStd, r.Y,
             slope, maxGroup);
         BatchNormKernel.Backward(n, c, inner, x, g, gamma, r.Mean, r.InvStd, r.Gx, r.GGamma, r.GBeta,
-            slope.HasValue ? r.Y : null, slope ?? 0f, maxGroup);
+            slope.HasValue ? beta : null, slope ?? 0f, maxGroup);
         return r;
     }
 
