@@ -82,10 +82,10 @@ public static unsafe partial class Convolution
             var scratch = ConvScratch.ForCurrentThread;
             float* x = X + (long)n0 * g.InChannels * g.InPlane, y = Y + (long)n0 * g.OutChannels * g.OutPlane;
             long imageStride = (long)g.InChannels * g.InPlane;
-            // B's rows are made one at a time in an L1 buffer and stored straight into the GEMM's panels.
-            float* row = scratch.Row(columns);
             if (Map == ConvMap.Forward)
             {
+                // B's rows are made one at a time in an L1 buffer and stored straight into the GEMM's panels.
+                float* row = scratch.Row(columns);
                 var patches = PackedBRows.Into(scratch.Cols((nint)PackedBRows.Size(g.PatchSize, columns)), g.PatchSize, columns);
                 for (int r = 0; r < g.PatchSize; r++)
                 {
@@ -104,14 +104,13 @@ public static unsafe partial class Convolution
                 return;
             }
 
-            // The images' dy as the channel-major [Cout, images·Ho·Wo], a channel's row at a time.
+            // The images' dy as the channel-major [Cout, images·Ho·Wo], read image by image (each image's planes are one
+            // contiguous run) and stored plane by plane into the GEMM's panels.
             var gradient = PackedBRows.Into(scratch.ChannelMajor((nint)PackedBRows.Size(g.OutChannels, columns)), g.OutChannels, columns);
-            for (int c = 0; c < g.OutChannels; c++)
-            {
-                for (int i = 0; i < images; i++)
-                    ShortCopy.Floats(y + ((long)i * g.OutChannels + c) * g.OutPlane, row + i * g.OutPlane, g.OutPlane);
-                gradient.Store(c, row);
-            }
+            for (int i = 0; i < images; i++)
+                for (int c = 0; c < g.OutChannels; c++)
+                    gradient.Store(c, i * g.OutPlane, y + ((long)i * g.OutChannels + c) * g.OutPlane, g.OutPlane);
+            gradient.ClearPadding();
             float* cols = scratch.Cols((nint)g.PatchSize * columns);
             Gemm.RunOnThisThread(new GemmTask
             {

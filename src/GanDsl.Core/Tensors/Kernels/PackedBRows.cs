@@ -53,6 +53,38 @@ internal readonly unsafe struct PackedBRows
         for (; x < _nr; x++) to[x] = 0f;
     }
 
+    /// <summary>
+    /// Stores values [<paramref name="column"/>, column + <paramref name="count"/>) of row <paramref name="r"/> of B from
+    /// <paramref name="from"/>, for a producer that makes B a piece of a row at a time (whose padding it then clears
+    /// with <see cref="ClearPadding"/>).
+    /// </summary>
+    public void Store(int r, int column, float* from, int count)
+    {
+        int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = (_n + _nr - 1) / _nr * _nr;
+        float* row = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr;
+        nint panelStride = (nint)kc * _nr;
+        while (count > 0)
+        {
+            int lane = column % _nr, length = Math.Min(count, _nr - lane);
+            ShortCopy.Floats(from, row + column / _nr * panelStride + lane, length);
+            from += length;
+            (column, count) = (column + length, count - length);
+        }
+    }
+
+    /// <summary>Zeroes every row's lanes past column n in the last panel (what <see cref="Store(int, float*)"/> does for a whole row).</summary>
+    public void ClearPadding()
+    {
+        int full = _n / _nr * _nr;
+        if (full == _n) return;
+        for (int r = 0; r < _k; r++)
+        {
+            int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = full + _nr;
+            float* to = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr + (nint)full / _nr * kc * _nr;
+            for (int x = _n - full; x < _nr; x++) to[x] = 0f;
+        }
+    }
+
     private void CopyRun(float* from, float* to)
     {
         if (_nr == 32 && Vector512.IsHardwareAccelerated)
