@@ -8,7 +8,8 @@ namespace GanDsl.Tensors.Kernels;
 /// <see cref="PlaneUnfold.Unfold"/> for strides 1 and 2 with AVX-512, 16 output columns at a time: lanes whose input
 /// column lies in the padding are masked off in the load (read as zero; masked-off lanes never fault, so a load may
 /// start before the row), and stride 2 is two loads and one even-lane permute. The masks depend only on the columns,
-/// so they are built once for all rows and images. Values are only copied: the same bits as the scalar loop.
+/// so they are built once for all rows and images. Stride 2 onto rows of at most 8 puts two output rows in each vector.
+/// Values are only copied: the same bits as the scalar loop.
 /// </summary>
 internal static unsafe class PlaneUnfold512
 {
@@ -17,6 +18,11 @@ internal static unsafe class PlaneUnfold512
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Unfold(in ConvGeometry g, in PatchWindow w, float* planes, long planeStride, float* dst, int images)
     {
+        if (PairsApply(g))
+        {
+            UnfoldRowPairs(g, w, planes, planeStride, dst, images);
+            return;
+        }
         int wo = g.OutWidth, ho = g.OutHeight, s = g.Stride, width = g.Width, plane = g.OutPlane;
         var lanes = Vector512<int>.Indices;
         // Whole 16-lane stores up to 16 before the end: the lanes past a short row's end spill into the next row or plane,
@@ -41,6 +47,45 @@ internal static unsafe class PlaneUnfold512
                     Store(dst, at, wholeUpTo, tail, v);
                 }
                 for (; oy < ho; oy++, at += wo) Store(dst, at, wholeUpTo, tail, Vector512<float>.Zero);
+            }
+        }
+    }
+
+    // Stride 2 onto rows of at most 8 (a 14×14 plane to 7×7, 7×7 to 4×4): one row per vector would leave most lanes idle.
+    private static bool PairsApply(in ConvGeometry g) => g.Stride == 2 && g.OutWidth <= 8 && g.Width <= 16;
+
+    // Two output rows per vector: rows oy and oy + 1 read input rows iy and iy + 2, each loaded whole (masked to the row, so
+    // no load leaves it) and their even or odd columns picked by one two-source permute; lanes whose column lies in the
+    // padding are zeroed by the permute's mask. The pairs of an image are stored in order, each store's lanes past the
+    // pair spilling into the next pair or image (written after it); only stores near the end are masked.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnfoldRowPairs(in ConvGeometry g, in PatchWindow w, float* planes, long planeStride, float* dst, int images)
+    {
+        int wo = g.OutWidth, ho = g.OutHeight, width = g.Width, plane = g.OutPlane;
+        var lanes = Vector512<int>.Indices;
+        // Lane l < wo takes column 2l + ix0 of the first row, lane wo + l the same column of the second (index + 16).
+        var second = Vector512.GreaterThanOrEqual(lanes, Vector512.Create(wo));
+        var ox = lanes - (Vector512.Create(wo) & second);
+        var column = ox * 2 + Vector512.Create(w.IxAtZero);
+        var index = column + (Vector512.Create(16) & second);
+        var inRow = Vector512.LessThan(column.AsUInt32(), Vector512.Create((uint)width)) & Vector512.LessThan(lanes, Vector512.Create(2 * wo)).AsUInt32();
+        var keep = inRow.AsInt32();
+        var rowMask = Vector512.LessThan(lanes, Vector512.Create(width)).AsSingle();
+        var onlyFirst = Vector512.LessThan(lanes, Vector512.Create(wo)).AsSingle();
+        long wholeUpTo = (long)images * plane - 16;
+        for (int i = 0; i < images; i++)
+        {
+            float* from = planes + i * planeStride;
+            long at = (long)i * plane;
+            for (int oy = 0; oy < ho; oy += 2, at += 2 * wo)
+            {
+                int iy = oy * 2 + w.IyAtZero;
+                var low = (uint)iy < (uint)g.Height ? Avx512F.MaskLoad(from + (long)iy * width, rowMask, Vector512<float>.Zero) : Vector512<float>.Zero;
+                var high = oy + 1 < ho && (uint)(iy + 2) < (uint)g.Height
+                    ? Avx512F.MaskLoad(from + (long)(iy + 2) * width, rowMask, Vector512<float>.Zero) : Vector512<float>.Zero;
+                var v = Vector512.ConditionalSelect(keep.AsSingle(), Avx512F.PermuteVar16x32x2(low, index, high), Vector512<float>.Zero);
+                if (oy + 1 < ho) Store(dst, at, wholeUpTo, Vector512.LessThan(lanes, Vector512.Create(2 * wo)).AsSingle(), v);
+                else Store(dst, at, wholeUpTo, onlyFirst, v);
             }
         }
     }

@@ -36,6 +36,8 @@ public class ConvolutionPathTests
         { 1, 2, 60, 3, 3, 1, 1 },   // rows over three vectors: a whole chunk and a masked one
         { 2, 6, 9, 5, 1, 2, 0 },    // k = 1, stride 2: odd rows and columns of the input gradient get no tap at all
         { 2, 7, 11, 6, 5, 2, 2 },   // k = 5, stride 2, padding 2
+        { 2, 3, 16, 4, 4, 2, 1 },   // stride 2 onto rows of 8 from rows of 16: the AVX-512 unfold's row pairs fill whole
+                                    // vectors, and a padding column's index falls on a real pixel of the other row
         { 7, 32, 14, 8, 4, 2, 1 },  // DCGAN D2 at full width: the implicit maps take 5 images a part, so two parts, one short;
                                     // the AVX-512 col2im sums four images at once and then the rest one by one
     };
