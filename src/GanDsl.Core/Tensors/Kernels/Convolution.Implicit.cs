@@ -2,8 +2,9 @@ namespace GanDsl.Tensors.Kernels;
 
 // Implicit GEMM: the multiplies of the lowered path without the batch's patch matrix (for dcgan's 32→64 layer 12.8 MB,
 // written to L3 and read back). The forward map and the input gradient work a few images at a time, each part on its own
-// thread, through buffers that stay in L2: the forward map unfolds its images' patches and multiplies them; the input
-// gradient multiplies Wᵀ by its images' gradient and folds the product into dx at once. The weight gradient packs patches
+// thread, through buffers that stay in L2: the forward map unfolds its images' patches straight into the GEMM's panels
+// (PackedBRows) and multiplies them; the input gradient stores its images' gradient into the panels the same way,
+// multiplies Wᵀ by it and folds the product into dx at once. The weight gradient packs patches
 // straight from the image (PatchPanels, TransposedPatchPanels) and the gradient straight from NCHW (ChannelPanels). A
 // GEMM's sums do not depend on how its columns are cut, and each pixel's fold adds the same offsets in the same order,
 // so every map gives the lowered path's bits.
