@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace GanDsl.Tensors.Kernels;
 
@@ -46,11 +45,10 @@ internal readonly unsafe struct PackedBRows
         float* to = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr;
         nint panelStride = (nint)kc * _nr;
         int full = _n / _nr * _nr, j = 0;
-        for (; j < full; j += _nr, to += panelStride) CopyRun(row + j, to);
+        for (; j < full; j += _nr, to += panelStride) ShortCopy.Floats(row + j, to, _nr);
         if (j == _n) return;
-        int x = 0;
-        for (; x < _n - j; x++) to[x] = row[j + x];
-        for (; x < _nr; x++) to[x] = 0f;
+        ShortCopy.Floats(row + j, to, _n - j);
+        for (int x = _n - j; x < _nr; x++) to[x] = 0f;
     }
 
     /// <summary>
@@ -82,23 +80,6 @@ internal readonly unsafe struct PackedBRows
             int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = full + _nr;
             float* to = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr + (nint)full / _nr * kc * _nr;
             for (int x = _n - full; x < _nr; x++) to[x] = 0f;
-        }
-    }
-
-    private void CopyRun(float* from, float* to)
-    {
-        if (_nr == 32 && Vector512.IsHardwareAccelerated)
-        {
-            Vector512.Store(Vector512.Load(from), to);
-            Vector512.Store(Vector512.Load(from + 16), to + 16);
-        }
-        else if (_nr % 8 == 0 && Vector256.IsHardwareAccelerated)
-        {
-            for (int x = 0; x < _nr; x += 8) Vector256.Store(Vector256.Load(from + x), to + x);
-        }
-        else
-        {
-            for (int x = 0; x < _nr; x++) to[x] = from[x];
         }
     }
 }
