@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
@@ -39,45 +36,15 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Source rows of `width` contiguous values (stride ld), one per k step: a straight copy per step.
+    // Source rows of `width` contiguous values (stride ld), one per k step: a straight copy per step (in line: a call to
+    // memmove per step of a 32-float panel cost more than the copy), zeros past the width.
     private static void CopyRows(float* src, nint ld, int kc, int width, float* dst, int panel)
     {
-        if (width == panel && panel == 16 && Vector256.IsHardwareAccelerated) // the AVX2 kernel's B: two vectors, no call per step
-        {
-            for (int p = 0; p < kc; p++)
-            {
-                float* s = src + p * ld, d = dst + (nint)p * 16;
-                Vector256.Store(Vector256.Load(s), d);
-                Vector256.Store(Vector256.Load(s + 8), d + 8);
-            }
-            return;
-        }
-
-        if (width == panel && panel == 32 && Vector512.IsHardwareAccelerated) // the AVX-512 kernel's B: two vectors, no call per step
-        {
-            for (int p = 0; p < kc; p++)
-            {
-                float* s = src + p * ld, d = dst + (nint)p * 32;
-                Vector512.Store(Vector512.Load(s), d);
-                Vector512.Store(Vector512.Load(s + 16), d + 16);
-            }
-            return;
-        }
-
-        if (width == panel)
-        {
-            for (int p = 0; p < kc; p++)
-                Unsafe.CopyBlockUnaligned(dst + (nint)p * panel, src + p * ld, (uint)(panel * sizeof(float)));
-            return;
-        }
-
         for (int p = 0; p < kc; p++)
         {
             float* d = dst + (nint)p * panel;
-            float* s = src + p * ld;
-            int x = 0;
-            for (; x < width; x++) d[x] = s[x];
-            for (; x < panel; x++) d[x] = 0f;
+            ShortCopy.Floats(src + p * ld, d, width);
+            for (int x = width; x < panel; x++) d[x] = 0f;
         }
     }
 

@@ -56,7 +56,7 @@ internal static unsafe class PlaneUnfold512
 
     // Two output rows per vector: rows oy and oy + 1 read input rows iy and iy + 2, each loaded whole (masked to the row, so
     // no load leaves it) and their even or odd columns picked by one two-source permute; lanes whose column lies in the
-    // padding are zeroed by the permute's mask. The pairs of an image are stored in order, each store's lanes past the
+    // padding are zeroed by a select after the permute. The pairs of an image are stored in order, each store's lanes past the
     // pair spilling into the next pair or image (written after it); only stores near the end are masked.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnfoldRowPairs(in ConvGeometry g, in PatchWindow w, float* planes, long planeStride, float* dst, int images)
@@ -68,10 +68,10 @@ internal static unsafe class PlaneUnfold512
         var ox = lanes - (Vector512.Create(wo) & second);
         var column = ox * 2 + Vector512.Create(w.IxAtZero);
         var index = column + (Vector512.Create(16) & second);
-        var inRow = Vector512.LessThan(column.AsUInt32(), Vector512.Create((uint)width)) & Vector512.LessThan(lanes, Vector512.Create(2 * wo)).AsUInt32();
-        var keep = inRow.AsInt32();
-        var rowMask = Vector512.LessThan(lanes, Vector512.Create(width)).AsSingle();
+        var bothRows = Vector512.LessThan(lanes, Vector512.Create(2 * wo)).AsSingle();
         var onlyFirst = Vector512.LessThan(lanes, Vector512.Create(wo)).AsSingle();
+        var keep = Vector512.LessThan(column.AsUInt32(), Vector512.Create((uint)width)).AsSingle() & bothRows;
+        var rowMask = Vector512.LessThan(lanes, Vector512.Create(width)).AsSingle();
         long wholeUpTo = (long)images * plane - 16;
         for (int i = 0; i < images; i++)
         {
@@ -83,9 +83,8 @@ internal static unsafe class PlaneUnfold512
                 var low = (uint)iy < (uint)g.Height ? Avx512F.MaskLoad(from + (long)iy * width, rowMask, Vector512<float>.Zero) : Vector512<float>.Zero;
                 var high = oy + 1 < ho && (uint)(iy + 2) < (uint)g.Height
                     ? Avx512F.MaskLoad(from + (long)(iy + 2) * width, rowMask, Vector512<float>.Zero) : Vector512<float>.Zero;
-                var v = Vector512.ConditionalSelect(keep.AsSingle(), Avx512F.PermuteVar16x32x2(low, index, high), Vector512<float>.Zero);
-                if (oy + 1 < ho) Store(dst, at, wholeUpTo, Vector512.LessThan(lanes, Vector512.Create(2 * wo)).AsSingle(), v);
-                else Store(dst, at, wholeUpTo, onlyFirst, v);
+                var v = Vector512.ConditionalSelect(keep, Avx512F.PermuteVar16x32x2(low, index, high), Vector512<float>.Zero);
+                Store(dst, at, wholeUpTo, oy + 1 < ho ? bothRows : onlyFirst, v);
             }
         }
     }
