@@ -58,6 +58,7 @@ RECIPES = {
         # The article's batch of 128 (the README's quick picture is `--batch 32`).
         "dcgan": _example("dcgan", "dcgan", "fashion-mnist", latent=128, logits=False, init="dcgan"),
         "cgan": _example("cgan", "cgan", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES),
+        "cgan-wide": _example("cgan-wide", "cgan-wide", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES),
     },
 }
 RECIPES["tutorial"] = {
@@ -84,6 +85,7 @@ EXAMPLE_PARAMETERS = {
     "lightning-cnn": (358_529, 21_381),
     "dcgan": (369_600, 109_504),
     "cgan": (332_736, 114_624),
+    "cgan-wide": (878_464, 442_240),
 }
 
 
@@ -155,6 +157,8 @@ NET_BUILDERS = {
     "dcgan-logits": lambda r: (peer.DcG(nz=r.latent), without_sigmoid(peer.DcD())),
     "cgan": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
                        LabelledDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes)),
+    "cgan-wide": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes, ngf=64), r.classes),
+                            LabelledDiscriminator(peer.DcD(ndf=64, nc=IMAGE[0] + r.classes), r.classes)),
 }
 
 

@@ -93,4 +93,21 @@ public class RecipeTests
         Assert.Equal(Init.Dcgan, gan.Generator.Architecture!.Init);
         Assert.Equal("fashion-mnist", model.Dataset);
     }
+
+    [Fact]
+    public void Cgan_wide_is_cgan_with_every_hidden_layer_twice_as_wide_and_the_same_recipe()
+    {
+        var (narrow, narrowGan) = Load("cgan");
+        var (wide, wideGan) = Load("cgan-wide");
+        Assert.Equal(narrow.Config, wide.Config);
+        Assert.Equal(32, wide.Config.BatchSize);
+        Assert.Equal(narrow.Dataset, wide.Dataset);
+        Assert.Equal((narrowGan.Generator.LatentDim, narrowGan.Generator.Classes), (wideGan.Generator.LatentDim, wideGan.Generator.Classes));
+        // Every layer the same except the hidden widths, which double (the image's one channel and D's one score stay).
+        static string Doubled(string layer) => System.Text.RegularExpressions.Regex.Replace(layer, @"^(Conv(?:Transpose)?2d\()(\d+)",
+            m => m.Groups[2].Value == "1" ? m.Value : m.Groups[1].Value + (2 * int.Parse(m.Groups[2].Value)));
+        Assert.Equal(Layers(narrowGan.Generator).Select(Doubled), Layers(wideGan.Generator));
+        Assert.Equal(Layers(narrowGan.Discriminator).Select(Doubled), Layers(wideGan.Discriminator));
+        Assert.Contains("ConvTranspose2d(256", Layers(wideGan.Generator)[1]);
+    }
 }
