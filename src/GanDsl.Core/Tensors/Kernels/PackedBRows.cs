@@ -41,9 +41,7 @@ internal readonly unsafe struct PackedBRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(int r, float* row)
     {
-        int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = (_n + _nr - 1) / _nr * _nr;
-        float* to = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr;
-        nint panelStride = (nint)kc * _nr;
+        float* to = RowStart(r, out nint panelStride);
         int full = _n / _nr * _nr, j = 0;
         for (; j < full; j += _nr, to += panelStride) ShortCopy.Floats(row + j, to, _nr);
         if (j == _n) return;
@@ -58,9 +56,7 @@ internal readonly unsafe struct PackedBRows
     /// </summary>
     public void Store(int r, int column, float* from, int count)
     {
-        int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = (_n + _nr - 1) / _nr * _nr;
-        float* row = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr;
-        nint panelStride = (nint)kc * _nr;
+        float* row = RowStart(r, out nint panelStride);
         while (count > 0)
         {
             int lane = column % _nr, length = Math.Min(count, _nr - lane);
@@ -77,9 +73,18 @@ internal readonly unsafe struct PackedBRows
         if (full == _n) return;
         for (int r = 0; r < _k; r++)
         {
-            int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = full + _nr;
-            float* to = _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr + (nint)full / _nr * kc * _nr;
+            float* to = RowStart(r, out nint panelStride) + full / _nr * panelStride;
             for (int x = _n - full; x < _nr; x++) to[x] = 0f;
         }
+    }
+
+    // Row r's lanes in its first panel, and the step to the same row of the next panel: rows are cut into blocks of kc,
+    // and each block holds its panels one after another, kc rows of nr lanes each (the last block may be shorter).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float* RowStart(int r, out nint panelStride)
+    {
+        int p0 = r / _kc * _kc, kc = Math.Min(_kc, _k - p0), paddedN = (_n + _nr - 1) / _nr * _nr;
+        panelStride = (nint)kc * _nr;
+        return _panels + (nint)paddedN * p0 + (nint)(r - p0) * _nr;
     }
 }
