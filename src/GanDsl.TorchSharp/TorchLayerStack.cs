@@ -19,6 +19,7 @@ public sealed class TorchLayerStack : TorchNet
     private readonly nn.Module<Tensor, Tensor>? _embedding;
     private readonly TorchLabelProjection? _projection;
     private readonly Dictionary<int, TorchClassConditionalAffine> _affines = new();
+    private readonly nn.Module<Tensor, Tensor>? _classifier;
 
     internal TorchLayerStack(NetArchitecture architecture, string name) : base(name)
     {
@@ -41,11 +42,18 @@ public sealed class TorchLayerStack : TorchNet
             _layers[i] = TorchLayerFactory.Create(architecture.Layers[i], i == 0 ? shapes.Input : shapes.Outputs[i - 1]);
             register_module(i.ToString(CultureInfo.InvariantCulture), _layers[i]);
         }
-        if (architecture.ConditionalNorms.Count == 0) return;
-        var group = new TorchModuleGroup();
-        register_module(LabelLayout.ConditionalNormGroup, group);
-        foreach (int k in architecture.ConditionalNorms)
-            _affines[k] = group.Add(k.ToString(CultureInfo.InvariantCulture), new TorchClassConditionalAffine(architecture.Classes, shapes.Outputs[k][0]));
+        if (architecture.ConditionalNorms.Count > 0)
+        {
+            var group = new TorchModuleGroup();
+            register_module(LabelLayout.ConditionalNormGroup, group);
+            foreach (int k in architecture.ConditionalNorms)
+                _affines[k] = group.Add(k.ToString(CultureInfo.InvariantCulture), new TorchClassConditionalAffine(architecture.Classes, shapes.Outputs[k][0]));
+        }
+        if (LabelModules.Classifier(architecture) is { } head)
+        {
+            _classifier = nn.Linear(head.InFeatures, head.OutFeatures);
+            register_module(LabelModules.ClassifierName, _classifier);
+        }
     }
 
     /// <summary>The stack this module was built from.</summary>
@@ -74,7 +82,8 @@ public sealed class TorchLayerStack : TorchNet
     /// <inheritdoc/>
     public override Tensor forward(Tensor input, Tensor? labels)
     {
-        if (Architecture.Conditioning == LabelConditioning.None) return forward(input);
+        // An auxiliary classifier scores without labels; its class head is ScoreAndClassify's.
+        if (Architecture.Conditioning is LabelConditioning.None or LabelConditioning.AuxiliaryClassifier) return forward(input);
         if (labels is null) throw TorchLabels.Missing(GetName(), Classes);
         using var scope = NewDisposeScope();
         if (_projection is not null || _affines.Count > 0) return LabelledStack(input, labels).MoveToOuterDisposeScope();
@@ -86,6 +95,24 @@ public sealed class TorchLayerStack : TorchNet
             _ => torch.cat([_layers[0].forward(input), _embedding!.forward(labels)], 1),
         };
         return forward(mixed).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override bool ClassifiesSamples => _classifier is not null;
+
+    /// <inheritdoc/>
+    public override (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor input)
+    {
+        if (_classifier is null) return base.ScoreAndClassify(input);
+        using var scope = NewDisposeScope();
+        int head = Architecture.ClassifierHead;
+        Tensor x = input, h = input;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            if (i == head) h = x;
+            x = _layers[i].forward(x);
+        }
+        return (x.MoveToOuterDisposeScope(), _classifier.forward(h).MoveToOuterDisposeScope());
     }
 
     /// <summary>The stack with the label terms inside it: the projection added at its head, the per-class affines after their batch norms.</summary>

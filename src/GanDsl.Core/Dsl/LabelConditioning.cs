@@ -32,4 +32,14 @@ public enum LabelConditioning
     /// The stack sees z alone.
     /// </summary>
     ConditionalBatchNorm,
+
+    /// <summary>
+    /// An auxiliary-classifier discriminator (AC-GAN, Odena et al. 2017): the stack sees the samples alone and scores them as an
+    /// unconditional one does; a second head, Linear(features, Classes) with bias on h, the input of the stack's last Linear(1)
+    /// (only element-wise layers may follow that Linear, as for <see cref="Projection"/>), predicts each sample's class
+    /// (state dict <c>cls.weight</c>, <c>cls.bias</c>; initialised as the net's Linear layers are). The training loop adds its
+    /// cross-entropy to both losses: ½(CE(real, their labels) + CE(fake, the labels asked)) to D's, CE(fake, the labels
+    /// asked) to G's, so G learns to draw samples D can tell the class of.
+    /// </summary>
+    AuxiliaryClassifier,
 }

@@ -1,3 +1,4 @@
+using GanDsl.Nn;
 using GanDsl.Autograd;
 using GanDsl.Nn.Optimizers;
 using GanDsl.Tensors;

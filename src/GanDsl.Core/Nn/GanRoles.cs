@@ -49,6 +49,20 @@ public abstract class DiscriminatorModule : Module
     /// </summary>
     public abstract Tensor Score(Tensor x, int[]? labels);
 
+    /// <summary>
+    /// True for an auxiliary-classifier discriminator (<see cref="LabelConditioning.AuxiliaryClassifier"/>): besides the score
+    /// it predicts each sample's class, and the training loop adds that prediction's cross-entropy to both losses.
+    /// </summary>
+    public virtual bool ClassifiesSamples => false;
+
+    /// <summary>
+    /// For a discriminator that <see cref="ClassifiesSamples"/>: the scores [N, 1] (as <see cref="Score"/> gives them) and the
+    /// class logits [N, <see cref="Classes"/>] of the samples <paramref name="x"/>, from one pass through the stack.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The discriminator has no class head.</exception>
+    public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor x) =>
+        throw new NotSupportedException($"{GetType().Name} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.");
+
     /// <summary>An unconditional score: <c>Score(input, null)</c>.</summary>
     public override Tensor Forward(Tensor input) => Score(input, null);
 }

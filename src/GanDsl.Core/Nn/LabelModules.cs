@@ -5,7 +5,7 @@ namespace GanDsl.Nn;
 /// <summary>
 /// The modules through which a conditional net's labels enter, by state dict name, as a declared net registers them: the
 /// module named <c>emb</c> before the layers (the input embedding, or a projection's table), the conditional batch norm
-/// affines <c>cbn.K</c> after them. The source generator writes the same modules; rebuilt nets (TorchSharp's managed twin) use these.
+/// affines <c>cbn.K</c> and an auxiliary classifier's class head <c>cls</c> after them. The source generator writes the same modules; rebuilt nets (TorchSharp's managed twin) use these.
 /// </summary>
 public static class LabelModules
 {
@@ -27,6 +27,22 @@ public static class LabelModules
         if (head < 0)
             throw new ArgumentException("A projection discriminator needs a last Linear(1) followed only by element-wise layers; end the stack with [Flatten] and [Linear(1)].", nameof(architecture));
         return architecture.LayerInput(head)[0];
+    }
+
+    /// <summary>The name of an auxiliary classifier's class head, registered after the layers.</summary>
+    public const string ClassifierName = "cls";
+
+    /// <summary>
+    /// <c>cls</c>: the class head Linear(features, Classes) with bias of an auxiliary-classifier discriminator, features being
+    /// the width of its head Linear(1)'s input; null for any other net.
+    /// </summary>
+    public static Linear? Classifier(NetArchitecture architecture)
+    {
+        if (architecture.Conditioning != LabelConditioning.AuxiliaryClassifier) return null;
+        int head = architecture.ClassifierHead;
+        if (head < 0)
+            throw new ArgumentException("An auxiliary-classifier discriminator needs a last Linear(1) followed only by element-wise layers; end the stack with [Flatten] and [Linear(1)].", nameof(architecture));
+        return new Linear(architecture.LayerInput(head)[0], architecture.Classes);
     }
 
     /// <summary>The per-class affines of conditional batch norm, <c>cbn.K</c> for each conditioned batch norm K, in layer order.</summary>

@@ -6,7 +6,7 @@ namespace GanDsl.Nn;
 /// A net declared as a layer stack, as data: what the stack receives (labels mixed in), its layers, how labels enter and
 /// how it is initialised. Engines other than the managed one (TorchSharp, ONNX export) rebuild a net from it, with the
 /// state dict names <c>nn.Sequential</c> gives the same list (<c>"0.weight"</c> …, <c>"emb.weight"</c> for the embedding or
-/// the projection, <c>"cbn.3.gain.weight"</c> for conditional batch norm; see <see cref="LabelModules"/>).
+/// the projection, <c>"cbn.3.gain.weight"</c> for conditional batch norm, <c>"cls.weight"</c> for a class head; see <see cref="LabelModules"/>).
 /// </summary>
 /// <param name="StackInput">Per-sample input of the first layer, labels included (a conditional generator: z then the embedding).</param>
 /// <param name="Layers">The layers in order.</param>
@@ -29,6 +29,9 @@ public sealed record NetArchitecture(IReadOnlyList<int> StackInput, IReadOnlyLis
 
     /// <summary>The layer a projection adds its label term to (see <see cref="LabelLayout.ProjectionHead"/>); -1 when there is none.</summary>
     public int ProjectionHead => Conditioning == LabelConditioning.Projection ? LabelLayout.ProjectionHead(Layers) : -1;
+
+    /// <summary>The last Linear(1) whose input an auxiliary classifier's class head reads; -1 when there is none.</summary>
+    public int ClassifierHead => Conditioning == LabelConditioning.AuxiliaryClassifier ? LabelLayout.ProjectionHead(Layers) : -1;
 
     /// <summary>The batch norms that take a per-class gain and bias; empty unless <see cref="LabelConditioning.ConditionalBatchNorm"/>.</summary>
     public IReadOnlyList<int> ConditionalNorms =>

@@ -22,6 +22,7 @@ namespace GanDsl.Generators.Emit
                 WriteForward(w, net);
                 if (generator) WriteGenerate(w, net);
                 else if (!block) WriteScore(w, net);
+                if (net.ClassifierHead >= 0) WriteScoreAndClassify(w, net);
             }
             return w.ToString();
         }
@@ -76,6 +77,7 @@ namespace GanDsl.Generators.Emit
             for (int i = 0; i < net.Stack.Layers.Count; i++)
                 w.Line("private readonly " + LayerEmitter.RuntimeType(net.Stack.Layers[i]) + " _layer" + SourceWriter.Int(i) + ";");
             foreach (int k in net.ConditionalNorms) w.Line("private readonly " + Nn + "ClassConditionalAffine " + LabelTerms.AffineField(k) + ";");
+            if (net.ClassifierHead >= 0) w.Line("private readonly " + Nn + "Linear " + LabelTerms.Classifier + ";");
             w.Line();
         }
 
@@ -95,6 +97,8 @@ namespace GanDsl.Generators.Emit
                 foreach (int k in net.ConditionalNorms)
                     w.Line(LabelTerms.AffineField(k) + " = Register(\"" + LabelTerms.AffineName(k) + "\", new " + Nn + "ClassConditionalAffine("
                         + classes + ", " + SourceWriter.Int(net.Stack.LayerInput(k)[0]) + "));");
+                if (net.ClassifierHead >= 0)
+                    w.Line(LabelTerms.Classifier + " = Register(\"" + LabelTerms.ClassifierName + "\", new " + Nn + "Linear(" + SourceWriter.Int(net.ClassifierFeatures) + ", " + classes + "));");
                 w.Line("Initialize(" + Init(dcgan) + ", new " + Rng + "(seed));");
             }
             w.Line();
@@ -108,17 +112,40 @@ namespace GanDsl.Generators.Emit
             using (w.Block("public override " + Tensor + " Forward(" + Tensor + " input)"))
             {
                 w.Line("var x = input;");
-                for (int i = 0; i < net.Stack.Layers.Count; i++)
-                {
-                    // A batch norm and the ReLU after it run as one fused op (BatchNorm.ForwardThen): one pass fewer each way.
-                    if (net.Stack.FusesWithNext(i))
-                    {
-                        w.Line("x = _layer" + SourceWriter.Int(i) + ".ForwardThen(_layer" + SourceWriter.Int(i + 1) + ", x);");
-                        i++;
-                    }
-                    else w.Line("x = _layer" + SourceWriter.Int(i) + ".Forward(x);");
-                }
+                WriteLayers(w, net, 0, net.Stack.Layers.Count);
                 w.Line("return x;");
+            }
+            w.Line();
+        }
+
+        /// <summary>The statements that run layers [<paramref name="from"/>, <paramref name="to"/>) on <c>x</c>.</summary>
+        private static void WriteLayers(SourceWriter w, NetModel net, int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                // A batch norm and the ReLU after it run as one fused op (BatchNorm.ForwardThen): one pass fewer each way.
+                if (i + 1 < to && net.Stack.FusesWithNext(i))
+                {
+                    w.Line("x = _layer" + SourceWriter.Int(i) + ".ForwardThen(_layer" + SourceWriter.Int(i + 1) + ", x);");
+                    i++;
+                }
+                else w.Line("x = _layer" + SourceWriter.Int(i) + ".Forward(x);");
+            }
+        }
+
+        /// <summary>An auxiliary-classifier discriminator's one pass to its scores and class logits (the class head reads h).</summary>
+        private static void WriteScoreAndClassify(SourceWriter w, NetModel net)
+        {
+            int head = net.ClassifierHead;
+            w.Line("public override bool ClassifiesSamples => true;").Line();
+            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"x\"/> and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes)
+                + "] from the class head on h, the input of layer " + SourceWriter.Int(head) + ".</summary>");
+            using (w.Block("public override (" + Tensor + " Scores, " + Tensor + " ClassLogits) ScoreAndClassify(" + Tensor + " x)"))
+            {
+                WriteLayers(w, net, 0, head);
+                w.Line("var h = x;");
+                WriteLayers(w, net, head, net.Stack.Layers.Count);
+                w.Line("return (x, " + LabelTerms.Classifier + ".Forward(h));");
             }
             w.Line();
         }
@@ -151,11 +178,13 @@ namespace GanDsl.Generators.Emit
 
         private static void WriteScore(SourceWriter w, NetModel net)
         {
-            w.Line("/// <summary>One score per sample of <paramref name=\"x\"/>" + (net.Inputs.Classes > 0 ? " given its label" : "; labels are ignored (unconditional)") + ".</summary>");
+            w.Line("/// <summary>One score per sample of <paramref name=\"x\"/>" + (net.Inputs.Conditioning == Conditioning.AuxiliaryClassifier ? "; labels are ignored (the class head predicts them)"
+                : net.Inputs.Classes > 0 ? " given its label" : "; labels are ignored (unconditional)") + ".</summary>");
             using (w.Block("public override " + Tensor + " Score(" + Tensor + " x, int[]? labels)"))
             {
-                if (net.Inputs.Conditioning == Conditioning.None)
+                if (net.Inputs.Conditioning == Conditioning.None || net.Inputs.Conditioning == Conditioning.AuxiliaryClassifier)
                 {
+                    // An auxiliary classifier scores samples without their labels; its class head is ScoreAndClassify's.
                     w.Line("return Forward(x);");
                     return;
                 }

@@ -26,6 +26,7 @@ namespace GanDsl.Generators.Emit
                     w.Line("public override int Classes => " + SourceWriter.Int(net.Inputs.Classes) + ";").Line();
                     WriteForward(w, net);
                     WriteLabelledForward(w, net);
+                    if (net.ClassifierHead >= 0) WriteScoreAndClassify(w, net);
                 }
             }
             return w.ToString();
@@ -74,6 +75,7 @@ namespace GanDsl.Generators.Emit
             if (net.ProjectionHead >= 0) w.Line("private readonly " + TorchSharpEngine + "TorchLabelProjection " + LabelTerms.Projection + ";");
             for (int i = 0; i < net.Stack.Layers.Count; i++) w.Line("private readonly " + TorchModule + " _layer" + SourceWriter.Int(i) + ";");
             foreach (int k in net.ConditionalNorms) w.Line("private readonly " + TorchSharpEngine + "TorchClassConditionalAffine " + LabelTerms.AffineField(k) + ";");
+            if (net.ClassifierHead >= 0) w.Line("private readonly " + TorchModule + " " + LabelTerms.Classifier + ";");
             w.Line();
         }
 
@@ -111,7 +113,32 @@ namespace GanDsl.Generators.Emit
                 foreach (int k in net.ConditionalNorms)
                     w.Line(LabelTerms.AffineField(k) + " = cbn.Add(\"" + SourceWriter.Int(k) + "\", new " + TorchSharpEngine + "TorchClassConditionalAffine(classes: "
                         + classes + ", channels: " + SourceWriter.Int(net.Stack.LayerInput(k)[0]) + "L));");
+                if (net.ClassifierHead >= 0)
+                {
+                    w.Line(LabelTerms.Classifier + " = global::TorchSharp.torch.nn.Linear(" + SourceWriter.Int(net.ClassifierFeatures) + "L, " + classes + ");");
+                    w.Line("register_module(\"" + LabelTerms.ClassifierName + "\", " + LabelTerms.Classifier + ");");
+                }
                 w.Line(TorchSharpEngine + "TorchWeights.CopyFrom(net, this, device);");
+            }
+            w.Line();
+        }
+
+        /// <summary>An auxiliary-classifier discriminator's scores and class logits from one pass (the class head reads h).</summary>
+        private static void WriteScoreAndClassify(SourceWriter w, NetModel net)
+        {
+            int head = net.ClassifierHead;
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override bool ClassifiesSamples => true;").Line();
+            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"input\"/> and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes)
+                + "] from the class head on h, the input of layer " + SourceWriter.Int(head) + ".</summary>");
+            using (w.Block("public override (" + TorchTensor + " Scores, " + TorchTensor + " ClassLogits) ScoreAndClassify(" + TorchTensor + " input)"))
+            {
+                w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
+                w.Line("var x = input;");
+                for (int i = 0; i < head; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
+                w.Line("var h = x;");
+                for (int i = head; i < net.Stack.Layers.Count; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
+                w.Line("return (x.MoveToOuterDisposeScope(), " + LabelTerms.Classifier + ".forward(h).MoveToOuterDisposeScope());");
             }
             w.Line();
         }
@@ -134,6 +161,12 @@ namespace GanDsl.Generators.Emit
         private static void WriteLabelledForward(SourceWriter w, NetModel net)
         {
             string signature = "public override " + TorchTensor + " forward(" + TorchTensor + " input, " + TorchTensor + "? labels)";
+            if (net.Inputs.Conditioning == Conditioning.AuxiliaryClassifier)
+            {
+                w.Line("/// <summary>Scores without the labels (the class head of ScoreAndClassify predicts them): <paramref name=\"labels\"/> are ignored.</summary>");
+                w.Line(signature + " => forward(input);");
+                return;
+            }
             if (net.Inputs.Conditioning == Conditioning.None)
             {
                 w.Line("/// <summary>Unconditional: <paramref name=\"labels\"/> are ignored.</summary>");

@@ -25,13 +25,19 @@ namespace GanDsl.Generators.Model
         /// <summary>The width of the features a projection's table multiplies (the head Linear's input); 0 without a projection.</summary>
         public int ProjectionFeatures => ProjectionHead < 0 ? 0 : Stack.LayerInput(ProjectionHead)[0];
 
+        /// <summary>The last Linear(1) of an auxiliary-classifier discriminator, whose input h the class head reads; -1 for any other net.</summary>
+        public int ClassifierHead => Inputs.Conditioning == Conditioning.AuxiliaryClassifier ? LabelLayout.ProjectionHead(Stack.Layers) : -1;
+
+        /// <summary>The width of h, the class head's input; 0 without a class head.</summary>
+        public int ClassifierFeatures => ClassifierHead < 0 ? 0 : Stack.LayerInput(ClassifierHead)[0];
+
         /// <summary>The batch norms that take a per-class gain and bias (conditional batch norm); empty otherwise.</summary>
         public System.Collections.Generic.IReadOnlyList<int> ConditionalNorms =>
             Inputs.Conditioning == Conditioning.ConditionalBatchNorm ? LabelLayout.ConditionalNorms(Stack.Layers) : new int[0];
 
         /// <summary>
-        /// The label modules' parameters: Classes² for an embedding, Classes × features for a projection, 2 × Classes × channels
-        /// per conditioned batch norm; checked arithmetic.
+        /// The label modules' parameters: Classes² for an embedding, Classes × features for a projection, (features + 1) × Classes
+        /// for a class head, 2 × Classes × channels per conditioned batch norm; checked arithmetic.
         /// </summary>
         public long LabelParameters
         {
@@ -40,6 +46,7 @@ namespace GanDsl.Generators.Model
                 long classes = Inputs.Classes;
                 if (HasEmbedding) return checked(classes * classes);
                 if (ProjectionHead >= 0) return checked(classes * ProjectionFeatures);
+                if (ClassifierHead >= 0) return checked(classes * (ClassifierFeatures + 1L));
                 long total = 0;
                 foreach (int k in ConditionalNorms) total = checked(total + 2 * classes * Stack.LayerInput(k)[0]);
                 return total;

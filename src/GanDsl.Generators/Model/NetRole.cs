@@ -23,5 +23,7 @@ namespace GanDsl.Generators.Model
         Projection,
         /// <summary>A generator's batch norms without affine, each followed by a per-class gain and bias.</summary>
         ConditionalBatchNorm,
+        /// <summary>A discriminator that sees samples alone, with a class head Linear(h, K) beside its last Linear(1) (AC-GAN).</summary>
+        AuxiliaryClassifier,
     }
 }

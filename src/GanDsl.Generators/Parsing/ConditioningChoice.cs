@@ -14,7 +14,7 @@ namespace GanDsl.Generators.Parsing
     internal static class ConditioningChoice
     {
         private const string GeneratorChoices = "ConditionalBatchNorm or EmbeddingAtInput";
-        private const string DiscriminatorChoices = "Projection, OneHotPlanes, EmbeddingAfterFlatten or EmbeddingAtInput";
+        private const string DiscriminatorChoices = "Projection, AuxiliaryClassifier, OneHotPlanes, EmbeddingAfterFlatten or EmbeddingAtInput";
 
         /// <summary>The conditioning, or null after reporting GAN0027 at <paramref name="span"/>.</summary>
         public static Conditioning? Decide(AttributeData attribute, NetRole role, string roleName, string name, int[] shape, int classes,
@@ -38,7 +38,7 @@ namespace GanDsl.Generators.Parsing
 
         private static string? Problem(int value, NetRole role, string roleName, string name, int[] shape, int classes, IReadOnlyList<LayerSpec> layers)
         {
-            if (value < (int)Conditioning.None || value > (int)Conditioning.ConditionalBatchNorm)
+            if (value < (int)Conditioning.None || value > (int)Conditioning.AuxiliaryClassifier)
                 return "[" + roleName + "] on '" + name + "' sets Conditioning to " + value.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     + ", which is no LabelConditioning value; name one, e.g. LabelConditioning." + (role == NetRole.Generator ? "ConditionalBatchNorm" : "Projection");
             var conditioning = (Conditioning)value;
@@ -52,6 +52,9 @@ namespace GanDsl.Generators.Parsing
                 case Conditioning.Projection:
                     if (generator) return OtherRole(roleName, name, conditioning, "discriminator", GeneratorChoices);
                     return LabelLayout.ProjectionHead(layers) < 0 ? DiagnosticCatalog.Sentences.ProjectionWithoutHead(name) : null;
+                case Conditioning.AuxiliaryClassifier:
+                    if (generator) return OtherRole(roleName, name, conditioning, "discriminator", GeneratorChoices);
+                    return LabelLayout.ProjectionHead(layers) < 0 ? DiagnosticCatalog.Sentences.ClassifierWithoutHead(name) : null;
                 case Conditioning.ConditionalBatchNorm:
                     if (!generator) return OtherRole(roleName, name, conditioning, "generator", DiscriminatorChoices);
                     return LabelLayout.ConditionalNorms(layers).Count == 0 ? DiagnosticCatalog.Sentences.ConditionalBatchNormWithoutNorms(name) : null;

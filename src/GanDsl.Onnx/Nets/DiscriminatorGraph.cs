@@ -4,7 +4,10 @@ using GanDsl.Onnx.Graph;
 
 namespace GanDsl.Onnx.Nets;
 
-/// <summary>A declared discriminator's graph: a sample (and <c>label</c>) in, <c>score</c> [N, 1] out.</summary>
+/// <summary>
+/// A declared discriminator's graph: a sample (and <c>label</c>) in, <c>score</c> [N, 1] out. An auxiliary classifier scores
+/// without labels, so its graph takes none; its class head (a training-time term) is left out.
+/// </summary>
 internal static class DiscriminatorGraph
 {
     public static GraphSignature Build(NetGraphBuilder builder, DiscriminatorModule discriminator)
@@ -27,7 +30,7 @@ internal static class DiscriminatorGraph
             int head = architecture.ProjectionHead;
             labelTerm = (i, layerInput, output) => i == head ? NetInputs.AddProjection(graph, weights, layerInput, output) : output;
         }
-        else if (discriminator.Classes > 0)
+        else if (discriminator.Classes > 0 && architecture.Conditioning != LabelConditioning.AuxiliaryClassifier)
         {
             inputs.Add(NetInputs.DeclareLabel(graph, discriminator.Classes));
             x = architecture.Conditioning switch

@@ -164,9 +164,10 @@ public sealed partial class TorchEngine : ITrainingEngine
     {
         _discriminatorOptimizer.ZeroGrad();
         bool probabilities = _gan.Discriminator.OutputsProbability;
-        var realScores = _discriminator.forward(real, realLabels);
-        var fakeScores = _discriminator.forward(fake, fakeLabels);
+        var (realScores, realLogits) = Judge(real, realLabels);
+        var (fakeScores, fakeLogits) = Judge(fake, fakeLabels);
         var loss = TorchLosses.Discriminator(_config.Loss, realScores, fakeScores, probabilities, _config.LabelSmoothing);
+        if (realLogits is not null) loss = loss + TorchLosses.ClassHeadDiscriminator(realLogits, Required(realLabels, "real"), fakeLogits!, Required(fakeLabels, "fake"));
         float penalty = 0f;
         Tensor Critic(Tensor x) => _discriminator.forward(x, realLabels);
         if (_config.GradientPenaltyWeight > 0f)
@@ -203,7 +204,9 @@ public sealed partial class TorchEngine : ITrainingEngine
         float lossValue;
         try
         {
-            var loss = TorchLosses.Generator(_config.Loss, _discriminator.forward(fake, fakeLabels), _gan.Discriminator.OutputsProbability);
+            var (scores, logits) = Judge(fake, fakeLabels);
+            var loss = TorchLosses.Generator(_config.Loss, scores, _gan.Discriminator.OutputsProbability);
+            if (logits is not null) loss = loss + TorchLosses.ClassHeadGenerator(logits, Required(fakeLabels, "fake"));
             lossValue = loss.item<float>();
             if (!float.IsFinite(lossValue)) return new GeneratorOutcome(lossValue, double.NaN);
             loss.backward();
@@ -236,6 +239,13 @@ public sealed partial class TorchEngine : ITrainingEngine
         if (_generator is TorchProgressiveNet g && _gan.Generator is ProgressiveGenerator mg) g.SetProgress(mg.Stage, mg.Alpha);
         if (_discriminator is TorchProgressiveNet d && _gan.Discriminator is ProgressiveDiscriminator md) d.SetProgress(md.Stage, md.Alpha);
     }
+
+    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise), from one pass.</summary>
+    private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, Tensor? labels) =>
+        _discriminator.ClassifiesSamples ? _discriminator.ScoreAndClassify(x) : (_discriminator.forward(x, labels), null);
+
+    private static Tensor Required(Tensor? labels, string batch) => labels ?? throw new ArgumentException(
+        $"The discriminator has a class head but the {batch} batch brings no labels; train it on a labelled dataset.", nameof(labels));
 
     private Tensor? Labels(int[]? labels) => labels is null ? null : TorchTensors.Labels(labels, _device);
 

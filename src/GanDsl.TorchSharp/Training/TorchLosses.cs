@@ -21,6 +21,13 @@ internal static class TorchLosses
         _ => throw new ArgumentOutOfRangeException(nameof(loss), $"Unknown GAN loss {loss}."),
     };
 
+    /// <summary>The class head's D term, as <see cref="ClassHeadLosses.Discriminator"/>: ½(CE(real) + CE(fake)).</summary>
+    public static Tensor ClassHeadDiscriminator(Tensor realLogits, Tensor realLabels, Tensor fakeLogits, Tensor fakeLabels) =>
+        (nn.functional.cross_entropy(realLogits, realLabels) + nn.functional.cross_entropy(fakeLogits, fakeLabels)) * 0.5f;
+
+    /// <summary>The class head's G term, as <see cref="ClassHeadLosses.Generator"/>: CE(fake, the labels asked).</summary>
+    public static Tensor ClassHeadGenerator(Tensor fakeLogits, Tensor fakeLabels) => nn.functional.cross_entropy(fakeLogits, fakeLabels);
+
     /// <summary>G's loss on the scores D gives its samples, as <see cref="GanLosses.Generator"/>.</summary>
     public static Tensor Generator(GanLoss loss, Tensor fakeScores, bool probabilities) => loss switch
     {

@@ -59,6 +59,17 @@ public class BatchNormAndLossGradTests
     }, iter: 30);
 
     [Fact]
+    public void Softmax_cross_entropy_matches_finite_differences() =>
+        Gen.Select(Gen.Byte, Gen.Byte, Sized.Int).ForAll((n, k, seed) =>
+    {
+        var rng = new Rng((ulong)seed);
+        int count = 1 + n % 5, classes = 2 + k % 4;
+        var logits = GradCheck.Random(rng, count, classes);
+        var labels = Enumerable.Range(0, count).Select(i => (i * 7 + seed) % classes).Select(Math.Abs).ToArray();
+        GradCheck.Assert(t => GanDsl.Nn.SoftmaxCrossEntropy.Loss(t[0], labels), logits);
+    }, iter: 30);
+
+    [Fact]
     public void Bce_clamps_each_log_term_at_minus_100()
     {
         var loss = Ops.BinaryCrossEntropy(Tensor.FromArray(new[] { 0f, 1f }, 2, 1), Tensor.FromArray(new[] { 1f, 0f }, 2, 1));

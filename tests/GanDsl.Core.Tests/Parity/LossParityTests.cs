@@ -3,7 +3,8 @@ using GanDsl.Tensors;
 
 namespace GanDsl.Core.Tests.Parity;
 
-/// <summary>The losses (mean reduction) and their input gradients, including PyTorch's −100 log clamp and large logits.</summary>
+/// <summary>The losses (mean reduction) and their input gradients, including PyTorch's −100 log clamp and large logits, and
+/// the class head's softmax cross-entropy.</summary>
 public class LossParityTests
 {
     [Fact]
@@ -16,6 +17,10 @@ public class LossParityTests
 
     [Fact]
     public void MseLoss_matches_pytorch() => Check(ParityData.Case("mse_loss"), Ops.MseLoss);
+
+    [Fact]
+    public void Softmax_cross_entropy_with_far_apart_and_tied_logits_matches_pytorch() =>
+        Check(ParityData.Case("cross_entropy"), (logits, target) => GanDsl.Nn.SoftmaxCrossEntropy.Loss(logits, target.Data.Select(v => (int)v).ToArray()));
 
     private static void Check(ParityCase c, Func<Tensor, Tensor, Tensor> loss)
     {

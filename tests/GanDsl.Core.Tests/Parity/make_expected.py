@@ -136,6 +136,16 @@ for name, fwd, ins in [
     o32, o64 = run_both(with_grads(fwd, ins, ["input"], one), ins)
     add(name, {}, ins, o32, o64)
 
+# softmax cross-entropy on logits [N, K] against class indices (stored as floats), the class head's loss; row 0 has logits
+# far apart (log-sum-exp must shift by the row maximum), row 1 ties.
+class_logits = fixed(5, 4, scale=6.0)
+class_logits[0] = torch.tensor([80.0, -80.0, 30.0, 0.0])
+class_logits[1] = 0.5
+class_targets = torch.tensor([2.0, 1.0, 0.0, 3.0, 3.0])
+ins = {"input": class_logits, "target": class_targets}
+o32, o64 = run_both(with_grads(lambda t: F.cross_entropy(t["input"], t["target"].long()), ins, ["input"], one), ins)
+add("cross_entropy", {}, ins, o32, o64)
+
 
 # ---- optimizers: two parameters, two steps with fixed gradients ---------------------------------------------------
 def optimizer_case(name, make, args, steps=2):

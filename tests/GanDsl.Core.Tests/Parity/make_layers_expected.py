@@ -75,6 +75,24 @@ class ProjectionDiscriminator(nn.Module):
         return getattr(self, str(self.n - 1))(x) + (self.emb(y) * x).sum(1, keepdim=True)
 
 
+class AuxClassifierDiscriminator(nn.Module):
+    """AC-GAN: the stack as "0", "1", … scores without labels; "cls", registered after it, reads h, the last Linear's input.
+    The output is [score, class logits] side by side; the labels are ignored."""
+
+    def __init__(self, classes, features, layers):
+        super().__init__()
+        for i, layer in enumerate(layers):
+            self.add_module(str(i), layer)
+        self.n = len(layers)
+        self.cls = nn.Linear(features, classes)
+
+    def forward(self, x, y):
+        for i in range(self.n - 2):
+            x = getattr(self, str(i))(x)
+        score = getattr(self, str(self.n - 1))(getattr(self, str(self.n - 2))(x))
+        return torch.cat([score, self.cls(x)], 1)
+
+
 class Unflatten(nn.Module):
     def __init__(self, *dims):
         super().__init__()
@@ -251,5 +269,13 @@ generator = lambda: ConditionalBatchNormGenerator(3, [  # noqa: E731
     nn.ConvTranspose2d(2, 3, 4, 2, 1), nn.BatchNorm2d(3, affine=False), nn.ReLU(), nn.Conv2d(3, 1, 3, 1, 1), nn.Tanh()])
 with_grad_out("cbn_generator", (4, 1, 8, 8))
 module_case("cbn_generator", generator, [fixed(4, 5), labels])
+
+# ---- an auxiliary-classifier discriminator (AC-GAN): score and class logits from one pass ----------------------------
+_phase[0] = 500.0
+aux_classifier = lambda: AuxClassifierDiscriminator(3, 8, [  # noqa: E731
+    nn.Conv2d(1, 4, 4, 2, 1), nn.BatchNorm2d(4), nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(36, 8), nn.LeakyReLU(0.2),
+    nn.Linear(8, 1), nn.Sigmoid()])
+with_grad_out("aux_classifier_discriminator", (4, 4))
+module_case("aux_classifier_discriminator", aux_classifier, [fixed(4, 1, 6, 6), labels])
 
 write(os.path.join(HERE, "layers_expected.json"), "make_layers_expected.py")

@@ -69,6 +69,21 @@ public class NewLayerExportTests
         Assert.Equal(["image", "label"], d.Session.InputMetadata.Keys);
     }
 
+    [Fact]
+    public void An_auxiliary_classifier_exports_its_label_free_score_without_a_label_input()
+    {
+        var discriminator = new AuxClassifierDiscriminator(seed: 15);
+        Parity.PerturbBatchNorms(discriminator, 16);
+        using var d = new OnnxRuntimeRunner(OnnxExport.ToBytes(discriminator));
+        Assert.Equal(["image"], d.Session.InputMetadata.Keys);
+        var x = Parity.Uniform(5 * 64, seed: 17);
+        var (scores, shape) = d.Run("image", x, [5, 1, 8, 8]);
+        Assert.Equal(new long[] { 5, 1 }, shape);
+        var expected = Parity.Score(discriminator, x, null);
+        Assert.True(expected.Distinct().Count() > 1);
+        Assert.True(Parity.MaxAbsDifference(expected, scores) <= Parity.Tolerance);
+    }
+
     /// <summary>A few training forwards, so spectral norm's u and v are near the singular vectors (the file is written from them).</summary>
     private static T Trained<T>(T net) where T : Module
     {

@@ -48,6 +48,11 @@ public partial class NewLayersCritic;
 [Linear(1, SpectralNorm = true)]
 public partial class ProjectionDiscriminator;
 
+[GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.AuxiliaryClassifier)]
+[Conv2d(4, 4, 2, 1), BatchNorm2d, LeakyReLU(0.2)]   // 4x4
+[Flatten, Linear(1), Sigmoid]
+public partial class AuxClassifierDiscriminator;
+
 [GanGenerator(LatentDim = 10, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)]
 [Linear(32), BatchNorm1d, ReLU, Reshape(2, 4, 4)]
 [ConvTranspose2d(3, 4, 2, 1), BatchNorm2d, ReLU]   // 8x8

@@ -26,6 +26,7 @@ public class EmittedModuleTests
         ["TinyProgressiveGenerator"] = (s => new TinyProgressiveGenerator(s), s => new TinyProgressiveGenerator.Torch(s), m => new TinyProgressiveGenerator.Torch((TinyProgressiveGenerator)m)),
         ["TinyProgressiveDiscriminator"] = (s => new TinyProgressiveDiscriminator(s), s => new TinyProgressiveDiscriminator.Torch(s), m => new TinyProgressiveDiscriminator.Torch((TinyProgressiveDiscriminator)m)),
         ["TinyProjectionDiscriminator"] = (s => new TinyProjectionDiscriminator(s), s => new TinyProjectionDiscriminator.Torch(s), m => new TinyProjectionDiscriminator.Torch((TinyProjectionDiscriminator)m)),
+        ["TinyAuxClassifierDiscriminator"] = (s => new TinyAuxClassifierDiscriminator(s), s => new TinyAuxClassifierDiscriminator.Torch(s), m => new TinyAuxClassifierDiscriminator.Torch((TinyAuxClassifierDiscriminator)m)),
         ["TinyConditionalNormGenerator"] = (s => new TinyConditionalNormGenerator(s), s => new TinyConditionalNormGenerator.Torch(s), m => new TinyConditionalNormGenerator.Torch((TinyConditionalNormGenerator)m)),
     };
 

@@ -59,6 +59,13 @@ public partial class TinyProgressiveDiscriminator;
 [Linear(1, SpectralNorm = true)]
 public partial class TinyProjectionDiscriminator;
 
+// An auxiliary classifier (AC-GAN): scores without labels, a class head Linear(8, 3) on the head Linear's input.
+[GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.AuxiliaryClassifier)]
+[Conv2d(4, 4, 2, 1, Bias = false), BatchNorm2d, LeakyReLU(0.2)]   // 4x4
+[Flatten, Linear(8), LeakyReLU(0.2)]
+[Linear(1), Sigmoid]
+public partial class TinyAuxClassifierDiscriminator;
+
 [GanGenerator(LatentDim = 6, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)]
 [Linear(32), BatchNorm1d, ReLU, Reshape(2, 4, 4)]
 [ConvTranspose2d(4, 4, 2, 1, SpectralNorm = true), BatchNorm2d, ReLU]   // 8x8

@@ -36,7 +36,7 @@ internal static class NetParity
         Engine.Backward(Ops.Sum(Ops.Mul(output, weights)));
 
         var torchInput = TorchTensors.ToTorch(input).requires_grad_(true);
-        var torchOutput = torchNet.forward(torchInput, labels is null ? null : TorchTensors.Labels(labels));
+        var torchOutput = RunTorch(torchNet, torchInput, labels is null ? null : TorchTensors.Labels(labels));
         (torchOutput * TorchTensors.ToTorch(weights)).sum().backward();
 
         // Relative past magnitude 1, as for gradients: float32 keeps about seven digits, and a spectrally normalised critic
@@ -56,13 +56,28 @@ internal static class NetParity
             Close("buffer " + name, buffer, torchState[name], OutputTolerance);
     }
 
-    /// <summary>A generator samples, a discriminator scores, any other module runs its stack.</summary>
+    /// <summary>
+    /// A generator samples, a discriminator scores (one with a class head gives its scores and class logits side by side, so
+    /// the head and its gradients are compared too), any other module runs its stack.
+    /// </summary>
     public static ManagedTensor Run(Module managed, ManagedTensor input, int[]? labels) => managed switch
     {
         GeneratorModule g => g.Generate(input, labels),
+        DiscriminatorModule { ClassifiesSamples: true } d => ScoresBesideClasses(d.ScoreAndClassify(input)),
         DiscriminatorModule d => d.Score(input, labels),
         _ => managed.Forward(input),
     };
+
+    private static ManagedTensor ScoresBesideClasses((ManagedTensor Scores, ManagedTensor ClassLogits) judged) =>
+        Ops.Concat([judged.Scores, judged.ClassLogits], 1);
+
+    /// <summary>The torch side of <see cref="Run"/>.</summary>
+    public static TorchTensor RunTorch(TorchNet net, TorchTensor input, TorchTensor? labels)
+    {
+        if (!net.ClassifiesSamples) return net.forward(input, labels);
+        var (scores, logits) = net.ScoreAndClassify(input);
+        return torch.cat([scores, logits], 1);
+    }
 
     public static ManagedTensor Random(int[] shape, ulong seed, float low = -1f, float high = 1f)
     {

@@ -6,7 +6,7 @@ using GanDsl.TorchSharp.Tests.Emitted;
 namespace GanDsl.TorchSharp.Tests.Training;
 
 // Small pairs for 1x8x8 images that train in milliseconds, covering what the engines must agree on: logits and
-// probabilities, batch norm in both ranks, conditional nets (embedding and one-hot planes), dropout, progressive growth.
+// probabilities, batch norm in both ranks, conditional nets (embedding, one-hot planes, a class head), dropout, progressive growth.
 
 // No bias before batch norm: its gradient would be rounding noise that Adam scales up to whole steps, differently per engine.
 [GanGenerator(LatentDim = 6)]
@@ -40,6 +40,10 @@ public partial class TinyCriticGan;
 [Gan<TinyCondGenerator, TinyFlatDiscriminator>]
 public partial class TinyDropoutGan;
 
+/// <summary>Conditional, AC-GAN style: D scores without labels and its class head adds a cross-entropy term to both losses.</summary>
+[Gan<TinyCondGenerator, TinyAuxClassifierDiscriminator>]
+public partial class TinyAuxClassifierGan;
+
 /// <summary>Grows 4x4 → 8x8: stage 1 starts after 3 steps and fades in over 2.</summary>
 public sealed class TinyGrowingGan(ulong seed)
     : ProgressiveGan(new TinyProgressiveGenerator(seed), new TinyProgressiveDiscriminator(seed + 1), new ProgressiveSchedule(3, 2));
@@ -53,6 +57,7 @@ internal static class EnginePairs
         "sigmoid" => new TinySigmoidGan(seed),
         "critic" => new TinyCriticGan(seed),
         "dropout" => new TinyDropoutGan(seed),
+        "aux-classifier" => new TinyAuxClassifierGan(seed),
         "growing" => new TinyGrowingGan(seed),
         _ => throw new ArgumentException($"No test pair {name}.", nameof(name)),
     };

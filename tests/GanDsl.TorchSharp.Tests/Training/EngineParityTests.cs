@@ -6,7 +6,7 @@ namespace GanDsl.TorchSharp.Tests.Training;
 
 /// <summary>
 /// The torch engine computes what the managed engine computes: for every loss, both penalties, n_critic, every optimizer,
-/// label smoothing, the generator average, conditional and progressive pairs, the same starting weights and the same batches
+/// label smoothing, the generator average, conditional pairs (a class head among them) and progressive pairs, the same starting weights and the same batches
 /// give the same losses, penalties, mean scores and gradient norms at every step, and the same weights, optimizer state,
 /// batch norm statistics and average afterwards.
 /// </summary>
@@ -38,6 +38,7 @@ public class EngineParityTests
         {
             Loss = GanLoss.Wasserstein, GradientPenaltyWeight = 10f, CriticSteps = 2, Optimizer = OptimizerKind.Adam, Beta1 = 0f, Beta2 = 0.9f,
         }),
+        ["conditional with a class head (AC-GAN), label smoothing"] = ("aux-classifier", Base with { LabelSmoothing = 0.9f }),
         ["progressive across a stage and its fade-in"] = ("growing", Base with { EmaDecay = 0.8f }),
     };
 
@@ -46,7 +47,7 @@ public class EngineParityTests
     public void Both_engines_take_the_same_steps_from_the_same_weights_and_batches(string name)
     {
         var (pair, config) = Configurations[name];
-        var data = new SyntheticImages(40, classes: pair is "critic" or "dropout" ? 3 : 0);
+        var data = new SyntheticImages(40, classes: pair is "critic" or "dropout" or "aux-classifier" ? 3 : 0);
         var (managedSteps, managed) = Run(EnginePairs.Create(pair), data, config, GanDsl.Training.Engines.ManagedEngine.Factory, Steps);
         var (torchSteps, torch) = Run(EnginePairs.Create(pair), data, config, EngineRuns.Torch, Steps);
         using (managed)

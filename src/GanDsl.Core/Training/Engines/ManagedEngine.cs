@@ -120,9 +120,12 @@ public sealed partial class ManagedEngine : ITrainingEngine
     {
         DiscriminatorOptimizer.ZeroGrad();
         bool prob = Discriminator.OutputsProbability;
-        var realScores = Discriminator.Score(real, realLabels);
-        var fakeScores = Discriminator.Score(fake, fakeLabels);
+        var (realScores, realLogits) = Judge(real, realLabels);
+        var (fakeScores, fakeLogits) = Judge(fake, fakeLabels);
         var loss = GanLosses.Discriminator(_config.Loss, realScores, fakeScores, prob, _config.LabelSmoothing);
+        if (realLogits is not null)
+            loss = Ops.Add(loss, ClassHeadLosses.Discriminator(realLogits, ClassHeadLosses.Required(realLabels, "real"),
+                fakeLogits!, ClassHeadLosses.Required(fakeLabels, "fake")));
         float penalty = 0f;
         if (_config.GradientPenaltyWeight > 0f)
         {
@@ -159,7 +162,9 @@ public sealed partial class ManagedEngine : ITrainingEngine
         float lossValue;
         try
         {
-            var loss = GanLosses.Generator(_config.Loss, Discriminator.Score(fake, fakeLabels), Discriminator.OutputsProbability);
+            var (scores, logits) = Judge(fake, fakeLabels);
+            var loss = GanLosses.Generator(_config.Loss, scores, Discriminator.OutputsProbability);
+            if (logits is not null) loss = Ops.Add(loss, ClassHeadLosses.Generator(logits, ClassHeadLosses.Required(fakeLabels, "fake")));
             lossValue = loss.Item();
             if (!float.IsFinite(lossValue)) return new GeneratorOutcome(lossValue, double.NaN);
             Engine.Backward(loss);
@@ -172,6 +177,10 @@ public sealed partial class ManagedEngine : ITrainingEngine
         if (outcome.IsFinite) GeneratorOptimizer.Step();
         return outcome;
     }
+
+    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise), from one pass.</summary>
+    private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
+        Discriminator.ClassifiesSamples ? Discriminator.ScoreAndClassify(x) : (Discriminator.Score(x, labels), null);
 
     private void EnsureInStep()
     {

@@ -1,11 +1,12 @@
 using GanDsl.Autograd;
 using GanDsl.Tensors;
 
-namespace GanDsl.Evaluation;
+namespace GanDsl.Nn;
 
 /// <summary>
 /// Softmax and multi-class cross-entropy on logits [N, K] (torch.nn.functional.cross_entropy with mean reduction).
-/// Only the classifier needs it, so it lives here rather than among the GAN losses.
+/// The evaluation's domain classifier trains with it, and an auxiliary-classifier discriminator's class head adds it to the GAN
+/// losses.
 /// </summary>
 internal static class SoftmaxCrossEntropy
 {
@@ -39,7 +40,7 @@ internal static class SoftmaxCrossEntropy
         for (int i = 0; i < n; i++)
         {
             if ((uint)target[i] >= (uint)classes)
-                throw new ArgumentOutOfRangeException(nameof(labels), $"Label {target[i]} is outside [0, {classes}); the classifier has {classes} classes.");
+                throw new ArgumentOutOfRangeException(nameof(labels), $"Label {target[i]} is outside [0, {classes}); the logits have {classes} classes.");
             sum -= Math.Log(Math.Max(probabilities[i * classes + target[i]], 1e-30));
         }
         var loss = Tensor.Scalar((float)(sum / n));
