@@ -3,7 +3,7 @@
 Usage:
     /usr/bin/python3 bench/torch_twin.py MODEL EPOCHS OUT_PREFIX [--seed S] [--batch B] [--latent N]
         [--dataset fashion-mnist|mnist] [--dataset-dir DIR] [--recipe example|tutorial] [--max-steps N] [--truncation T ...]
-MODEL is vanilla, mnist-mlp, lightning-cnn, dcgan or cgan. Threads: $TORCH_THREADS (default 1), which also sets
+MODEL is vanilla, mnist-mlp, lightning-cnn, dcgan, cgan, cgan-classifier or cgan-wide. Threads: $TORCH_THREADS (default 1), which also sets
 OPENBLAS_NUM_THREADS (Debian's torch runs its matrix products on OpenBLAS, whose pool reads it once, at load).
 
 Writes OUT_PREFIX-samples.idx (10 000 samples, u8 28x28, for `gandsl evaluate --images OUT_PREFIX-samples.idx --dataset
@@ -14,7 +14,8 @@ asks), OUT_PREFIX-grid.pgm (the first 64 samples) and OUT_PREFIX-twin.json (the 
 The loop is GanDsl's (src/GanDsl.Core/Training/TrainingSession.cs): each epoch a fresh shuffle, only full batches; per
 step G draws one fake batch, D steps on the real batch and the detached fakes with
 loss = d_loss_scale * (BCE(D(real), real_target) + BCE(D(fake), 0)), then G steps on BCE(D(fake), 1) through D with D's
-parameters frozen. Samples are drawn in eval mode. Recipes and nets: bench/twin_recipes.py; docs/pytorch-twins.md.
+parameters frozen. A discriminator with a class head (cgan-classifier) adds CE(classify(real), real labels) to D's loss
+and CE(classify(fake), labels asked) to G's. Samples are drawn in eval mode. Recipes and nets: bench/twin_recipes.py; docs/pytorch-twins.md.
 """
 import argparse
 import gzip
@@ -143,6 +144,8 @@ def train(recipe, g, d, images, labels, epochs, max_steps):
             real_scores, fake_scores = score(d, real, real_labels), score(d, fake.detach(), fake_labels)
             loss_d = recipe.d_loss_scale * (bce(real_scores, torch.full_like(real_scores, recipe.real_target))
                                             + bce(fake_scores, torch.zeros_like(fake_scores)))
+            if recipe.class_head:
+                loss_d = loss_d + nn.functional.cross_entropy(d.classify(real), real_labels)
             finite(step + 1, "discriminator loss", loss_d.item())
             loss_d.backward()
             opt_d.step()
@@ -151,6 +154,8 @@ def train(recipe, g, d, images, labels, epochs, max_steps):
             opt_g.zero_grad()
             fake_scores = score(d, fake, fake_labels)
             loss_g = bce(fake_scores, torch.ones_like(fake_scores))
+            if recipe.class_head:
+                loss_g = loss_g + nn.functional.cross_entropy(d.classify(fake), fake_labels)
             finite(step + 1, "generator loss", loss_g.item())
             loss_g.backward()
             opt_g.step()

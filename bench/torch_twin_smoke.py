@@ -3,7 +3,7 @@
 Usage: TORCH_THREADS=1 /usr/bin/python3 bench/torch_twin_smoke.py [STEPS (default 3)]
 Runs bench/torch_twin.py for every model and recipe (and the old bench/torch_dcgan_fashion.py command line) with
 --max-steps STEPS in a temporary folder, and checks: the sample file is an IDX image file of 10 000 28x28 images with
-nothing after them, cgan's label file holds 10 000 labels i mod 10, --truncation writes a second such set, the record says STEPS steps were taken, and a
+nothing after them, the conditional models' label files hold 10 000 labels i mod 10, --truncation writes a second such set, the record says STEPS steps were taken, and a
 tutorial recipe for cgan is refused with one sentence. Prints one line per case; exits 1 if any check fails.
 """
 import json
@@ -20,7 +20,7 @@ CASES = [  # (name, extra arguments)
     ("mnist-mlp", []), ("mnist-mlp", ["--recipe", "tutorial"]),
     ("lightning-cnn", []), ("lightning-cnn", ["--recipe", "tutorial"]),
     ("dcgan", []), ("dcgan", ["--batch", "32"]), ("dcgan", ["--recipe", "tutorial"]),
-    ("cgan", []), ("cgan", ["--truncation", "1.5"]),
+    ("cgan", []), ("cgan", ["--truncation", "1.5"]), ("cgan-classifier", []), ("cgan-wide", []),
 ]
 SAMPLES, SIDE = 10_000, 28
 
@@ -79,7 +79,7 @@ def main():
         for model, extra in CASES:
             prefix = os.path.join(folder, "-".join([model, *[a.lstrip("-") for a in extra]]))
             command = TWIN + [model, "1", prefix, "--max-steps", str(steps), *extra]
-            failures += not report(f"{model} {' '.join(extra)}", prefix, command, steps, model == "cgan")
+            failures += not report(f"{model} {' '.join(extra)}", prefix, command, steps, model.startswith("cgan"))
         old = os.path.join(folder, "old-dcgan")
         failures += not report("torch_dcgan_fashion.py 1 OUT 7", old, [sys.executable, os.path.join(HERE, "torch_dcgan_fashion.py"),
                                                                        "1", old, "7", "--max-steps", str(steps)], steps, False)

@@ -40,6 +40,7 @@ class Recipe:
     normalize: tuple = None       # (mean, std) on [0, 1] pixels; None is GanDsl's x / 127.5 - 1
     noise: str = "normal"         # latent distribution: "normal" N(0, 1) or "uniform" U(-1, 1)
     classes: int = 0
+    class_head: bool = False      # D has a class head on blank label planes; its cross-entropy joins both losses
     tutorial_epochs: int = None   # the tutorial's epoch count, for the record (the run's epochs are a CLI argument)
 
 
@@ -58,6 +59,8 @@ RECIPES = {
         # The article's batch of 128 (the README's quick picture is `--batch 32`).
         "dcgan": _example("dcgan", "dcgan", "fashion-mnist", latent=128, logits=False, init="dcgan"),
         "cgan": _example("cgan", "cgan", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES),
+        "cgan-classifier": _example("cgan-classifier", "cgan-classifier", "fashion-mnist", batch=32, logits=False, init="dcgan",
+                                    classes=CLASSES, class_head=True),
         "cgan-wide": _example("cgan-wide", "cgan-wide", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES),
     },
 }
@@ -86,6 +89,7 @@ EXAMPLE_PARAMETERS = {
     "dcgan": (369_600, 109_504),
     "cgan": (332_736, 114_624),
     "cgan-wide": (878_464, 442_240),
+    "cgan-classifier": (332_736, 114_624),
 }
 
 
@@ -147,6 +151,19 @@ class LabelledDiscriminator(nn.Module):
         return self.stack(torch.cat([x, planes.expand(-1, -1, x.size(2), x.size(3))], 1))
 
 
+class BlankPlanesClassifierDiscriminator(LabelledDiscriminator):
+    """GanDsl's OneHotPlanesAndClassifier: the score as LabelledDiscriminator's; classify() runs the stack up to its last
+    features with every label plane zero and reads them with the class head `cls`, Linear(features, classes)."""
+
+    def __init__(self, stack, classes, features):
+        super().__init__(stack, classes)
+        self.cls = nn.Linear(features, classes)
+
+    def classify(self, x):
+        blank = torch.zeros(x.size(0), self.classes, x.size(2), x.size(3), dtype=x.dtype)
+        return self.cls(self.stack.m[:-2](torch.cat([x, blank], 1)).flatten(1))
+
+
 NET_BUILDERS = {
     "vanilla": lambda r: (peer.MlpG(nz=r.latent), peer.MlpD()),
     "vanilla-logits": lambda r: (peer.MlpG(nz=r.latent), without_sigmoid(peer.MlpD())),
@@ -157,6 +174,9 @@ NET_BUILDERS = {
     "dcgan-logits": lambda r: (peer.DcG(nz=r.latent), without_sigmoid(peer.DcD())),
     "cgan": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
                        LabelledDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes)),
+    # The peer's last Conv2d(128, 1, 4) on the 4x4 features is GanDsl's [Flatten, Linear(1)]: the same map and weight count.
+    "cgan-classifier": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
+                                  BlankPlanesClassifierDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes, 128 * 16)),
     "cgan-wide": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes, ngf=64), r.classes),
                             LabelledDiscriminator(peer.DcD(ndf=64, nc=IMAGE[0] + r.classes), r.classes)),
 }
@@ -174,8 +194,8 @@ def dcgan_init(module):
 
 
 def stack_parameters(net):
-    """Trainable parameters of the layer stack, a conditional generator's label embedding left out."""
-    inner = net.stack if isinstance(net, LabelledGenerator) else net
+    """Trainable parameters of the layer stack, a conditional net's label modules (embedding, class head) left out."""
+    inner = net.stack if isinstance(net, (LabelledGenerator, BlankPlanesClassifierDiscriminator)) else net
     return sum(p.numel() for p in inner.parameters() if p.requires_grad)
 
 

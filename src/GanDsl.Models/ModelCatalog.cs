@@ -61,6 +61,11 @@ public static class ModelCatalog
             Config = Cgan.DefaultConfig with { BatchSize = 32 },
             BenchName = "cgan",
         },
+        new ReferenceModel("cgan-classifier", "fashion-mnist", "cgan plus a class head that reads D's features of the image with blank label planes: G learns to draw the class unmistakably",
+            CganClassifierGenerator.Summary, CganClassifierDiscriminator.Summary, seed => new CganClassifier(seed))
+        {
+            Config = CganClassifier.DefaultConfig with { BatchSize = 32 },
+        },
         new ReferenceModel("cgan-wide", "fashion-mnist", "cgan with twice the channels (ngf = ndf = 64): draws each class more distinctly, about 3.5x cgan's step time",
             CganWideGenerator.Summary, CganWideDiscriminator.Summary, seed => new CganWide(seed))
         {

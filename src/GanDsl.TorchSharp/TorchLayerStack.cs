@@ -90,7 +90,8 @@ public sealed class TorchLayerStack : TorchNet
         var mixed = Architecture.Conditioning switch
         {
             LabelConditioning.EmbeddingAtInput => torch.cat([input, _embedding!.forward(labels)], 1),
-            LabelConditioning.OneHotPlanes => torch.cat([input, TorchLabels.OneHotPlanes(labels, Classes, input.shape[2], input.shape[3])], 1),
+            LabelConditioning.OneHotPlanes or LabelConditioning.OneHotPlanesAndClassifier =>
+                torch.cat([input, TorchLabels.OneHotPlanes(labels, Classes, input.shape[2], input.shape[3])], 1),
             // The leading Flatten first, then the embedding; forward's Flatten leaves the flat batch as it is.
             _ => torch.cat([_layers[0].forward(input), _embedding!.forward(labels)], 1),
         };
@@ -101,18 +102,27 @@ public sealed class TorchLayerStack : TorchNet
     public override bool ClassifiesSamples => _classifier is not null;
 
     /// <inheritdoc/>
-    public override (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor input)
+    public override (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor input, Tensor? labels)
     {
-        if (_classifier is null) return base.ScoreAndClassify(input);
+        if (_classifier is null) return base.ScoreAndClassify(input, labels);
         using var scope = NewDisposeScope();
         int head = Architecture.ClassifierHead;
-        Tensor x = input, h = input;
-        for (int i = 0; i < _layers.Length; i++)
+        if (Architecture.Conditioning == LabelConditioning.OneHotPlanesAndClassifier)
         {
-            if (i == head) h = x;
-            x = _layers[i].forward(x);
+            // The score sees the labels; the class head reads a second pass whose label planes are all zero.
+            var scores = forward(input, labels);
+            var blank = torch.cat([input, torch.zeros([input.shape[0], Classes, input.shape[2], input.shape[3]], input.dtype, input.device)], 1);
+            return (scores.MoveToOuterDisposeScope(), _classifier.forward(Through(blank, 0, head)).MoveToOuterDisposeScope());
         }
-        return (x.MoveToOuterDisposeScope(), _classifier.forward(h).MoveToOuterDisposeScope());
+        var h = Through(input, 0, head);
+        return (Through(h, head, _layers.Length).MoveToOuterDisposeScope(), _classifier.forward(h).MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Layers [<paramref name="from"/>, <paramref name="to"/>) on <paramref name="x"/>.</summary>
+    private Tensor Through(Tensor x, int from, int to)
+    {
+        for (int i = from; i < to; i++) x = _layers[i].forward(x);
+        return x;
     }
 
     /// <summary>The stack with the label terms inside it: the projection added at its head, the per-class affines after their batch norms.</summary>

@@ -23,14 +23,15 @@ public abstract class TorchNet : nn.Module<Tensor, Tensor>
     /// </summary>
     public abstract Tensor forward(Tensor input, Tensor? labels);
 
-    /// <summary>True for an auxiliary-classifier discriminator, whose <see cref="ScoreAndClassify"/> also predicts the class.</summary>
+    /// <summary>True for a discriminator with a class head, whose <see cref="ScoreAndClassify"/> also predicts the class.</summary>
     public virtual bool ClassifiesSamples => false;
 
     /// <summary>
-    /// For a net that <see cref="ClassifiesSamples"/>: the scores [N, 1] and class logits [N, <see cref="Classes"/>] of the
-    /// samples <paramref name="input"/> from one pass, as the managed <c>ScoreAndClassify</c> gives them.
+    /// For a net that <see cref="ClassifiesSamples"/>: the scores [N, 1] of the samples <paramref name="input"/> given
+    /// <paramref name="labels"/> and their class logits [N, <see cref="Classes"/>], as the managed <c>ScoreAndClassify</c>
+    /// gives them.
     /// </summary>
     /// <exception cref="NotSupportedException">The net has no class head.</exception>
-    public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor input) =>
+    public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor input, Tensor? labels) =>
         throw new NotSupportedException($"{GetName()} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.");
 }

@@ -105,7 +105,7 @@ public class DiagnosticTests
             "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.Projection)|]] [Linear(2), Tanh] public partial class G;"
         },
         {
-            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = ConditionalBatchNorm, which only a generator can use; use Projection, AuxiliaryClassifier, OneHotPlanes, EmbeddingAfterFlatten or EmbeddingAtInput",
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = ConditionalBatchNorm, which only a generator can use; use Projection, AuxiliaryClassifier, OneHotPlanes, OneHotPlanesAndClassifier, EmbeddingAfterFlatten or EmbeddingAtInput",
             "[[|GanDiscriminator(4, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)|]] [Linear(8), BatchNorm1d, Linear(1)] public partial class D;"
         },
         {
@@ -115,6 +115,14 @@ public class DiagnosticTests
         {
             "GAN0027", "[GanGenerator] on 'G' sets Conditioning = AuxiliaryClassifier, which only a discriminator can use; use ConditionalBatchNorm or EmbeddingAtInput",
             "[[|GanGenerator(LatentDim = 4, Classes = 3, Conditioning = LabelConditioning.AuxiliaryClassifier)|]] [Linear(2), Tanh] public partial class G;"
+        },
+        {
+            "GAN0027", "[GanDiscriminator] on 'D' sets Conditioning = OneHotPlanesAndClassifier, which needs an image input [C, H, W] but the input is [4]; leave Conditioning out to pick the way that fits",
+            "[[|GanDiscriminator(4, Classes = 3, Conditioning = LabelConditioning.OneHotPlanesAndClassifier)|]] [Linear(8), Linear(1)] public partial class D;"
+        },
+        {
+            "GAN0027", "Discriminator 'D' sets Conditioning = OneHotPlanesAndClassifier, whose class head reads h, the input of its last Linear(1), but its stack does not end in a Linear(1) followed only by activations; end it with [Flatten] and [Linear(1)]",
+            "[[|GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.OneHotPlanesAndClassifier)|]] [Conv2d(1, 8), Flatten, Sigmoid] public partial class D;"
         },
         {
             "GAN0027", "Discriminator 'D' sets Conditioning = AuxiliaryClassifier, whose class head reads h, the input of its last Linear(1), but its stack does not end in a Linear(1) followed only by activations; end it with [Flatten] and [Linear(1)]",

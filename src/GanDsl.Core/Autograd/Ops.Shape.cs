@@ -133,6 +133,13 @@ public static partial class Ops
         return Gather(weight, index, new Shape(indices.Length, dim));
     }
 
+    /// <summary>
+    /// Label planes that name no class, all zero [count, classes, H, W]: what a discriminator with one-hot planes sees when its
+    /// class head must tell the class from the image alone (a constant).
+    /// </summary>
+    public static Tensor BlankPlanes(int count, int classes, int height, int width) =>
+        Tensor.Pooled(new Shape(count, classes, height, width));
+
     /// <summary>Class labels as one-hot planes [N, classes, H, W] (a constant: labels carry no gradient).</summary>
     public static Tensor OneHotPlanes(int[] labels, int classes, int height, int width)
     {

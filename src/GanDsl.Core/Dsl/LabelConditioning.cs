@@ -35,11 +35,19 @@ public enum LabelConditioning
 
     /// <summary>
     /// An auxiliary-classifier discriminator (AC-GAN, Odena et al. 2017): the stack sees the samples alone and scores them as an
-    /// unconditional one does; a second head, Linear(features, Classes) with bias on h, the input of the stack's last Linear(1)
+    /// unconditional one does; a class head, Linear(features, Classes) with bias on h, the input of the stack's last Linear(1)
     /// (only element-wise layers may follow that Linear, as for <see cref="Projection"/>), predicts each sample's class
-    /// (state dict <c>cls.weight</c>, <c>cls.bias</c>; initialised as the net's Linear layers are). The training loop adds its
-    /// cross-entropy to both losses: ½(CE(real, their labels) + CE(fake, the labels asked)) to D's, CE(fake, the labels
-    /// asked) to G's, so G learns to draw samples D can tell the class of.
+    /// (state dict <c>cls.weight</c>, <c>cls.bias</c>; initialised as the net's Linear layers are). The training loop adds the
+    /// head's cross-entropy to both losses: on the real images and their labels to D's, on the fakes and the labels asked to
+    /// G's, so G learns to draw samples whose class D can tell.
     /// </summary>
     AuxiliaryClassifier,
+
+    /// <summary>
+    /// <see cref="OneHotPlanes"/> for the score, plus <see cref="AuxiliaryClassifier"/>'s class head on h, the input of the
+    /// stack's last Linear(1), read from a second pass with every label plane zero: the head must tell the class from the
+    /// image alone, as the real/fake score cannot (it is given the label). The training loop adds the head's cross-entropy as
+    /// for <see cref="AuxiliaryClassifier"/>.
+    /// </summary>
+    OneHotPlanesAndClassifier,
 }

@@ -50,17 +50,20 @@ public abstract class DiscriminatorModule : Module
     public abstract Tensor Score(Tensor x, int[]? labels);
 
     /// <summary>
-    /// True for an auxiliary-classifier discriminator (<see cref="LabelConditioning.AuxiliaryClassifier"/>): besides the score
-    /// it predicts each sample's class, and the training loop adds that prediction's cross-entropy to both losses.
+    /// True for a discriminator with a class head (<see cref="LabelConditioning.AuxiliaryClassifier"/>,
+    /// <see cref="LabelConditioning.OneHotPlanesAndClassifier"/>): besides the score it predicts each sample's class from the
+    /// sample alone, and the training loop adds that prediction's cross-entropy to both losses.
     /// </summary>
     public virtual bool ClassifiesSamples => false;
 
     /// <summary>
-    /// For a discriminator that <see cref="ClassifiesSamples"/>: the scores [N, 1] (as <see cref="Score"/> gives them) and the
-    /// class logits [N, <see cref="Classes"/>] of the samples <paramref name="x"/>, from one pass through the stack.
+    /// For a discriminator that <see cref="ClassifiesSamples"/>: the scores [N, 1] of the samples <paramref name="x"/> given
+    /// <paramref name="labels"/> (as <see cref="Score"/> gives them) and their class logits [N, <see cref="Classes"/>], which
+    /// never depend on the labels (one pass for an auxiliary classifier, which scores without labels; a second pass with blank
+    /// label planes for one-hot planes with a classifier).
     /// </summary>
     /// <exception cref="NotSupportedException">The discriminator has no class head.</exception>
-    public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor x) =>
+    public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor x, int[]? labels) =>
         throw new NotSupportedException($"{GetType().Name} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.");
 
     /// <summary>An unconditional score: <c>Score(input, null)</c>.</summary>

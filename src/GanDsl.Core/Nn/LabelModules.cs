@@ -33,15 +33,15 @@ public static class LabelModules
     public const string ClassifierName = "cls";
 
     /// <summary>
-    /// <c>cls</c>: the class head Linear(features, Classes) with bias of an auxiliary-classifier discriminator, features being
+    /// <c>cls</c>: the class head Linear(features, Classes) with bias of a discriminator with a class head, features being
     /// the width of its head Linear(1)'s input; null for any other net.
     /// </summary>
     public static Linear? Classifier(NetArchitecture architecture)
     {
-        if (architecture.Conditioning != LabelConditioning.AuxiliaryClassifier) return null;
+        if (!NetArchitecture.HasClassHead(architecture.Conditioning)) return null;
         int head = architecture.ClassifierHead;
         if (head < 0)
-            throw new ArgumentException("An auxiliary-classifier discriminator needs a last Linear(1) followed only by element-wise layers; end the stack with [Flatten] and [Linear(1)].", nameof(architecture));
+            throw new ArgumentException("A discriminator with a class head needs a last Linear(1) followed only by element-wise layers; end the stack with [Flatten] and [Linear(1)].", nameof(architecture));
         return new Linear(architecture.LayerInput(head)[0], architecture.Classes);
     }
 

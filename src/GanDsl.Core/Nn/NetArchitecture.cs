@@ -31,7 +31,11 @@ public sealed record NetArchitecture(IReadOnlyList<int> StackInput, IReadOnlyLis
     public int ProjectionHead => Conditioning == LabelConditioning.Projection ? LabelLayout.ProjectionHead(Layers) : -1;
 
     /// <summary>The last Linear(1) whose input an auxiliary classifier's class head reads; -1 when there is none.</summary>
-    public int ClassifierHead => Conditioning == LabelConditioning.AuxiliaryClassifier ? LabelLayout.ProjectionHead(Layers) : -1;
+    public int ClassifierHead => HasClassHead(Conditioning) ? LabelLayout.ProjectionHead(Layers) : -1;
+
+    /// <summary>True for the conditionings that give a discriminator a class head (<c>cls</c>).</summary>
+    public static bool HasClassHead(LabelConditioning conditioning) =>
+        conditioning is LabelConditioning.AuxiliaryClassifier or LabelConditioning.OneHotPlanesAndClassifier;
 
     /// <summary>The batch norms that take a per-class gain and bias; empty unless <see cref="LabelConditioning.ConditionalBatchNorm"/>.</summary>
     public IReadOnlyList<int> ConditionalNorms =>

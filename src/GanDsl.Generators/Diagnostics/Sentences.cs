@@ -56,8 +56,8 @@ namespace GanDsl.Generators.Diagnostics
                 "Discriminator '" + net + "' sets Conditioning = Projection, which adds <embed(y), h> to the output of its last Linear (h being that Linear's input), "
                 + "but its stack does not end in a Linear(1) followed only by activations; end it with [Flatten] and [Linear(1)]";
 
-            public static string ClassifierWithoutHead(string net) =>
-                "Discriminator '" + net + "' sets Conditioning = AuxiliaryClassifier, whose class head reads h, the input of its last Linear(1), "
+            public static string ClassifierWithoutHead(string net, string conditioning) =>
+                "Discriminator '" + net + "' sets Conditioning = " + conditioning + ", whose class head reads h, the input of its last Linear(1), "
                 + "but its stack does not end in a Linear(1) followed only by activations; end it with [Flatten] and [Linear(1)]";
 
             public static string ConditionalBatchNormWithoutNorms(string net) =>

@@ -133,19 +133,37 @@ namespace GanDsl.Generators.Emit
             }
         }
 
-        /// <summary>An auxiliary-classifier discriminator's one pass to its scores and class logits (the class head reads h).</summary>
+        /// <summary>
+        /// A discriminator's scores and class logits, the class head reading h, the input of the head Linear: one pass for an
+        /// auxiliary classifier, the labelled score and a pass with blank label planes for one-hot planes with a classifier.
+        /// </summary>
         private static void WriteScoreAndClassify(SourceWriter w, NetModel net)
         {
             int head = net.ClassifierHead;
+            bool blankPlanes = net.Inputs.Conditioning == Conditioning.OneHotPlanesAndClassifier;
             w.Line("public override bool ClassifiesSamples => true;").Line();
-            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"x\"/> and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes)
-                + "] from the class head on h, the input of layer " + SourceWriter.Int(head) + ".</summary>");
-            using (w.Block("public override (" + Tensor + " Scores, " + Tensor + " ClassLogits) ScoreAndClassify(" + Tensor + " x)"))
+            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"x\"/>" + (blankPlanes ? " given <paramref name=\"labels\"/>" : " (labels are ignored)")
+                + " and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes) + "] from the class head on h, the input of layer " + SourceWriter.Int(head)
+                + (blankPlanes ? ", in a pass with blank label planes" : "") + ".</summary>");
+            using (w.Block("public override (" + Tensor + " Scores, " + Tensor + " ClassLogits) ScoreAndClassify(" + Tensor + " x, int[]? labels)"))
             {
-                WriteLayers(w, net, 0, head);
-                w.Line("var h = x;");
-                WriteLayers(w, net, head, net.Stack.Layers.Count);
-                w.Line("return (x, " + LabelTerms.Classifier + ".Forward(h));");
+                if (blankPlanes)
+                {
+                    var shape = net.Inputs.DeclaredShape;
+                    w.Line("var scores = Score(x, labels);");
+                    w.Line("// The class head must tell the class from the image alone, so its pass sees planes that name no class.");
+                    w.Line("x = " + Ops + ".Concat(new[] { x, " + Ops + ".BlankPlanes(x.Shape[0], " + SourceWriter.Int(net.Inputs.Classes) + ", "
+                        + SourceWriter.Int(shape[1]) + ", " + SourceWriter.Int(shape[2]) + ") }, 1);");
+                    WriteLayers(w, net, 0, head);
+                    w.Line("return (scores, " + LabelTerms.Classifier + ".Forward(x));");
+                }
+                else
+                {
+                    WriteLayers(w, net, 0, head);
+                    w.Line("var h = x;");
+                    WriteLayers(w, net, head, net.Stack.Layers.Count);
+                    w.Line("return (x, " + LabelTerms.Classifier + ".Forward(h));");
+                }
             }
             w.Line();
         }
@@ -192,6 +210,7 @@ namespace GanDsl.Generators.Emit
                 switch (net.Inputs.Conditioning)
                 {
                     case Conditioning.OneHotPlanes:
+                    case Conditioning.OneHotPlanesAndClassifier:
                         var shape = net.Inputs.DeclaredShape;
                         w.Line("var planes = " + Ops + ".OneHotPlanes(labels, " + SourceWriter.Int(net.Inputs.Classes) + ", "
                             + SourceWriter.Int(shape[1]) + ", " + SourceWriter.Int(shape[2]) + ");");

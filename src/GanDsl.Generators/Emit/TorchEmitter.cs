@@ -123,22 +123,38 @@ namespace GanDsl.Generators.Emit
             w.Line();
         }
 
-        /// <summary>An auxiliary-classifier discriminator's scores and class logits from one pass (the class head reads h).</summary>
+        /// <summary>
+        /// A discriminator's scores and class logits as the managed net gives them (the class head reads h): one pass for an
+        /// auxiliary classifier, the labelled score and a pass with blank label planes for one-hot planes with a classifier.
+        /// </summary>
         private static void WriteScoreAndClassify(SourceWriter w, NetModel net)
         {
             int head = net.ClassifierHead;
+            bool blankPlanes = net.Inputs.Conditioning == Conditioning.OneHotPlanesAndClassifier;
             w.Line("/// <inheritdoc/>");
             w.Line("public override bool ClassifiesSamples => true;").Line();
-            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"input\"/> and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes)
-                + "] from the class head on h, the input of layer " + SourceWriter.Int(head) + ".</summary>");
-            using (w.Block("public override (" + TorchTensor + " Scores, " + TorchTensor + " ClassLogits) ScoreAndClassify(" + TorchTensor + " input)"))
+            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"input\"/>" + (blankPlanes ? " given <paramref name=\"labels\"/>" : " (labels are ignored)")
+                + " and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes) + "] from the class head on h, the input of layer " + SourceWriter.Int(head)
+                + (blankPlanes ? ", in a pass with blank label planes" : "") + ".</summary>");
+            using (w.Block("public override (" + TorchTensor + " Scores, " + TorchTensor + " ClassLogits) ScoreAndClassify(" + TorchTensor + " input, " + TorchTensor + "? labels)"))
             {
                 w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
-                w.Line("var x = input;");
-                for (int i = 0; i < head; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
-                w.Line("var h = x;");
-                for (int i = head; i < net.Stack.Layers.Count; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
-                w.Line("return (x.MoveToOuterDisposeScope(), " + LabelTerms.Classifier + ".forward(h).MoveToOuterDisposeScope());");
+                if (blankPlanes)
+                {
+                    w.Line("var scores = forward(input, labels);");
+                    w.Line("var x = global::TorchSharp.torch.cat(new[] { input, global::TorchSharp.torch.zeros(new long[] { input.shape[0], "
+                        + SourceWriter.Int(net.Inputs.Classes) + "L, input.shape[2], input.shape[3] }, input.dtype, input.device) }, 1);");
+                    for (int i = 0; i < head; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
+                    w.Line("return (scores.MoveToOuterDisposeScope(), " + LabelTerms.Classifier + ".forward(x).MoveToOuterDisposeScope());");
+                }
+                else
+                {
+                    w.Line("var x = input;");
+                    for (int i = 0; i < head; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
+                    w.Line("var h = x;");
+                    for (int i = head; i < net.Stack.Layers.Count; i++) w.Line("x = _layer" + SourceWriter.Int(i) + ".forward(x);");
+                    w.Line("return (x.MoveToOuterDisposeScope(), " + LabelTerms.Classifier + ".forward(h).MoveToOuterDisposeScope());");
+                }
             }
             w.Line();
         }
@@ -192,6 +208,7 @@ namespace GanDsl.Generators.Emit
                 switch (net.Inputs.Conditioning)
                 {
                     case Conditioning.OneHotPlanes:
+                    case Conditioning.OneHotPlanesAndClassifier:
                         var shape = net.Inputs.DeclaredShape;
                         mixed = "new[] { input, " + TorchSharpEngine + "TorchLabels.OneHotPlanes(labels, " + SourceWriter.Int(net.Inputs.Classes) + ", "
                             + SourceWriter.Int(shape[1]) + "L, " + SourceWriter.Int(shape[2]) + "L) }";

@@ -25,8 +25,10 @@ namespace GanDsl.Generators.Model
         /// <summary>The width of the features a projection's table multiplies (the head Linear's input); 0 without a projection.</summary>
         public int ProjectionFeatures => ProjectionHead < 0 ? 0 : Stack.LayerInput(ProjectionHead)[0];
 
-        /// <summary>The last Linear(1) of an auxiliary-classifier discriminator, whose input h the class head reads; -1 for any other net.</summary>
-        public int ClassifierHead => Inputs.Conditioning == Conditioning.AuxiliaryClassifier ? LabelLayout.ProjectionHead(Stack.Layers) : -1;
+        /// <summary>The last Linear(1) of a discriminator with a class head, whose input h the head reads; -1 for any other net.</summary>
+        public int ClassifierHead =>
+            Inputs.Conditioning == Conditioning.AuxiliaryClassifier || Inputs.Conditioning == Conditioning.OneHotPlanesAndClassifier
+                ? LabelLayout.ProjectionHead(Stack.Layers) : -1;
 
         /// <summary>The width of h, the class head's input; 0 without a class head.</summary>
         public int ClassifierFeatures => ClassifierHead < 0 ? 0 : Stack.LayerInput(ClassifierHead)[0];

@@ -25,5 +25,7 @@ namespace GanDsl.Generators.Model
         ConditionalBatchNorm,
         /// <summary>A discriminator that sees samples alone, with a class head Linear(h, K) beside its last Linear(1) (AC-GAN).</summary>
         AuxiliaryClassifier,
+        /// <summary>One-hot planes for the score, and the class head on a second pass with blank planes.</summary>
+        OneHotPlanesAndClassifier,
     }
 }

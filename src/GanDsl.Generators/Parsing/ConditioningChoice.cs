@@ -14,7 +14,7 @@ namespace GanDsl.Generators.Parsing
     internal static class ConditioningChoice
     {
         private const string GeneratorChoices = "ConditionalBatchNorm or EmbeddingAtInput";
-        private const string DiscriminatorChoices = "Projection, AuxiliaryClassifier, OneHotPlanes, EmbeddingAfterFlatten or EmbeddingAtInput";
+        private const string DiscriminatorChoices = "Projection, AuxiliaryClassifier, OneHotPlanes, OneHotPlanesAndClassifier, EmbeddingAfterFlatten or EmbeddingAtInput";
 
         /// <summary>The conditioning, or null after reporting GAN0027 at <paramref name="span"/>.</summary>
         public static Conditioning? Decide(AttributeData attribute, NetRole role, string roleName, string name, int[] shape, int classes,
@@ -38,7 +38,7 @@ namespace GanDsl.Generators.Parsing
 
         private static string? Problem(int value, NetRole role, string roleName, string name, int[] shape, int classes, IReadOnlyList<LayerSpec> layers)
         {
-            if (value < (int)Conditioning.None || value > (int)Conditioning.AuxiliaryClassifier)
+            if (value < (int)Conditioning.None || value > (int)Conditioning.OneHotPlanesAndClassifier)
                 return "[" + roleName + "] on '" + name + "' sets Conditioning to " + value.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     + ", which is no LabelConditioning value; name one, e.g. LabelConditioning." + (role == NetRole.Generator ? "ConditionalBatchNorm" : "Projection");
             var conditioning = (Conditioning)value;
@@ -53,8 +53,11 @@ namespace GanDsl.Generators.Parsing
                     if (generator) return OtherRole(roleName, name, conditioning, "discriminator", GeneratorChoices);
                     return LabelLayout.ProjectionHead(layers) < 0 ? DiagnosticCatalog.Sentences.ProjectionWithoutHead(name) : null;
                 case Conditioning.AuxiliaryClassifier:
+                case Conditioning.OneHotPlanesAndClassifier:
                     if (generator) return OtherRole(roleName, name, conditioning, "discriminator", GeneratorChoices);
-                    return LabelLayout.ProjectionHead(layers) < 0 ? DiagnosticCatalog.Sentences.ClassifierWithoutHead(name) : null;
+                    if (conditioning == Conditioning.OneHotPlanesAndClassifier && shape.Length != 3)
+                        return DiagnosticCatalog.Sentences.ConditioningNeedsShape(roleName, name, conditioning.ToString(), "an image input [C, H, W]", input);
+                    return LabelLayout.ProjectionHead(layers) < 0 ? DiagnosticCatalog.Sentences.ClassifierWithoutHead(name, conditioning.ToString()) : null;
                 case Conditioning.ConditionalBatchNorm:
                     if (!generator) return OtherRole(roleName, name, conditioning, "generator", DiscriminatorChoices);
                     return LabelLayout.ConditionalNorms(layers).Count == 0 ? DiagnosticCatalog.Sentences.ConditionalBatchNormWithoutNorms(name) : null;

@@ -41,7 +41,8 @@ namespace GanDsl.Generators.Parsing
             switch (inputs.Conditioning)
             {
                 case Conditioning.EmbeddingAfterFlatten: return new[] { shape[0] * shape[1] * shape[2] + inputs.Classes };
-                case Conditioning.OneHotPlanes: return new[] { shape[0] + inputs.Classes, shape[1], shape[2] };
+                case Conditioning.OneHotPlanes:
+                case Conditioning.OneHotPlanesAndClassifier: return new[] { shape[0] + inputs.Classes, shape[1], shape[2] };
                 case Conditioning.EmbeddingAtInput: return new[] { shape[0] + inputs.Classes };
                 default: return shape.ToArray();
             }

@@ -35,7 +35,7 @@ internal static class DiscriminatorGraph
             inputs.Add(NetInputs.DeclareLabel(graph, discriminator.Classes));
             x = architecture.Conditioning switch
             {
-                LabelConditioning.OneHotPlanes => NetInputs.ConcatOneHotPlanes(graph, x, discriminator.Classes, shape[1], shape[2]),
+                LabelConditioning.OneHotPlanes or LabelConditioning.OneHotPlanesAndClassifier => NetInputs.ConcatOneHotPlanes(graph, x, discriminator.Classes, shape[1], shape[2]),
                 LabelConditioning.EmbeddingAtInput => NetInputs.ConcatEmbedding(graph, weights, x),
                 // The stack's leading Flatten then meets a flat batch and leaves it as it is, as in the generated Score.
                 LabelConditioning.EmbeddingAfterFlatten => NetInputs.ConcatEmbedding(graph, weights, graph.Node("Flatten", "emb.Flatten", [x], OnnxGraph.Int("axis", 1))),

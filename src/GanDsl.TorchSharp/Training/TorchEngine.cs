@@ -165,9 +165,9 @@ public sealed partial class TorchEngine : ITrainingEngine
         _discriminatorOptimizer.ZeroGrad();
         bool probabilities = _gan.Discriminator.OutputsProbability;
         var (realScores, realLogits) = Judge(real, realLabels);
-        var (fakeScores, fakeLogits) = Judge(fake, fakeLabels);
+        var fakeScores = _discriminator.forward(fake, fakeLabels);
         var loss = TorchLosses.Discriminator(_config.Loss, realScores, fakeScores, probabilities, _config.LabelSmoothing);
-        if (realLogits is not null) loss = loss + TorchLosses.ClassHeadDiscriminator(realLogits, Required(realLabels, "real"), fakeLogits!, Required(fakeLabels, "fake"));
+        if (realLogits is not null) loss = loss + TorchLosses.ClassHeadDiscriminator(realLogits, Required(realLabels, "real"));
         float penalty = 0f;
         Tensor Critic(Tensor x) => _discriminator.forward(x, realLabels);
         if (_config.GradientPenaltyWeight > 0f)
@@ -242,7 +242,7 @@ public sealed partial class TorchEngine : ITrainingEngine
 
     /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise), from one pass.</summary>
     private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, Tensor? labels) =>
-        _discriminator.ClassifiesSamples ? _discriminator.ScoreAndClassify(x) : (_discriminator.forward(x, labels), null);
+        _discriminator.ClassifiesSamples ? _discriminator.ScoreAndClassify(x, labels) : (_discriminator.forward(x, labels), null);
 
     private static Tensor Required(Tensor? labels, string batch) => labels ?? throw new ArgumentException(
         $"The discriminator has a class head but the {batch} batch brings no labels; train it on a labelled dataset.", nameof(labels));

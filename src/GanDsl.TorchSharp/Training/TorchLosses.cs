@@ -21,9 +21,8 @@ internal static class TorchLosses
         _ => throw new ArgumentOutOfRangeException(nameof(loss), $"Unknown GAN loss {loss}."),
     };
 
-    /// <summary>The class head's D term, as <see cref="ClassHeadLosses.Discriminator"/>: ½(CE(real) + CE(fake)).</summary>
-    public static Tensor ClassHeadDiscriminator(Tensor realLogits, Tensor realLabels, Tensor fakeLogits, Tensor fakeLabels) =>
-        (nn.functional.cross_entropy(realLogits, realLabels) + nn.functional.cross_entropy(fakeLogits, fakeLabels)) * 0.5f;
+    /// <summary>The class head's D term, as <see cref="ClassHeadLosses.Discriminator"/>: CE(real logits, the real labels).</summary>
+    public static Tensor ClassHeadDiscriminator(Tensor realLogits, Tensor realLabels) => nn.functional.cross_entropy(realLogits, realLabels);
 
     /// <summary>The class head's G term, as <see cref="ClassHeadLosses.Generator"/>: CE(fake, the labels asked).</summary>
     public static Tensor ClassHeadGenerator(Tensor fakeLogits, Tensor fakeLabels) => nn.functional.cross_entropy(fakeLogits, fakeLabels);

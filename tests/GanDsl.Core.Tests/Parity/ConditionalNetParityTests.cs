@@ -43,7 +43,7 @@ public class ConditionalNetParityTests
     public void Auxiliary_classifier_scores_and_class_logits_match_pytorch(string name) =>
         ModuleParity.Check(ParityData.Case(name), () => new AuxClassifierParityDiscriminator(seed: 1), (m, x, _) =>
         {
-            var (scores, logits) = ((DiscriminatorModule)m).ScoreAndClassify(x);
+            var (scores, logits) = ((DiscriminatorModule)m).ScoreAndClassify(x, null);
             return GanDsl.Autograd.Ops.Concat([scores, logits], 1);
         });
 

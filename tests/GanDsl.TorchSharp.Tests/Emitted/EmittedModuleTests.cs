@@ -27,6 +27,7 @@ public class EmittedModuleTests
         ["TinyProgressiveDiscriminator"] = (s => new TinyProgressiveDiscriminator(s), s => new TinyProgressiveDiscriminator.Torch(s), m => new TinyProgressiveDiscriminator.Torch((TinyProgressiveDiscriminator)m)),
         ["TinyProjectionDiscriminator"] = (s => new TinyProjectionDiscriminator(s), s => new TinyProjectionDiscriminator.Torch(s), m => new TinyProjectionDiscriminator.Torch((TinyProjectionDiscriminator)m)),
         ["TinyAuxClassifierDiscriminator"] = (s => new TinyAuxClassifierDiscriminator(s), s => new TinyAuxClassifierDiscriminator.Torch(s), m => new TinyAuxClassifierDiscriminator.Torch((TinyAuxClassifierDiscriminator)m)),
+        ["TinyPlanesClassifierDiscriminator"] = (s => new TinyPlanesClassifierDiscriminator(s), s => new TinyPlanesClassifierDiscriminator.Torch(s), m => new TinyPlanesClassifierDiscriminator.Torch((TinyPlanesClassifierDiscriminator)m)),
         ["TinyConditionalNormGenerator"] = (s => new TinyConditionalNormGenerator(s), s => new TinyConditionalNormGenerator.Torch(s), m => new TinyConditionalNormGenerator.Torch((TinyConditionalNormGenerator)m)),
     };
 

@@ -66,6 +66,12 @@ public partial class TinyProjectionDiscriminator;
 [Linear(1), Sigmoid]
 public partial class TinyAuxClassifierDiscriminator;
 
+// One-hot planes for the score, the class head on a pass with blank planes.
+[GanDiscriminator(1, 8, 8, Classes = 3, Conditioning = LabelConditioning.OneHotPlanesAndClassifier)]
+[Conv2d(4, 4, 2, 1, Bias = false), BatchNorm2d, LeakyReLU(0.2)]   // 4x4
+[Flatten, Linear(1)]
+public partial class TinyPlanesClassifierDiscriminator;
+
 [GanGenerator(LatentDim = 6, Classes = 3, Conditioning = LabelConditioning.ConditionalBatchNorm)]
 [Linear(32), BatchNorm1d, ReLU, Reshape(2, 4, 4)]
 [ConvTranspose2d(4, 4, 2, 1, SpectralNorm = true), BatchNorm2d, ReLU]   // 8x8

@@ -63,7 +63,7 @@ internal static class NetParity
     public static ManagedTensor Run(Module managed, ManagedTensor input, int[]? labels) => managed switch
     {
         GeneratorModule g => g.Generate(input, labels),
-        DiscriminatorModule { ClassifiesSamples: true } d => ScoresBesideClasses(d.ScoreAndClassify(input)),
+        DiscriminatorModule { ClassifiesSamples: true } d => ScoresBesideClasses(d.ScoreAndClassify(input, labels)),
         DiscriminatorModule d => d.Score(input, labels),
         _ => managed.Forward(input),
     };
@@ -75,7 +75,7 @@ internal static class NetParity
     public static TorchTensor RunTorch(TorchNet net, TorchTensor input, TorchTensor? labels)
     {
         if (!net.ClassifiesSamples) return net.forward(input, labels);
-        var (scores, logits) = net.ScoreAndClassify(input);
+        var (scores, logits) = net.ScoreAndClassify(input, labels);
         return torch.cat([scores, logits], 1);
     }
 

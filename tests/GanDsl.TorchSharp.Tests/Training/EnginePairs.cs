@@ -44,6 +44,10 @@ public partial class TinyDropoutGan;
 [Gan<TinyCondGenerator, TinyAuxClassifierDiscriminator>]
 public partial class TinyAuxClassifierGan;
 
+/// <summary>Conditional: D takes one-hot planes for its logit score and has a class head on a pass with blank planes.</summary>
+[Gan<TinyCondGenerator, TinyPlanesClassifierDiscriminator>]
+public partial class TinyPlanesClassifierGan;
+
 /// <summary>Grows 4x4 → 8x8: stage 1 starts after 3 steps and fades in over 2.</summary>
 public sealed class TinyGrowingGan(ulong seed)
     : ProgressiveGan(new TinyProgressiveGenerator(seed), new TinyProgressiveDiscriminator(seed + 1), new ProgressiveSchedule(3, 2));
@@ -58,6 +62,7 @@ internal static class EnginePairs
         "critic" => new TinyCriticGan(seed),
         "dropout" => new TinyDropoutGan(seed),
         "aux-classifier" => new TinyAuxClassifierGan(seed),
+        "planes-classifier" => new TinyPlanesClassifierGan(seed),
         "growing" => new TinyGrowingGan(seed),
         _ => throw new ArgumentException($"No test pair {name}.", nameof(name)),
     };

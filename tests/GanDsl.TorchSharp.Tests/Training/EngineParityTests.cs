@@ -39,6 +39,7 @@ public class EngineParityTests
             Loss = GanLoss.Wasserstein, GradientPenaltyWeight = 10f, CriticSteps = 2, Optimizer = OptimizerKind.Adam, Beta1 = 0f, Beta2 = 0.9f,
         }),
         ["conditional with a class head (AC-GAN), label smoothing"] = ("aux-classifier", Base with { LabelSmoothing = 0.9f }),
+        ["one-hot planes with a class head, hinge"] = ("planes-classifier", Base with { Loss = GanLoss.Hinge }),
         ["progressive across a stage and its fade-in"] = ("growing", Base with { EmaDecay = 0.8f }),
     };
 
@@ -47,7 +48,7 @@ public class EngineParityTests
     public void Both_engines_take_the_same_steps_from_the_same_weights_and_batches(string name)
     {
         var (pair, config) = Configurations[name];
-        var data = new SyntheticImages(40, classes: pair is "critic" or "dropout" or "aux-classifier" ? 3 : 0);
+        var data = new SyntheticImages(40, classes: pair is "critic" or "dropout" or "aux-classifier" or "planes-classifier" ? 3 : 0);
         var (managedSteps, managed) = Run(EnginePairs.Create(pair), data, config, GanDsl.Training.Engines.ManagedEngine.Factory, Steps);
         var (torchSteps, torch) = Run(EnginePairs.Create(pair), data, config, EngineRuns.Torch, Steps);
         using (managed)

@@ -121,11 +121,9 @@ public sealed partial class ManagedEngine : ITrainingEngine
         DiscriminatorOptimizer.ZeroGrad();
         bool prob = Discriminator.OutputsProbability;
         var (realScores, realLogits) = Judge(real, realLabels);
-        var (fakeScores, fakeLogits) = Judge(fake, fakeLabels);
+        var fakeScores = Discriminator.Score(fake, fakeLabels);
         var loss = GanLosses.Discriminator(_config.Loss, realScores, fakeScores, prob, _config.LabelSmoothing);
-        if (realLogits is not null)
-            loss = Ops.Add(loss, ClassHeadLosses.Discriminator(realLogits, ClassHeadLosses.Required(realLabels, "real"),
-                fakeLogits!, ClassHeadLosses.Required(fakeLabels, "fake")));
+        if (realLogits is not null) loss = Ops.Add(loss, ClassHeadLosses.Discriminator(realLogits, ClassHeadLosses.Required(realLabels, "real")));
         float penalty = 0f;
         if (_config.GradientPenaltyWeight > 0f)
         {
@@ -180,7 +178,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
 
     /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise), from one pass.</summary>
     private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
-        Discriminator.ClassifiesSamples ? Discriminator.ScoreAndClassify(x) : (Discriminator.Score(x, labels), null);
+        Discriminator.ClassifiesSamples ? Discriminator.ScoreAndClassify(x, labels) : (Discriminator.Score(x, labels), null);
 
     private void EnsureInStep()
     {

@@ -19,9 +19,15 @@ public partial class TinyClassHeadDiscriminator;
 [Gan<TinyClassHeadGenerator, TinyClassHeadDiscriminator>]
 public partial class TinyClassHeadGan;
 
+[GanDiscriminator(1, 4, 4, Classes = 3, Conditioning = LabelConditioning.OneHotPlanesAndClassifier)]
+[Conv2d(4, 3, 2, 1, Bias = false), BatchNorm2d, LeakyReLU(0.2)]   // 2x2
+[Flatten, Linear(1), Sigmoid]
+public partial class TinyPlanesClassifierDiscriminator;
+
 /// <summary>
-/// An auxiliary-classifier discriminator (<see cref="LabelConditioning.AuxiliaryClassifier"/>): its class head reads the head
-/// Linear's input, and the managed engine adds the head's cross-entropy to D's and G's losses.
+/// Discriminators with a class head (<see cref="LabelConditioning.AuxiliaryClassifier"/>,
+/// <see cref="LabelConditioning.OneHotPlanesAndClassifier"/>): the head reads the head Linear's input, and the managed engine
+/// adds its cross-entropy to D's loss (real images) and G's (the fakes).
 /// </summary>
 public class AuxiliaryClassifierTests
 {
@@ -39,7 +45,7 @@ public class AuxiliaryClassifierTests
         Assert.True(d.ClassifiesSamples);
 
         var x = Tensor.FromArray(Enumerable.Range(0, 12).Select(i => MathF.Sin(i * 0.7f)).ToArray(), 2, 6);
-        var (scores, logits) = d.ScoreAndClassify(x);
+        var (scores, logits) = d.ScoreAndClassify(x, [2, 1]);
         Assert.Equal(scores.Data, d.Score(x, [0, 1]).Data);
         Assert.Equal(scores.Data, d.Score(x, null).Data);
         Assert.Equal(new[] { 2, 3 }, logits.Shape.ToArray());
@@ -69,10 +75,10 @@ public class AuxiliaryClassifierTests
         var judge = Copy(session.D);
         var fake = Copy(session.G).Generate(batch.Noise, batch.FakeLabels);
 
-        var (realScores, realLogits) = judge.ScoreAndClassify(batch.Real);
-        var (fakeScores, fakeLogits) = judge.ScoreAndClassify(fake);
+        var (realScores, realLogits) = judge.ScoreAndClassify(batch.Real, batch.RealLabels);
+        var fakeScores = judge.Score(fake, batch.FakeLabels);
         float adversarial = GanLosses.Discriminator(Config.Loss, realScores, fakeScores, true, Config.LabelSmoothing).Item();
-        float classTerm = ClassHeadLosses.Discriminator(realLogits, batch.RealLabels!, fakeLogits, batch.FakeLabels!).Item();
+        float classTerm = ClassHeadLosses.Discriminator(realLogits, batch.RealLabels!).Item();
 
         engine.BeginStep();
         var d = engine.DiscriminatorStep(batch);
@@ -80,22 +86,42 @@ public class AuxiliaryClassifierTests
         Assert.Equal(adversarial + classTerm, d.Loss, 5);
 
         var updated = Copy(session.D);
-        var (scores, logits) = updated.ScoreAndClassify(fake);
+        var (scores, logits) = updated.ScoreAndClassify(fake, batch.FakeLabels);
         float expectedG = GanLosses.Generator(Config.Loss, scores, true).Item() + ClassHeadLosses.Generator(logits, batch.FakeLabels!).Item();
         Assert.Equal(expectedG, engine.GeneratorStep().Loss, 5);
         engine.EndStep();
     }
 
     [Fact]
-    public void The_class_heads_loss_is_half_the_mean_cross_entropy_of_real_and_fake()
+    public void The_class_heads_losses_are_the_mean_cross_entropy_of_the_real_images_for_d_and_of_the_fakes_for_g()
     {
         var realLogits = Tensor.FromArray(new[] { 2f, 0f, 0f, 0f, 0f, 1f }, 2, 3);
         var fakeLogits = Tensor.FromArray(new[] { 0f, 0f, 0f, 1f, 1f, 1f }, 2, 3);
         double Ce(double[] z, int y) => Math.Log(z.Sum(Math.Exp)) - z[y];
-        double real = (Ce([2, 0, 0], 0) + Ce([0, 0, 1], 1)) / 2, fake = (Ce([0, 0, 0], 2) + Ce([1, 1, 1], 0)) / 2;
 
-        Assert.Equal(0.5 * (real + fake), ClassHeadLosses.Discriminator(realLogits, [0, 1], fakeLogits, [2, 0]).Item(), 6);
-        Assert.Equal(fake, ClassHeadLosses.Generator(fakeLogits, [2, 0]).Item(), 6);
+        Assert.Equal((Ce([2, 0, 0], 0) + Ce([0, 0, 1], 1)) / 2, ClassHeadLosses.Discriminator(realLogits, [0, 1]).Item(), 6);
+        Assert.Equal((Ce([0, 0, 0], 2) + Ce([1, 1, 1], 0)) / 2, ClassHeadLosses.Generator(fakeLogits, [2, 0]).Item(), 6);
+    }
+
+    [Fact]
+    public void With_one_hot_planes_the_score_sees_the_label_and_the_class_head_a_pass_with_blank_planes()
+    {
+        var d = new TinyPlanesClassifierDiscriminator(seed: 4);
+        d.Eval(); // batch norm on running statistics, so passes over different batches compare
+        var x = Tensor.FromArray(Enumerable.Range(0, 2 * 16).Select(i => MathF.Cos(i * 0.3f)).ToArray(), 2, 1, 4, 4);
+        var (scores, logits) = d.ScoreAndClassify(x, [0, 2]);
+        Assert.Equal(d.Score(x, [0, 2]).Data, scores.Data);
+        Assert.NotEqual(d.Score(x, [1, 1]).Data, scores.Data);
+        Assert.Equal(logits.Data, d.ScoreAndClassify(x, [1, 1]).ClassLogits.Data);
+
+        // The head on the stack's features of the image beside zero planes, by the same layers run one by one.
+        var blank = GanDsl.Autograd.Ops.Concat([x, Tensor.Zeros(2, 3, 4, 4)], 1);
+        var h = blank;
+        var layers = d.Children.Where(c => int.TryParse(c.Name, out _)).Select(c => c.Module).ToList();
+        foreach (var layer in layers.Take(d.Architecture!.ClassifierHead)) h = layer.Forward(h);
+        var head = d.Children.Single(c => c.Name == "cls").Module;
+        var expected = head.Forward(h).Data;
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], logits.Data[i], 5);
     }
 
     [Fact]
@@ -112,7 +138,7 @@ public class AuxiliaryClassifierTests
     [Fact]
     public void A_discriminator_without_a_class_head_says_how_to_get_one()
     {
-        var error = Assert.Throws<NotSupportedException>(() => new MlpDiscriminator(1, true).ScoreAndClassify(Tensor.Zeros(1, 6)));
+        var error = Assert.Throws<NotSupportedException>(() => new MlpDiscriminator(1, true).ScoreAndClassify(Tensor.Zeros(1, 6), null));
         Assert.Equal("MlpDiscriminator has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.", error.Message);
     }
 
