@@ -33,5 +33,5 @@ public abstract class TorchNet : nn.Module<Tensor, Tensor>
     /// </summary>
     /// <exception cref="NotSupportedException">The net has no class head.</exception>
     public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor input, Tensor? labels) =>
-        throw new NotSupportedException($"{GetName()} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.");
+        throw new NotSupportedException($"{GetName()} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier or OneHotPlanesAndClassifier.");
 }

@@ -1,5 +1,5 @@
-using GanDsl.Nn;
 using GanDsl.Autograd;
+using GanDsl.Nn;
 using GanDsl.Nn.Optimizers;
 using GanDsl.Tensors;
 

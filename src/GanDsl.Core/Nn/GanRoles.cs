@@ -64,7 +64,7 @@ public abstract class DiscriminatorModule : Module
     /// </summary>
     /// <exception cref="NotSupportedException">The discriminator has no class head.</exception>
     public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor x, int[]? labels) =>
-        throw new NotSupportedException($"{GetType().Name} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.");
+        throw new NotSupportedException($"{GetType().Name} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier or OneHotPlanesAndClassifier.");
 
     /// <summary>An unconditional score: <c>Score(input, null)</c>.</summary>
     public override Tensor Forward(Tensor input) => Score(input, null);

@@ -5,7 +5,8 @@ namespace GanDsl.Nn;
 /// <summary>
 /// The modules through which a conditional net's labels enter, by state dict name, as a declared net registers them: the
 /// module named <c>emb</c> before the layers (the input embedding, or a projection's table), the conditional batch norm
-/// affines <c>cbn.K</c> and an auxiliary classifier's class head <c>cls</c> after them. The source generator writes the same modules; rebuilt nets (TorchSharp's managed twin) use these.
+/// affines <c>cbn.K</c> and a discriminator's class head <c>cls</c> after them. The source generator writes the same modules;
+/// rebuilt nets (TorchSharp's managed twin) use these.
 /// </summary>
 public static class LabelModules
 {
@@ -29,7 +30,7 @@ public static class LabelModules
         return architecture.LayerInput(head)[0];
     }
 
-    /// <summary>The name of an auxiliary classifier's class head, registered after the layers.</summary>
+    /// <summary>The name of a discriminator's class head, registered after the layers.</summary>
     public const string ClassifierName = "cls";
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed record NetArchitecture(IReadOnlyList<int> StackInput, IReadOnlyLis
     /// <summary>The layer a projection adds its label term to (see <see cref="LabelLayout.ProjectionHead"/>); -1 when there is none.</summary>
     public int ProjectionHead => Conditioning == LabelConditioning.Projection ? LabelLayout.ProjectionHead(Layers) : -1;
 
-    /// <summary>The last Linear(1) whose input an auxiliary classifier's class head reads; -1 when there is none.</summary>
+    /// <summary>The last Linear(1) whose input a class head reads (<see cref="HasClassHead"/>); -1 when there is none.</summary>
     public int ClassifierHead => HasClassHead(Conditioning) ? LabelLayout.ProjectionHead(Layers) : -1;
 
     /// <summary>True for the conditionings that give a discriminator a class head (<c>cls</c>).</summary>

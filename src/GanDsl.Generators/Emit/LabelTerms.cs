@@ -8,14 +8,14 @@ namespace GanDsl.Generators.Emit
     /// <summary>
     /// The label modules of a projection discriminator and of conditional batch norm, as both emitters (managed and torch)
     /// declare and call them: the projection is the field <c>_projection</c> registered as <c>emb</c>, the per-class affine
-    /// after batch norm K the field <c>_cbnK</c> registered as <c>cbn.K</c>, an auxiliary classifier's class head the field
+    /// after batch norm K the field <c>_cbnK</c> registered as <c>cbn.K</c>, a discriminator's class head the field
     /// <c>_classifier</c> registered as <c>cls</c>.
     /// </summary>
     internal static class LabelTerms
     {
         public const string Projection = "_projection";
 
-        /// <summary>The field of an auxiliary classifier's class head, registered as <see cref="ClassifierName"/>.</summary>
+        /// <summary>The field of a discriminator's class head, registered as <see cref="ClassifierName"/>.</summary>
         public const string Classifier = "_classifier";
 
         /// <summary>The class head's state dict name (GanDsl.Nn.LabelModules.ClassifierName).</summary>

@@ -240,7 +240,7 @@ public sealed partial class TorchEngine : ITrainingEngine
         if (_discriminator is TorchProgressiveNet d && _gan.Discriminator is ProgressiveDiscriminator md) d.SetProgress(md.Stage, md.Alpha);
     }
 
-    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise), from one pass.</summary>
+    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise).</summary>
     private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, Tensor? labels) =>
         _discriminator.ClassifiesSamples ? _discriminator.ScoreAndClassify(x, labels) : (_discriminator.forward(x, labels), null);
 

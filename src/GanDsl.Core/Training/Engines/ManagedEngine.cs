@@ -176,7 +176,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         return outcome;
     }
 
-    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise), from one pass.</summary>
+    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise).</summary>
     private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
         Discriminator.ClassifiesSamples ? Discriminator.ScoreAndClassify(x, labels) : (Discriminator.Score(x, labels), null);
 

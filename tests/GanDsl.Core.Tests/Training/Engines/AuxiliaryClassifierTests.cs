@@ -139,7 +139,7 @@ public class AuxiliaryClassifierTests
     public void A_discriminator_without_a_class_head_says_how_to_get_one()
     {
         var error = Assert.Throws<NotSupportedException>(() => new MlpDiscriminator(1, true).ScoreAndClassify(Tensor.Zeros(1, 6), null));
-        Assert.Equal("MlpDiscriminator has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier.", error.Message);
+        Assert.Equal("MlpDiscriminator has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier or OneHotPlanesAndClassifier.", error.Message);
     }
 
     private static T Copy<T>(T net) where T : Module
