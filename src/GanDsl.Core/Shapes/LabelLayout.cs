@@ -9,8 +9,8 @@ namespace GanDsl.Shapes
     public static class LabelLayout
     {
         /// <summary>
-        /// The layer a projection discriminator adds ⟨embed(y), h⟩ to: its last layer that is a Linear(1) (h is its input),
-        /// provided only element-wise layers (activations, dropout) follow it; -1 when the stack has no such Linear.
+        /// The layer a projection discriminator adds ⟨embed(y), h⟩ to, and whose input h a class head reads: its last layer that
+        /// is a Linear(1), provided only element-wise layers (activations, dropout) follow it; -1 when the stack has no such Linear.
         /// </summary>
         public static int ProjectionHead(IReadOnlyList<LayerSpec> layers)
         {

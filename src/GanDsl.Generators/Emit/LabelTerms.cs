@@ -21,6 +21,15 @@ namespace GanDsl.Generators.Emit
         /// <summary>The class head's state dict name (GanDsl.Nn.LabelModules.ClassifierName).</summary>
         public const string ClassifierName = "cls";
 
+        /// <summary>The doc summary of an emitted <c>ScoreAndClassify</c> whose samples are the parameter <paramref name="input"/>.</summary>
+        public static string ScoreAndClassifySummary(NetModel net, string input)
+        {
+            bool blankPlanes = net.Inputs.Conditioning == Conditioning.OneHotPlanesAndClassifier;
+            return "/// <summary>The scores [N, 1] of <paramref name=\"" + input + "\"/>" + (blankPlanes ? " given <paramref name=\"labels\"/>" : " (labels are ignored)")
+                + " and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes) + "] from the class head on h, the input of layer "
+                + SourceWriter.Int(net.ClassifierHead) + (blankPlanes ? ", in a pass with blank label planes" : "") + ".</summary>";
+        }
+
         /// <summary>True when labels enter inside the stack (projection, conditional batch norm) rather than at its input.</summary>
         public static bool InsideStack(NetModel net) =>
             net.Inputs.Conditioning == Conditioning.Projection || net.Inputs.Conditioning == Conditioning.ConditionalBatchNorm;

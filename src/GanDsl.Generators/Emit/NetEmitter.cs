@@ -142,9 +142,7 @@ namespace GanDsl.Generators.Emit
             int head = net.ClassifierHead;
             bool blankPlanes = net.Inputs.Conditioning == Conditioning.OneHotPlanesAndClassifier;
             w.Line("public override bool ClassifiesSamples => true;").Line();
-            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"x\"/>" + (blankPlanes ? " given <paramref name=\"labels\"/>" : " (labels are ignored)")
-                + " and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes) + "] from the class head on h, the input of layer " + SourceWriter.Int(head)
-                + (blankPlanes ? ", in a pass with blank label planes" : "") + ".</summary>");
+            w.Line(LabelTerms.ScoreAndClassifySummary(net, "x"));
             using (w.Block("public override (" + Tensor + " Scores, " + Tensor + " ClassLogits) ScoreAndClassify(" + Tensor + " x, int[]? labels)"))
             {
                 if (blankPlanes)

@@ -133,9 +133,7 @@ namespace GanDsl.Generators.Emit
             bool blankPlanes = net.Inputs.Conditioning == Conditioning.OneHotPlanesAndClassifier;
             w.Line("/// <inheritdoc/>");
             w.Line("public override bool ClassifiesSamples => true;").Line();
-            w.Line("/// <summary>The scores [N, 1] of <paramref name=\"input\"/>" + (blankPlanes ? " given <paramref name=\"labels\"/>" : " (labels are ignored)")
-                + " and its class logits [N, " + SourceWriter.Int(net.Inputs.Classes) + "] from the class head on h, the input of layer " + SourceWriter.Int(head)
-                + (blankPlanes ? ", in a pass with blank label planes" : "") + ".</summary>");
+            w.Line(LabelTerms.ScoreAndClassifySummary(net, "input"));
             using (w.Block("public override (" + TorchTensor + " Scores, " + TorchTensor + " ClassLogits) ScoreAndClassify(" + TorchTensor + " input, " + TorchTensor + "? labels)"))
             {
                 w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
