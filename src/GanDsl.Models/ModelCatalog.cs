@@ -62,7 +62,7 @@ public static class ModelCatalog
             BenchName = "cgan",
         },
         new ReferenceModel("cgan-classifier", "fashion-mnist", "cgan plus a class head that reads D's features of the image with blank label planes: G learns to draw the class unmistakably",
-            CganClassifierGenerator.Summary, CganClassifierDiscriminator.Summary, seed => new CganClassifier(seed))
+            CganGenerator.Summary, CganClassifierDiscriminator.Summary, seed => new CganClassifier(seed))
         {
             Config = CganClassifier.DefaultConfig with { BatchSize = 32 },
         },
