@@ -16,13 +16,20 @@ internal static class Recorder
         return result;
     }
 
-    public static Tensor Record(Tensor result, string name, Tensor input, Func<Tensor, Tensor?> backward) =>
-        Record(result, name, new[] { input }, g => new[] { backward(g) });
+    // One- and two-input ops, most of a step's, get nodes of their own: recording one allocates only the node.
+    public static Tensor Record(Tensor result, string name, Tensor input, Func<Tensor, Tensor?> backward)
+    {
+        if (!GradMode.IsEnabled || !input.RequiresGrad) return result;
+        result.RequiresGrad = true;
+        result.GradFn = new UnaryNode(name, input, backward);
+        return result;
+    }
 
-    public static Tensor Record(Tensor result, string name, Tensor a, Tensor b, Func<Tensor, (Tensor?, Tensor?)> backward) =>
-        Record(result, name, new[] { a, b }, g =>
-        {
-            var (ga, gb) = backward(g);
-            return new[] { a.RequiresGrad ? ga : null, b.RequiresGrad ? gb : null };
-        });
+    public static Tensor Record(Tensor result, string name, Tensor a, Tensor b, Func<Tensor, (Tensor?, Tensor?)> backward)
+    {
+        if (!GradMode.IsEnabled || !(a.RequiresGrad || b.RequiresGrad)) return result;
+        result.RequiresGrad = true;
+        result.GradFn = new BinaryNode(name, a, b, backward);
+        return result;
+    }
 }

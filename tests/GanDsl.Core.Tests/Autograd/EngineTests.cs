@@ -92,6 +92,24 @@ public class EngineTests
     }
 
     [Fact]
+    public void One_and_two_input_nodes_list_their_inputs_in_order_and_give_no_gradient_to_a_constant()
+    {
+        var w = Tensor.FromArray(new[] { 2f, 3f }, 2).RequireGrad();
+        var c = Tensor.FromArray(new[] { 5f, 7f }, 2);
+        var product = Ops.Mul(c, w);
+        var square = Ops.Tanh(product);
+        Assert.Equal(new[] { c, w }, product.GradFn!.Inputs);
+        Assert.Equal(2, product.GradFn.Inputs.Count);
+        Assert.Same(w, product.GradFn.Inputs[1]);
+        Assert.Equal(new[] { product }, square.GradFn!.Inputs);
+        Assert.Throws<ArgumentOutOfRangeException>(() => square.GradFn.Inputs[1]);
+        var grads = product.GradFn.Backward(Tensor.FromArray(new[] { 1f, 1f }, 2), createGraph: false);
+        Assert.Null(grads[0]);                       // c needs no gradient
+        Assert.Equal(new[] { 5f, 7f }, grads[1]!.Data);
+        Assert.Null(Ops.Tanh(c).GradFn);             // nothing to differentiate: no node at all
+    }
+
+    [Fact]
     public void Grad_does_not_touch_leaf_gradients()
     {
         var x = Tensor.FromArray(new[] { 2f }, 1).RequireGrad();
