@@ -9,7 +9,10 @@ input gradients below its first layer; G's step goes back through D with D froze
 weight gradients), then through G (weight gradients, input gradients below G's first layer). A layer's weight gradient
 and its input gradient each cost what its forward costs, so the step is
     3 G + 8 D - 2 D_first - G_first
-multiply-adds, where G and D are the nets' forward work and X_first a net's first layer's. `--peak` (GFLOP/s, both
+multiply-adds, where G and D are the nets' forward work and X_first a net's first layer's. A D with a class head (cgan's)
+runs it on a pass of its own (C, blank label planes) for the real batch in D's step (forward, weight and input gradients
+below its first layer: 3 C - C_first) and for the fakes in G's (forward and input gradients: 2 C), so such a step adds
+5 C - C_first. `--peak` (GFLOP/s, both
 threads; `GanDsl.Benchmarks --peak` measures it) turns the step's 2 x multiply-adds into its floor in ms.
 Prints one JSON line per model.
 """
@@ -41,14 +44,14 @@ def layer_macs(module, inp, out):
     return None
 
 
-def forward_macs(net, *args):
-    """Per-layer forward multiply-adds of `net` called on `args`, in the order the layers ran."""
+def forward_macs(net, *args, call=None):
+    """Per-layer forward multiply-adds of `net` called on `args` (or of `call(*args)`), in the order the layers ran."""
     counts, hooks = [], []
     for m in net.modules():
         if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
             hooks.append(m.register_forward_hook(lambda mod, i, o: counts.append(layer_macs(mod, i, o))))
     with torch.no_grad():
-        out = net(*args)
+        out = (call or net)(*args)
     for h in hooks:
         h.remove()
     return counts, out
@@ -60,7 +63,11 @@ def step_macs(name):
     labels = torch.randint(0, m.classes, (BATCH,)) if m.classes else None
     g, fake = forward_macs(m.G, torch.randn(BATCH, m.nz), labels)
     d, _ = forward_macs(m.D, fake.reshape(BATCH, *m.sample), labels)
-    return {"G": sum(g), "D": sum(d), "step": 3 * sum(g) + 8 * sum(d) - 2 * d[0] - g[0]}
+    step = 3 * sum(g) + 8 * sum(d) - 2 * d[0] - g[0]
+    if hasattr(m.D, "classify"):
+        c, _ = forward_macs(m.D, fake.reshape(BATCH, *m.sample), call=m.D.classify)
+        step += 5 * sum(c) - c[0]
+    return {"G": sum(g), "D": sum(d), "step": step}
 
 
 if __name__ == "__main__":

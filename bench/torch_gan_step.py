@@ -5,7 +5,8 @@ bench/bench_models.json, each with the nets of its GanDsl model (src/GanDsl.Mode
 lightning-cnn, dcgan, cgan. The step is the same for all: one discriminator update on a fixed real batch (uniform in
 [-1, 1)) and a detached fresh fake batch, then one generator update through D; AdamW lr=2e-4 betas=(0.5, 0.999)
 weight_decay=1e-5; BCELoss where D ends in Sigmoid, BCEWithLogitsLoss where it ends in a logit (mnist-mlp); batch 128.
-A conditional model (cgan) gets fixed labels with its real batch and fresh labels with each step's noise.
+A conditional model (cgan) gets fixed labels with its real batch and fresh labels with each step's noise; a D with a class
+head (cgan's) adds the head's cross-entropy on the real batch to D's loss and on the fakes to G's, as GanDsl's training does.
 PyTorch is given its best thread count (1 or 2, whichever is faster per model).
 
 Set-up (Debian): apt-get install -y python3-torch libopenblas0-pthread
@@ -53,6 +54,16 @@ class OneHotPlanes(nn.Module):
         return s.net(torch.cat([x, planes], 1))
 
 
+class OneHotPlanesAndClassifier(OneHotPlanes):
+    """GanDsl's OneHotPlanesAndClassifier: the score as OneHotPlanes'; classify() runs the stack up to its last features
+    (all but [Conv2d(128, 1, 4), Flatten, Sigmoid], GanDsl's [Flatten, Linear(1), Sigmoid]) with every label plane zero and
+    reads the flattened features with the class head Linear(features, classes)."""
+    def __init__(s, classes, net, features): super().__init__(classes, net); s.cls = nn.Linear(features, classes)
+    def classify(s, x):
+        blank = x.new_zeros(x.size(0), s.classes, x.size(2), x.size(3))
+        return s.cls(s.net[:-3](torch.cat([x, blank], 1)).flatten(1))
+
+
 def vanilla():  # src/GanDsl.Models/Vanilla.cs (the shared script's mlp-gan)
     g = nn.Sequential(nn.Linear(100, 256), nn.LeakyReLU(0.2, True), nn.Linear(256, 512), nn.LeakyReLU(0.2, True),
                       nn.Linear(512, 1024), nn.LeakyReLU(0.2, True), nn.Linear(1024, 784), nn.Tanh(), View(1, 28, 28))
@@ -98,8 +109,9 @@ def dcgan():  # src/GanDsl.Models/Dcgan.cs: latent 128
     return Gan(Unconditional(dc_generator(128)), Unconditional(dc_discriminator(1)), 128, 0, nn.BCELoss(), MNIST)
 
 
-def cgan():  # src/GanDsl.Models/Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot planes into D
-    return Gan(EmbeddingAtInput(10, dc_generator(110)), OneHotPlanes(10, dc_discriminator(11)), 100, 10, nn.BCELoss(), MNIST)
+def cgan():  # src/GanDsl.Models/Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot planes and a class head in D
+    d = OneHotPlanesAndClassifier(10, dc_discriminator(11), 128 * 4 * 4)
+    return Gan(EmbeddingAtInput(10, dc_generator(110)), d, 100, 10, nn.BCELoss(), MNIST)
 
 
 def dcgan64():  # src/GanDsl.Models/Dcgan64.cs: PyTorch's examples/dcgan at 64x64x3 (nz 100, ngf = ndf = 64)
@@ -138,8 +150,11 @@ def step(m, oG, oD, real, real_y):
     fake = m.G(torch.randn(b, m.nz), y)
     lf = m.crit(m.D(fake.detach(), y), zeros)
     lD = (lr + lf) / 2
+    head = hasattr(m.D, "classify")
+    if head: lD = lD + F.cross_entropy(m.D.classify(real), real_y)
     m.D.zero_grad(); lD.backward(); oD.step()
     lG = m.crit(m.D(fake, y), ones)
+    if head: lG = lG + F.cross_entropy(m.D.classify(fake), y)
     m.G.zero_grad(); lG.backward(); oG.step()
     return lG.item(), lD.item()
 

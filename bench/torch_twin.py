@@ -3,18 +3,18 @@
 Usage:
     /usr/bin/python3 bench/torch_twin.py MODEL EPOCHS OUT_PREFIX [--seed S] [--batch B] [--latent N]
         [--dataset fashion-mnist|mnist] [--dataset-dir DIR] [--recipe example|tutorial] [--max-steps N] [--truncation T ...]
-MODEL is vanilla, mnist-mlp, lightning-cnn, dcgan, cgan, cgan-classifier or cgan-wide. Threads: $TORCH_THREADS (default 1), which also sets
+MODEL is vanilla, mnist-mlp, lightning-cnn, dcgan, cgan, cgan-planes or cgan-wide. Threads: $TORCH_THREADS (default 1), which also sets
 OPENBLAS_NUM_THREADS (Debian's torch runs its matrix products on OpenBLAS, whose pool reads it once, at load).
 
 Writes OUT_PREFIX-samples.idx (10 000 samples, u8 28x28, for `gandsl evaluate --images OUT_PREFIX-samples.idx --dataset
-NAME`), OUT_PREFIX-labels.idx for cgan (the class asked of each sample: sample i gets i mod 10, as `gandsl evaluate RUN`
+NAME`), OUT_PREFIX-labels.idx for the cgan models (the class asked of each sample: sample i gets i mod 10, as `gandsl evaluate RUN`
 asks), OUT_PREFIX-grid.pgm (the first 64 samples) and OUT_PREFIX-twin.json (the recipe, command and outcome); with
 --truncation T, the same four files again as OUT_PREFIX-tT-*, from noise truncated to +-T.
 
 The loop is GanDsl's (src/GanDsl.Core/Training/TrainingSession.cs): each epoch a fresh shuffle, only full batches; per
 step G draws one fake batch, D steps on the real batch and the detached fakes with
 loss = d_loss_scale * (BCE(D(real), real_target) + BCE(D(fake), 0)), then G steps on BCE(D(fake), 1) through D with D's
-parameters frozen. A discriminator with a class head (cgan-classifier) adds CE(classify(real), real labels) to D's loss
+parameters frozen. A discriminator with a class head (cgan's) adds CE(classify(real), real labels) to D's loss
 and CE(classify(fake), labels asked) to G's. Samples are drawn in eval mode. Recipes and nets: bench/twin_recipes.py; docs/pytorch-twins.md.
 """
 import argparse

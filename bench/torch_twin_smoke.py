@@ -20,7 +20,7 @@ CASES = [  # (name, extra arguments)
     ("mnist-mlp", []), ("mnist-mlp", ["--recipe", "tutorial"]),
     ("lightning-cnn", []), ("lightning-cnn", ["--recipe", "tutorial"]),
     ("dcgan", []), ("dcgan", ["--batch", "32"]), ("dcgan", ["--recipe", "tutorial"]),
-    ("cgan", []), ("cgan", ["--truncation", "1.5"]), ("cgan-classifier", []), ("cgan-wide", []),
+    ("cgan", []), ("cgan", ["--truncation", "1.5"]), ("cgan-planes", []), ("cgan-wide", []),
 ]
 SAMPLES, SIDE = 10_000, 28
 

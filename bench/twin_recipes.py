@@ -58,9 +58,10 @@ RECIPES = {
                                   weight_decay=0.0, logits=False, normalize=(0.1307, 0.3081)),
         # The article's batch of 128 (the README's quick picture is `--batch 32`).
         "dcgan": _example("dcgan", "dcgan", "fashion-mnist", latent=128, logits=False, init="dcgan"),
-        "cgan": _example("cgan", "cgan", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES),
-        "cgan-classifier": _example("cgan-classifier", "cgan-classifier", "fashion-mnist", batch=32, logits=False, init="dcgan",
-                                    classes=CLASSES, class_head=True),
+        "cgan": _example("cgan", "cgan", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES,
+                         class_head=True),
+        "cgan-planes": _example("cgan-planes", "cgan-planes", "fashion-mnist", batch=32, logits=False, init="dcgan",
+                                classes=CLASSES),
         "cgan-wide": _example("cgan-wide", "cgan-wide", "fashion-mnist", batch=32, logits=False, init="dcgan", classes=CLASSES),
     },
 }
@@ -81,15 +82,15 @@ RECIPES["tutorial"] = {
 }
 
 # Trainable parameters of GanDsl's example nets (`gandsl summary NAME`, README); the conditional generator's count is its
-# layer stack without the label embedding. A mismatch means the twin no longer builds the example's nets.
+# layer stack without the label embedding, cgan's discriminator's without its class head. A mismatch means the twin no longer builds the example's nets.
 EXAMPLE_PARAMETERS = {
     "vanilla": (1_486_352, 566_273),
     "mnist-mlp": (559_632, 533_505),
     "lightning-cnn": (358_529, 21_381),
     "dcgan": (369_600, 109_504),
     "cgan": (332_736, 114_624),
+    "cgan-planes": (332_736, 114_624),
     "cgan-wide": (878_464, 442_240),
-    "cgan-classifier": (332_736, 114_624),
 }
 
 
@@ -172,11 +173,11 @@ NET_BUILDERS = {
     "lightning-cnn": lambda r: (peer.LcG(nz=r.latent), lightning_discriminator()),
     "dcgan": lambda r: (peer.DcG(nz=r.latent), peer.DcD()),
     "dcgan-logits": lambda r: (peer.DcG(nz=r.latent), without_sigmoid(peer.DcD())),
-    "cgan": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
-                       LabelledDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes)),
     # The peer's last Conv2d(128, 1, 4) on the 4x4 features is GanDsl's [Flatten, Linear(1)]: the same map and weight count.
-    "cgan-classifier": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
-                                  BlankPlanesClassifierDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes, 128 * 16)),
+    "cgan": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
+                       BlankPlanesClassifierDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes, 128 * 16)),
+    "cgan-planes": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes), r.classes),
+                              LabelledDiscriminator(peer.DcD(nc=IMAGE[0] + r.classes), r.classes)),
     "cgan-wide": lambda r: (LabelledGenerator(peer.DcG(nz=r.latent + r.classes, ngf=64), r.classes),
                             LabelledDiscriminator(peer.DcD(ndf=64, nc=IMAGE[0] + r.classes), r.classes)),
 }

@@ -1,6 +1,7 @@
 // Peer benchmark: the training step of bench/torch_gan_step.py in TorchSharp (LibTorch 2.10 CPU), the library a .NET user
 // would pick instead of GanDsl. Extends ../shared/bench/torchsharp to every model of bench/bench_models.json, each with the
-// nets of its GanDsl model; same optimizer, loss (BCE, or BCE-with-logits where D ends in a logit), batch and timing rule.
+// nets of its GanDsl model; same optimizer, loss (BCE, or BCE-with-logits where D ends in a logit; a class head's
+// cross-entropy added where D has one), batch and timing rule.
 // Prints one JSON line per model, in the peer script's format; --params prints the parameter counts instead.
 using System.Diagnostics;
 using System.Text.Json;
@@ -109,8 +110,9 @@ internal static class Nets
                              ReLU(), Flatten(), Linear(320, 50), ReLU(), Dropout(0.5), Linear(50, 1), Sigmoid())), 100, 0, BCELoss(), Mnist),
         // Dcgan.cs: latent 128
         "dcgan" => new(new Unconditional(DcGenerator(128)), new Unconditional(DcDiscriminator(1)), 128, 0, BCELoss(), Mnist),
-        // Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot label planes into D
-        "cgan" => new(new EmbeddingAtInput(10, DcGenerator(110)), new OneHotPlanes(10, DcDiscriminator(11)), 100, 10, BCELoss(), Mnist),
+        // Cgan.cs: latent 100 + a 10-wide label embedding into G, 10 one-hot label planes and a class head into D
+        "cgan" => new(new EmbeddingAtInput(10, DcGenerator(110)), new OneHotPlanesAndClassifier(10, DcFeatures(11),
+                          Sequential(Conv2d(128, 1, 4, 1, 0, bias: false), Flatten(), Sigmoid()), 128 * 4 * 4), 100, 10, BCELoss(), Mnist),
         // Dcgan64.cs: PyTorch's examples/dcgan at 64x64x3 (nz 100, ngf = ndf = 64)
         "dcgan64" => new(new Unconditional(Sequential(Unflatten(1, new long[] { 100, 1, 1 }),
                              ConvTranspose2d(100, 512, 4, 1, 0, bias: false), BatchNorm2d(512), ReLU(true),
@@ -135,11 +137,13 @@ internal static class Nets
         ConvTranspose2d(32, 1, 4, 2, 1, bias: false), Tanh());
 
     /// <summary>The DCGAN discriminator for 28x28 (ndf 32) with <paramref name="nc"/> input channels.</summary>
-    private static Sequential DcDiscriminator(int nc) => Sequential(
+    private static Sequential DcDiscriminator(int nc) => Sequential(DcFeatures(nc), Conv2d(128, 1, 4, 1, 0, bias: false), Flatten(), Sigmoid());
+
+    /// <summary>That discriminator's convolutions up to its 128x4x4 features.</summary>
+    private static Sequential DcFeatures(int nc) => Sequential(
         Conv2d(nc, 32, 4, 2, 1, bias: false), BatchNorm2d(32), LeakyReLU(0.2, true),
         Conv2d(32, 64, 4, 2, 1, bias: false), BatchNorm2d(64), LeakyReLU(0.2, true),
-        Conv2d(64, 128, 3, 2, 1, bias: false), BatchNorm2d(128), LeakyReLU(0.2, true),
-        Conv2d(128, 1, 4, 1, 0, bias: false), Flatten(), Sigmoid());
+        Conv2d(64, 128, 3, 2, 1, bias: false), BatchNorm2d(128), LeakyReLU(0.2, true));
 }
 
 /// <summary>A net that takes no labels, behind the (input, labels) call of the step.</summary>
@@ -193,6 +197,40 @@ internal sealed class OneHotPlanes : Module<Tensor, Tensor?, Tensor>
     }
 }
 
+/// <summary>
+/// GanDsl's OneHotPlanesAndClassifier: the score as <see cref="OneHotPlanes"/>' (features, then the score head); Classify
+/// runs the features with every label plane zero and reads them, flattened, with the class head Linear(features, classes).
+/// </summary>
+internal sealed class OneHotPlanesAndClassifier : Module<Tensor, Tensor?, Tensor>
+{
+    private readonly int classes;
+    private readonly Module<Tensor, Tensor> features, score;
+    private readonly Linear cls;
+
+    public OneHotPlanesAndClassifier(int classes, Module<Tensor, Tensor> features, Module<Tensor, Tensor> score, int width)
+        : base("one_hot_planes_and_classifier")
+    {
+        this.classes = classes;
+        this.features = features;
+        this.score = score;
+        cls = Linear(width, classes);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x, Tensor? labels)
+    {
+        long b = x.shape[0], h = x.shape[2], w = x.shape[3];
+        var planes = functional.one_hot(labels!, classes).to_type(x.dtype).reshape(b, classes, 1, 1).expand(b, classes, h, w);
+        return score.forward(features.forward(torch.cat(new[] { x, planes }, 1)));
+    }
+
+    public Tensor Classify(Tensor x)
+    {
+        var blank = torch.zeros(x.shape[0], classes, x.shape[2], x.shape[3], dtype: x.dtype);
+        return cls.forward(features.forward(torch.cat(new[] { x, blank }, 1)).flatten(1));
+    }
+}
+
 internal static class StepTimer
 {
     /// <summary>The median over <paramref name="reps"/> repeats of the mean ms over <paramref name="n"/> steps, after <paramref name="warm"/>.</summary>
@@ -213,8 +251,11 @@ internal static class StepTimer
             var fake = G.forward(torch.randn(batch, m.Nz), y);
             var lf = crit.forward(D.forward(fake.detach(), y), zeros);
             var lD = (lr + lf) / 2;
+            var head = D as OneHotPlanesAndClassifier; // a class head: its cross-entropy on real images to D, on fakes to G
+            if (head is not null) lD = lD + functional.cross_entropy(head.Classify(real), realY!);
             D.zero_grad(); lD.backward(); oD.step();
             var lG = crit.forward(D.forward(fake, y), ones);
+            if (head is not null) lG = lG + functional.cross_entropy(head.Classify(fake), y!);
             G.zero_grad(); lG.backward(); oG.step();
             _ = lG.item<float>(); _ = lD.item<float>();
         }

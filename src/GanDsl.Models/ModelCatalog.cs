@@ -55,18 +55,20 @@ public static class ModelCatalog
             Config = Dcgan64.DefaultConfig with { Epochs = 25, Optimizer = OptimizerKind.Adam, WeightDecay = 0f, CheckpointIntervalSteps = 100 },
             BenchName = "dcgan64",
         },
-        new ReferenceModel("cgan", "fashion-mnist", "Conditional DCGAN on the dataset's labels (label embedding into G, one-hot label planes into D)",
+        new ReferenceModel("cgan", "fashion-mnist", "Conditional DCGAN on the dataset's labels (label embedding into G, one-hot label planes into D, and a class head in D that must name the class from the image alone)",
             CganGenerator.Summary, CganDiscriminator.Summary, seed => new Cgan(seed))
         {
             Config = Cgan.DefaultConfig with { BatchSize = 32 },
             BenchName = "cgan",
+            FormerNames = ["cgan-classifier"],
+            FormerDesigns = ["cgan-planes"], // cgan until 2026-12-04
         },
-        new ReferenceModel("cgan-classifier", "fashion-mnist", "cgan plus a class head that reads D's features of the image with blank label planes: G learns to draw the class unmistakably",
-            CganGenerator.Summary, CganClassifierDiscriminator.Summary, seed => new CganClassifier(seed))
+        new ReferenceModel("cgan-planes", "fashion-mnist", "cgan without its class head: D scores the image beside one-hot label planes only (cgan until issue 16)",
+            CganGenerator.Summary, CganPlanesDiscriminator.Summary, seed => new CganPlanes(seed))
         {
-            Config = CganClassifier.DefaultConfig with { BatchSize = 32 },
+            Config = CganPlanes.DefaultConfig with { BatchSize = 32 },
         },
-        new ReferenceModel("cgan-wide", "fashion-mnist", "cgan with twice the channels (ngf = ndf = 64): draws each class more distinctly, about 3.5x cgan's step time",
+        new ReferenceModel("cgan-wide", "fashion-mnist", "cgan-planes with twice the channels (ngf = ndf = 64): draws each class more distinctly, about 3.5x its step time",
             CganWideGenerator.Summary, CganWideDiscriminator.Summary, seed => new CganWide(seed))
         {
             Config = CganWide.DefaultConfig with { BatchSize = 32 },
@@ -80,7 +82,9 @@ public static class ModelCatalog
             ProgressiveGenerator28.Summary, ProgressiveDiscriminator28.Summary, seed => new ProgressiveFashionGan(seed)),
     };
 
-    public static ReferenceModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+    /// <summary>The model of that name, or of that former name (<see cref="ReferenceModel.FormerNames"/>); null if none.</summary>
+    public static ReferenceModel? Find(string name) =>
+        All.FirstOrDefault(m => m.Name == name) ?? All.FirstOrDefault(m => m.FormerNames.Contains(name));
 
     public static ReferenceModel Get(string name) =>
         Find(name) ?? throw new ArgumentException($"Unknown model '{name}'; run 'gandsl models' to list them ({string.Join(", ", All.Select(m => m.Name))}).");

@@ -27,4 +27,13 @@ public sealed record ReferenceModel(string Name, string Dataset, string Descript
     /// a model whose training is not the bench's common step (generated data, a hinge-loss critic, nets that grow).
     /// </summary>
     public string? BenchName { get; init; }
+
+    /// <summary>Names this model had before, with the same nets and recipe: a command or a run.json that gives one finds it.</summary>
+    public IReadOnlyList<string> FormerNames { get; init; } = [];
+
+    /// <summary>
+    /// Catalog models whose nets this name stood for before it changed design: a run saved then resumes as the one whose
+    /// discriminator weights its checkpoint holds (cgan gained its class head; its plane-only runs resume as cgan-planes).
+    /// </summary>
+    public IReadOnlyList<string> FormerDesigns { get; init; } = [];
 }

@@ -24,12 +24,14 @@ public class ArchitectureTests
         }
     }
 
-    [Fact]
-    public void The_conditional_dcgan_embeds_labels_in_g_and_adds_planes_in_d_with_dcgan_init()
+    [Theory]
+    [InlineData("cgan", LabelConditioning.OneHotPlanesAndClassifier)]
+    [InlineData("cgan-planes", LabelConditioning.OneHotPlanes)]
+    public void The_conditional_dcgans_embed_labels_in_g_and_add_planes_in_d_with_dcgan_init(string name, LabelConditioning discriminator)
     {
-        var gan = ModelCatalog.Get("cgan").Create(1);
+        var gan = ModelCatalog.Get(name).Create(1);
         Assert.Equal(LabelConditioning.EmbeddingAtInput, gan.Generator.Architecture!.Conditioning);
-        Assert.Equal(LabelConditioning.OneHotPlanes, gan.Discriminator.Architecture!.Conditioning);
+        Assert.Equal(discriminator, gan.Discriminator.Architecture!.Conditioning);
         Assert.Equal(Init.Dcgan, gan.Generator.Architecture.Init);
         Assert.Equal(new[] { 110 }, gan.Generator.Architecture.StackInput);
         Assert.Equal(new[] { 11, 28, 28 }, gan.Discriminator.Architecture.StackInput);

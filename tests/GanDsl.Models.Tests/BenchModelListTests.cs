@@ -14,8 +14,8 @@ public class BenchModelListTests
     private static readonly Dictionary<string, string> NotBenched = new()
     {
         ["sngan"] = "hinge loss, a spectral-norm critic and five critic steps per generator step",
-        ["cgan-classifier"] = "cgan's step with one more D pass (blank label planes) and a small Linear: the same kernels as cgan, which the bench times",
-        ["cgan-wide"] = "cgan's step with twice the channels: the same kernels as cgan, which the bench times",
+        ["cgan-planes"] = "cgan's step without the class head's pass: the same kernels as cgan, which the bench times",
+        ["cgan-wide"] = "cgan-planes' step with twice the channels: the same kernels as cgan, which the bench times",
         ["progressive"] = "nets that grow during training, so no one step stands for the run",
     };
 

@@ -105,4 +105,21 @@ public class ModelCatalogTests
         Assert.Equal(DataRange.ZeroToOne, SevenBitGan.Recipe.DataRange);
         Assert.All(samples, v => Assert.True(v is 0f or 1f));
     }
+
+    [Fact]
+    public void Former_names_find_their_model_and_former_designs_are_catalog_models_with_other_discriminator_weights()
+    {
+        Assert.Same(ModelCatalog.Get("cgan"), ModelCatalog.Find("cgan-classifier"));
+        var names = ModelCatalog.All.Select(m => m.Name).ToHashSet();
+        Assert.All(ModelCatalog.All.SelectMany(m => m.FormerNames), former => Assert.DoesNotContain(former, names));
+        foreach (var model in ModelCatalog.All)
+            foreach (var former in model.FormerDesigns.Select(ModelCatalog.Get))
+            {
+                // A resume tells the designs apart by the discriminator weights a checkpoint holds.
+                static string[] Names(ReferenceModel m) => m.Create(1).Discriminator.StateDict().Select(e => e.Name).Order().ToArray();
+                Assert.NotEqual(Names(model), Names(former));
+                Assert.Equal(model.GeneratorSummary.Layers, former.GeneratorSummary.Layers);
+            }
+        Assert.Equal(["cgan-planes"], ModelCatalog.Get("cgan").FormerDesigns);
+    }
 }

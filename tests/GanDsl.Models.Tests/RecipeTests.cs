@@ -95,9 +95,9 @@ public class RecipeTests
     }
 
     [Fact]
-    public void Cgan_wide_is_cgan_with_every_hidden_layer_twice_as_wide_and_the_same_recipe()
+    public void Cgan_wide_is_cgan_planes_with_every_hidden_layer_twice_as_wide_and_the_same_recipe()
     {
-        var (narrow, narrowGan) = Load("cgan");
+        var (narrow, narrowGan) = Load("cgan-planes");
         var (wide, wideGan) = Load("cgan-wide");
         Assert.Equal(narrow.Config, wide.Config);
         Assert.Equal(32, wide.Config.BatchSize);
@@ -112,27 +112,29 @@ public class RecipeTests
     }
 
     [Fact]
-    public void Cgan_classifier_is_cgan_with_a_class_head_and_the_same_recipe()
+    public void Cgan_is_cgan_planes_with_a_class_head_and_the_same_recipe()
     {
+        var (planes, planesGan) = Load("cgan-planes");
         var (cgan, cganGan) = Load("cgan");
-        var (withHead, withHeadGan) = Load("cgan-classifier");
-        Assert.Equal(cgan.Config, withHead.Config);
-        Assert.Equal(cgan.Dataset, withHead.Dataset);
-        Assert.Equal(Layers(cganGan.Generator), Layers(withHeadGan.Generator));
-        Assert.Equal(cganGan.Generator.Architecture!.Conditioning, withHeadGan.Generator.Architecture!.Conditioning);
+        Assert.Equal(planes.Config, cgan.Config);
+        Assert.Equal(32, cgan.Config.BatchSize);
+        Assert.Equal(planes.Dataset, cgan.Dataset);
+        Assert.Equal(Layers(planesGan.Generator), Layers(cganGan.Generator));
+        Assert.Equal(planesGan.Generator.Architecture!.Conditioning, cganGan.Generator.Architecture!.Conditioning);
 
-        var d = withHeadGan.Discriminator;
+        var d = cganGan.Discriminator;
         Assert.Equal(LabelConditioning.OneHotPlanesAndClassifier, d.Architecture!.Conditioning);
         Assert.True(d.ClassifiesSamples);
-        Assert.Equal(cganGan.Discriminator.Classes, d.Classes);
-        Assert.Equal(cganGan.Discriminator.Architecture!.StackInput, d.Architecture.StackInput); // the image and ten label planes
-        // cgan's convolutions, then Flatten and Linear(1) in place of the last Conv2d(1, 4) on the 4x4 features: the same map
-        // with the same 2048 weights, whose input the class head reads.
-        var cganD = Layers(cganGan.Discriminator);
-        Assert.Equal(cganD[..^3], Layers(d)[..^3]);
-        Assert.Equal(new[] { "Conv2d(1, 4, Bias = false)", "Flatten", "Sigmoid" }, cganD[^3..]);
+        Assert.False(planesGan.Discriminator.ClassifiesSamples);
+        Assert.Equal(planesGan.Discriminator.Classes, d.Classes);
+        Assert.Equal(planesGan.Discriminator.Architecture!.StackInput, d.Architecture.StackInput); // the image and ten label planes
+        // The plane-only convolutions, then Flatten and Linear(1) in place of the last Conv2d(1, 4) on the 4x4 features: the
+        // same map with the same 2048 weights, whose input the class head reads.
+        var planesD = Layers(planesGan.Discriminator);
+        Assert.Equal(planesD[..^3], Layers(d)[..^3]);
+        Assert.Equal(new[] { "Conv2d(1, 4, Bias = false)", "Flatten", "Sigmoid" }, planesD[^3..]);
         Assert.Equal(new[] { "Flatten", "Linear(1, Bias = false)", "Sigmoid" }, Layers(d)[^3..]);
         Assert.Equal(128 * 4 * 4, d.Architecture.LayerInput(d.Architecture.ClassifierHead)[0]);
-        Assert.Equal(cganGan.Discriminator.Parameters().Sum(p => (long)p.Size) + 2048 * 10 + 10, d.Parameters().Sum(p => (long)p.Size));
+        Assert.Equal(planesGan.Discriminator.Parameters().Sum(p => (long)p.Size) + 2048 * 10 + 10, d.Parameters().Sum(p => (long)p.Size));
     }
 }

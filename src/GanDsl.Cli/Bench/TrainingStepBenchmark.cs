@@ -3,12 +3,14 @@ using GanDsl.Autograd;
 using GanDsl.Nn;
 using GanDsl.Nn.Optimizers;
 using GanDsl.Tensors;
+using GanDsl.Training;
 
 namespace GanDsl.Cli.Bench;
 
 /// <summary>
 /// Times one adversarial training step (D on real and detached fake, then G through D; AdamW, BCE or BCE-with-logits as D
-/// ends, batch 128; a conditional pair's fake labels drawn with each step's noise) with the step structure of the peer scripts
+/// ends, batch 128; a conditional pair's fake labels drawn with each step's noise; a D with a class head adds its
+/// cross-entropy on the real batch to D's loss and on the fakes to G's, as training does) with the step structure of the peer scripts
 /// in bench/, after a warm-up long enough for tiered compilation to settle; like the peer,
 /// it reports the median over 5 repeats of the mean over 20 steps.
 /// As GanDsl's managed engine does (<c>ManagedEngine.GeneratorStep</c>), the G step runs through D with D's parameters
@@ -32,19 +34,26 @@ internal static class TrainingStepBenchmark
         Tensor Bce(Tensor scores, Tensor target) =>
             probabilities ? Ops.BinaryCrossEntropy(scores, target) : Ops.BinaryCrossEntropyWithLogits(scores, target);
 
+        (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
+            discriminator.ClassifiesSamples ? discriminator.ScoreAndClassify(x, labels) : (discriminator.Score(x, labels), null);
+
         void Step()
         {
             using var buffers = BufferScope.Begin(); // intermediate tensors recycled at the end of the step
             inputs.Draw();
-            var lossReal = Bce(discriminator.Score(inputs.Real, inputs.RealLabels), ones);
+            var (realScores, realLogits) = Judge(inputs.Real, inputs.RealLabels);
+            var lossReal = Bce(realScores, ones);
             var fake = generator.Generate(inputs.Noise, inputs.FakeLabels);
             var lossFake = Bce(discriminator.Score(fake.Detach(), inputs.FakeLabels), zeros);
             var lossD = Ops.Scale(Ops.Add(lossReal, lossFake), 0.5f);
+            if (realLogits is not null) lossD = Ops.Add(lossD, ClassHeadLosses.Discriminator(realLogits, inputs.RealLabels!));
             optD.ZeroGrad();
             Engine.Backward(lossD);
             optD.Step();
             SetRequiresGrad(optD.Parameters, false);
-            var lossG = Bce(discriminator.Score(fake, inputs.FakeLabels), ones);
+            var (fakeScores, fakeLogits) = Judge(fake, inputs.FakeLabels);
+            var lossG = Bce(fakeScores, ones);
+            if (fakeLogits is not null) lossG = Ops.Add(lossG, ClassHeadLosses.Generator(fakeLogits, inputs.FakeLabels!));
             optG.ZeroGrad();
             Engine.Backward(lossG);
             SetRequiresGrad(optD.Parameters, true);

@@ -59,7 +59,9 @@ internal sealed record TrainingPlan(ServedModel Model, IGan Gan, TrainingConfig 
             throw new UserError($"The run in {runDirectory} trains {info.Model}, not {named}.");
         var latest = new CheckpointStore(runDirectory).Latest()
             ?? throw new UserError($"The run in {runDirectory} has no checkpoint to resume from; start a new run instead.");
-        var saved = CheckpointStore.Load(latest).State;
+        var checkpoint = CheckpointStore.Load(latest);
+        model = ModelLookup.AsSaved(model, checkpoint, log);
+        var saved = checkpoint.State;
         var config = request.WithEvaluation(saved.Config with
         {
             Epochs = request.Epochs ?? saved.Config.Epochs,

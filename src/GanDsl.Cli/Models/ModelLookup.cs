@@ -1,5 +1,6 @@
 using GanDsl.Models;
 using GanDsl.Runs;
+using GanDsl.Training.Checkpoints;
 
 namespace GanDsl.Cli.Models;
 
@@ -34,4 +35,27 @@ internal static class ModelLookup
             throw new UserError($"The run in {runDirectory} trained {info.Model}, a pair built at run time (e.g. with LayerStack), which gandsl cannot rebuild from run.json; load its generator in your program with RunFolder.Open(...).LoadInto(generator).");
         throw new UserError($"The run in {runDirectory} trained '{info.Model}', which this version of gandsl does not know.");
     }
+
+    /// <summary>
+    /// The model that saved <paramref name="checkpoint"/>: <paramref name="model"/>, or, when the checkpoint's discriminator
+    /// weights are those of one of its former designs (<see cref="ReferenceModel.FormerDesigns"/>), the catalog model that
+    /// keeps that design, so a run saved before the change resumes as what it was.
+    /// </summary>
+    public static ServedModel AsSaved(ServedModel model, Checkpoint checkpoint, Action<string> log)
+    {
+        if (model.AssemblyPath is not null || ModelCatalog.Find(model.Name) is not { FormerDesigns.Count: > 0 } reference) return model;
+        var saved = checkpoint.Discriminator.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        if (HoldsDiscriminatorOf(reference, saved)) return model;
+        foreach (var name in reference.FormerDesigns)
+        {
+            var former = ModelCatalog.Get(name);
+            if (!HoldsDiscriminatorOf(former, saved)) continue;
+            log($"This run was saved by {reference.Name}'s former design, which is called {former.Name} now; it resumes as {former.Name}.");
+            return ServedModel.Of(former);
+        }
+        return model;
+    }
+
+    private static bool HoldsDiscriminatorOf(ReferenceModel model, HashSet<string> savedNames) =>
+        savedNames.SetEquals(model.Create(0).Discriminator.StateDict().Select(entry => entry.Name));
 }
