@@ -34,14 +34,11 @@ internal static class TrainingStepBenchmark
         Tensor Bce(Tensor scores, Tensor target) =>
             probabilities ? Ops.BinaryCrossEntropy(scores, target) : Ops.BinaryCrossEntropyWithLogits(scores, target);
 
-        (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
-            discriminator.ClassifiesSamples ? discriminator.ScoreAndClassify(x, labels) : (discriminator.Score(x, labels), null);
-
         void Step()
         {
             using var buffers = BufferScope.Begin(); // intermediate tensors recycled at the end of the step
             inputs.Draw();
-            var (realScores, realLogits) = Judge(inputs.Real, inputs.RealLabels);
+            var (realScores, realLogits) = discriminator.Judge(inputs.Real, inputs.RealLabels);
             var lossReal = Bce(realScores, ones);
             var fake = generator.Generate(inputs.Noise, inputs.FakeLabels);
             var lossFake = Bce(discriminator.Score(fake.Detach(), inputs.FakeLabels), zeros);
@@ -51,7 +48,7 @@ internal static class TrainingStepBenchmark
             Engine.Backward(lossD);
             optD.Step();
             SetRequiresGrad(optD.Parameters, false);
-            var (fakeScores, fakeLogits) = Judge(fake, inputs.FakeLabels);
+            var (fakeScores, fakeLogits) = discriminator.Judge(fake, inputs.FakeLabels);
             var lossG = Bce(fakeScores, ones);
             if (fakeLogits is not null) lossG = Ops.Add(lossG, ClassHeadLosses.Generator(fakeLogits, inputs.FakeLabels!));
             optG.ZeroGrad();

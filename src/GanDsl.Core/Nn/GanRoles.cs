@@ -66,6 +66,13 @@ public abstract class DiscriminatorModule : Module
     public virtual (Tensor Scores, Tensor ClassLogits) ScoreAndClassify(Tensor x, int[]? labels) =>
         throw new NotSupportedException($"{GetType().Name} has no class head; declare it with Conditioning = LabelConditioning.AuxiliaryClassifier or OneHotPlanesAndClassifier.");
 
+    /// <summary>
+    /// What the training losses read: the scores of <paramref name="x"/> and, for a discriminator that
+    /// <see cref="ClassifiesSamples"/>, their class logits (null otherwise).
+    /// </summary>
+    public (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
+        ClassifiesSamples ? ScoreAndClassify(x, labels) : (Score(x, labels), null);
+
     /// <summary>An unconditional score: <c>Score(input, null)</c>.</summary>
     public override Tensor Forward(Tensor input) => Score(input, null);
 }

@@ -120,7 +120,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
     {
         DiscriminatorOptimizer.ZeroGrad();
         bool prob = Discriminator.OutputsProbability;
-        var (realScores, realLogits) = Judge(real, realLabels);
+        var (realScores, realLogits) = Discriminator.Judge(real, realLabels);
         var fakeScores = Discriminator.Score(fake, fakeLabels);
         var loss = GanLosses.Discriminator(_config.Loss, realScores, fakeScores, prob, _config.LabelSmoothing);
         if (realLogits is not null) loss = Ops.Add(loss, ClassHeadLosses.Discriminator(realLogits, ClassHeadLosses.Required(realLabels, "real")));
@@ -160,7 +160,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         float lossValue;
         try
         {
-            var (scores, logits) = Judge(fake, fakeLabels);
+            var (scores, logits) = Discriminator.Judge(fake, fakeLabels);
             var loss = GanLosses.Generator(_config.Loss, scores, Discriminator.OutputsProbability);
             if (logits is not null) loss = Ops.Add(loss, ClassHeadLosses.Generator(logits, ClassHeadLosses.Required(fakeLabels, "fake")));
             lossValue = loss.Item();
@@ -175,10 +175,6 @@ public sealed partial class ManagedEngine : ITrainingEngine
         if (outcome.IsFinite) GeneratorOptimizer.Step();
         return outcome;
     }
-
-    /// <summary>D's scores and, for a discriminator with a class head, its class logits (null otherwise).</summary>
-    private (Tensor Scores, Tensor? ClassLogits) Judge(Tensor x, int[]? labels) =>
-        Discriminator.ClassifiesSamples ? Discriminator.ScoreAndClassify(x, labels) : (Discriminator.Score(x, labels), null);
 
     private void EnsureInStep()
     {
