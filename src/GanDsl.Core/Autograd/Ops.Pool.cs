@@ -1,4 +1,5 @@
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Autograd;
 
@@ -14,24 +15,7 @@ public static partial class Ops
         if (kernel > h || kernel > w) throw new ArgumentException($"max_pool2d: kernel {kernel} is larger than the input {h}x{w} of {x.Shape}.");
         int ho = (h - kernel) / s + 1, wo = (w - kernel) / s + 1;
         var index = BufferScope.RentIndices(n * c * ho * wo); // every element written below
-        var xs = x.Data;
-        int o = 0;
-        for (int plane = 0; plane < n * c; plane++)
-        {
-            int baseIndex = plane * h * w;
-            for (int oy = 0; oy < ho; oy++)
-            for (int ox = 0; ox < wo; ox++)
-            {
-                int best = baseIndex + oy * s * w + ox * s;
-                for (int ky = 0; ky < kernel; ky++)
-                for (int kx = 0; kx < kernel; kx++)
-                {
-                    int i = baseIndex + (oy * s + ky) * w + ox * s + kx;
-                    if (xs[i] > xs[best] || float.IsNaN(xs[i]) && !float.IsNaN(xs[best])) best = i;
-                }
-                index[o++] = best;
-            }
-        }
+        MaxPoolKernel.Winners(x.Data, index, n * c, h, w, kernel, s);
         return Gather(x, index, new Shape(n, c, ho, wo));
     }
 
