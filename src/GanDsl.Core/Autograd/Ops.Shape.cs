@@ -1,4 +1,5 @@
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Autograd;
 
@@ -116,6 +117,25 @@ public static partial class Ops
         var rs = r.Data;
         for (int i = 0; i < gs.Length; i++) rs[index[i]] += gs[i];
         return Recorder.Record(r, "scatter_add", g, h => Gather(h, index, g.Shape));
+    }
+
+    /// <summary>
+    /// <see cref="Gather"/> for an index map that keeps each of the <paramref name="planes"/> output planes inside its input
+    /// plane (pooling, upsampling), which lets the planes run in parallel, the adjoint too.
+    /// </summary>
+    internal static Tensor PlaneGather(Tensor x, int[] index, Shape outShape, int planes)
+    {
+        var r = Tensor.Pooled(outShape);
+        PlaneGatherKernel.Gather(x.Data, index, r.Data, planes);
+        return Recorder.Record(r, "gather", x, g => PlaneScatterAdd(g, index, x.Shape, planes));
+    }
+
+    /// <summary>The adjoint of <see cref="PlaneGather"/>: <see cref="ScatterAdd"/> plane by plane.</summary>
+    internal static Tensor PlaneScatterAdd(Tensor g, int[] index, Shape outShape, int planes)
+    {
+        var r = Tensor.Pooled(outShape);
+        PlaneGatherKernel.ScatterAdd(g.Data, index, r.Data, planes);
+        return Recorder.Record(r, "scatter_add", g, h => PlaneGather(h, index, g.Shape, planes));
     }
 
     /// <summary>Rows of an embedding table: [numEmbeddings, dim] indexed by labels → [N, dim].</summary>

@@ -46,53 +46,98 @@ public static class Elementwise
     /// </summary>
     public static void Binary<TOp>(Tensor a, Tensor b, Tensor result) where TOp : struct, IBinary
     {
-        var r = result.Data.AsSpan();
+        var r = result.Data;
         if (a.Shape == b.Shape)
+            Run<TOp>(new BinaryPlan(BinaryLayout.Same, a.Data, b.Data, r, 1, r.Length, 1));
+        else if (b.Size == 1 && a.Shape == result.Shape)
+            Run<TOp>(new BinaryPlan(BinaryLayout.ScalarRight, a.Data, b.Data, r, 1, r.Length, 1));
+        else if (a.Size == 1 && b.Shape == result.Shape)
+            Run<TOp>(new BinaryPlan(BinaryLayout.ScalarLeft, b.Data, a.Data, r, 1, r.Length, 1));
+        else if (a.Shape == result.Shape && Broadcasting.TryBlock(b.Shape, result.Shape, out int outer, out int mid, out int inner))
+            Run<TOp>(new BinaryPlan(BinaryLayout.BlockRight, a.Data, b.Data, r, outer, mid, inner));
+        else if (b.Shape == result.Shape && Broadcasting.TryBlock(a.Shape, result.Shape, out outer, out mid, out inner))
+            Run<TOp>(new BinaryPlan(BinaryLayout.BlockLeft, b.Data, a.Data, r, outer, mid, inner));
+        else
         {
-            Rows<TOp>(a.Data, b.Data, r);
-            return;
+            var ia = new int[r.Length];
+            var ib = new int[r.Length];
+            Broadcasting.SourceIndices(a.Shape, result.Shape, ia);
+            Broadcasting.SourceIndices(b.Shape, result.Shape, ib);
+            for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a.Data[ia[i]], b.Data[ib[i]]);
         }
-        if (b.Size == 1 && a.Shape == result.Shape)
-        {
-            WithScalar<TOp>(a.Data, b.Data[0], r, scalarOnLeft: false);
-            return;
-        }
-        if (a.Size == 1 && b.Shape == result.Shape)
-        {
-            WithScalar<TOp>(b.Data, a.Data[0], r, scalarOnLeft: true);
-            return;
-        }
-        if (a.Shape == result.Shape && Broadcasting.TryBlock(b.Shape, result.Shape, out int outer, out int mid, out int inner))
-        {
-            BlockBinary<TOp>(a.Data, b.Data, r, outer, mid, inner, smallOnLeft: false);
-            return;
-        }
-        if (b.Shape == result.Shape && Broadcasting.TryBlock(a.Shape, result.Shape, out outer, out mid, out inner))
-        {
-            BlockBinary<TOp>(b.Data, a.Data, r, outer, mid, inner, smallOnLeft: true);
-            return;
-        }
-        var ia = new int[r.Length];
-        var ib = new int[r.Length];
-        Broadcasting.SourceIndices(a.Shape, result.Shape, ia);
-        Broadcasting.SourceIndices(b.Shape, result.Shape, ib);
-        for (int i = 0; i < r.Length; i++) r[i] = TOp.Apply(a.Data[ia[i]], b.Data[ib[i]]);
     }
 
-    // Each element is one IEEE operation whichever loop computes it, so the vector paths give the scalar loop's bits.
-    private static void BlockBinary<TOp>(float[] full, float[] small, Span<float> r, int outer, int mid, int inner, bool smallOnLeft)
-        where TOp : struct, IBinary
+    // Large results are split over the pool in parts of about ParallelChunk elements (whole units each). Each element is
+    // one IEEE operation whichever loop or thread computes it, so every split and the vector paths give the scalar loop's bits.
+    private const int ParallelChunk = 16 * 1024;
+
+    private static void Run<TOp>(in BinaryPlan plan) where TOp : struct, IBinary
     {
-        if (inner == 1) // a row vector broadcast down the rows (a linear layer's bias): vector op per row
+        int units = plan.Units, unitsPerPart = Math.Max(1, ParallelChunk / plan.UnitLength);
+        int parts = (units + unitsPerPart - 1) / unitsPerPart;
+        if (parts <= 2 || KernelSettings.Threads == 1)
         {
-            for (int o = 0, at = 0; o < outer; o++, at += mid)
-                if (smallOnLeft) Rows<TOp>(small, full.AsSpan(at, mid), r.Slice(at, mid));
-                else Rows<TOp>(full.AsSpan(at, mid), small, r.Slice(at, mid));
+            RunUnits<TOp>(plan, 0, units);
             return;
         }
-        for (int o = 0, at = 0; o < outer; o++)
-            for (int m = 0; m < mid; m++, at += inner)
-                WithScalar<TOp>(full.AsSpan(at, inner), small[m], r.Slice(at, inner), smallOnLeft);
+        var job = BinaryJob<TOp>.ForThisThread;
+        (job.Plan, job.UnitsPerPart) = (plan, unitsPerPart);
+        job.RunAll(parts);
+        job.Plan = default;
+    }
+
+    private static void RunUnits<TOp>(in BinaryPlan p, int first, int end) where TOp : struct, IBinary
+    {
+        switch (p.Layout)
+        {
+            case BinaryLayout.Same:
+            case BinaryLayout.ScalarRight:
+            case BinaryLayout.ScalarLeft:
+            {
+                int from = first * p.UnitLength, to = Math.Min(p.Result.Length, end * p.UnitLength);
+                var r = p.Result.AsSpan(from, to - from);
+                if (p.Layout == BinaryLayout.Same) Rows<TOp>(p.Full.AsSpan(from, to - from), p.Small.AsSpan(from, to - from), r);
+                else WithScalar<TOp>(p.Full.AsSpan(from, to - from), p.Small[0], r, p.Layout == BinaryLayout.ScalarLeft);
+                return;
+            }
+            default:
+                bool smallOnLeft = p.Layout == BinaryLayout.BlockLeft;
+                if (p.Inner == 1) // a row vector broadcast down the rows (a linear layer's bias): one unit per row
+                {
+                    for (int o = first, at = first * p.Mid; o < end; o++, at += p.Mid)
+                        if (smallOnLeft) Rows<TOp>(p.Small, p.Full.AsSpan(at, p.Mid), p.Result.AsSpan(at, p.Mid));
+                        else Rows<TOp>(p.Full.AsSpan(at, p.Mid), p.Small, p.Result.AsSpan(at, p.Mid));
+                    return;
+                }
+                for (int u = first, at = first * p.Inner; u < end; u++, at += p.Inner) // one unit per (outer, mid) block
+                    WithScalar<TOp>(p.Full.AsSpan(at, p.Inner), p.Small[u % p.Mid], p.Result.AsSpan(at, p.Inner), smallOnLeft);
+                return;
+        }
+    }
+
+    private enum BinaryLayout { Same, ScalarRight, ScalarLeft, BlockRight, BlockLeft }
+
+    // Full has the result's shape; Small is the other operand (the same shape, one scalar, or [Mid] broadcast as blocks).
+    private readonly record struct BinaryPlan(BinaryLayout Layout, float[] Full, float[] Small, float[] Result, int Outer, int Mid, int Inner)
+    {
+        public bool Blocked => Layout is BinaryLayout.BlockLeft or BinaryLayout.BlockRight;
+
+        /// <summary>Elements per unit of work: a chunk, a row (Inner = 1) or an (outer, mid) block.</summary>
+        public int UnitLength => !Blocked ? ParallelChunk : Inner == 1 ? Mid : Inner;
+
+        public int Units => !Blocked ? (Result.Length + ParallelChunk - 1) / ParallelChunk : Inner == 1 ? Outer : Outer * Mid;
+    }
+
+    private sealed class BinaryJob<TOp> : ParallelJob where TOp : struct, IBinary
+    {
+        [ThreadStatic] private static BinaryJob<TOp>? _forThisThread;
+        public static BinaryJob<TOp> ForThisThread => _forThisThread ??= new BinaryJob<TOp>();
+
+        public BinaryPlan Plan;
+        public int UnitsPerPart;
+
+        public override void Run(int part) =>
+            RunUnits<TOp>(Plan, part * UnitsPerPart, Math.Min(Plan.Units, (part + 1) * UnitsPerPart));
     }
 
     private static void Rows<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> r) where TOp : struct, IBinary

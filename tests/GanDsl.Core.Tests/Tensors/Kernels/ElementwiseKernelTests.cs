@@ -108,4 +108,39 @@ public class ElementwiseKernelTests
         LeakyReluKernel.Backward(g, x, r, slope);
         return (y, r);
     }
+
+    [Theory]
+    [InlineData(new[] { 128, 16, 34, 34 }, new[] { 1, 16, 1, 1 })] // a convolution's channel bias: one block per (image, channel)
+    [InlineData(new[] { 300, 1000 }, new[] { 1000 })]               // a linear layer's bias: one row at a time
+    [InlineData(new[] { 70_001 }, new[] { 70_001 })]                 // same shapes, a ragged last chunk
+    [InlineData(new[] { 3, 40_000 }, new[] { 1 })]                   // a scalar
+    [InlineData(new[] { 1 }, new[] { 5, 20_000 })]                   // a scalar on the left, the full operand on the right
+    public void BinaryIsTheDefinitionForEveryThreadCount(int[] aShape, int[] bShape)
+    {
+        var rng = new Rng(5);
+        var a = new Tensor(new Shape(aShape));
+        var b = new Tensor(new Shape(bShape));
+        rng.FillNormal(a.Data);
+        rng.FillNormal(b.Data);
+        var shape = Broadcasting.ResultShape("test", a.Shape, b.Shape);
+        var ia = new int[shape.Size];
+        var ib = new int[shape.Size];
+        Broadcasting.SourceIndices(a.Shape, shape, ia);
+        Broadcasting.SourceIndices(b.Shape, shape, ib);
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            var sum = new Tensor(shape);
+            var difference = new Tensor(shape);
+            using (KernelSettings.Override(threads: threads))
+            {
+                Elementwise.Binary<AddOp>(a, b, sum);
+                Elementwise.Binary<SubOp>(a, b, difference);
+            }
+            for (int i = 0; i < shape.Size; i++)
+            {
+                Assert.Equal(a.Data[ia[i]] + b.Data[ib[i]], sum.Data[i]);
+                Assert.Equal(a.Data[ia[i]] - b.Data[ib[i]], difference.Data[i]);
+            }
+        }
+    }
 }
