@@ -16,7 +16,7 @@ public static partial class Ops
         int ho = (h - kernel) / s + 1, wo = (w - kernel) / s + 1;
         var index = BufferScope.RentIndices(n * c * ho * wo); // every element written below
         MaxPoolKernel.Winners(x.Data, index, n * c, h, w, kernel, s);
-        return PlaneGather(x, index, new Shape(n, c, ho, wo), n * c);
+        return Gather(x, index, new Shape(n, c, ho, wo), n * c);
     }
 
     /// <summary>Nearest-neighbour upsampling by an integer factor: [N, C, H, W] → [N, C, H·f, W·f].</summary>
@@ -32,6 +32,6 @@ public static partial class Ops
             for (int oy = 0; oy < ho; oy++)
                 for (int ox = 0; ox < wo; ox++)
                     index[o++] = plane * h * w + oy / factor * w + ox / factor;
-        return PlaneGather(x, index, new Shape(n, c, ho, wo), n * c);
+        return Gather(x, index, new Shape(n, c, ho, wo), n * c);
     }
 }

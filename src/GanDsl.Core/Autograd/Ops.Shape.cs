@@ -99,43 +99,24 @@ public static partial class Ops
         return Gather(x, index, outShape);
     }
 
-    /// <summary>out[i] = x.flat[index[i]]: the linear core of slicing, pooling, upsampling and embedding lookup.</summary>
-    internal static Tensor Gather(Tensor x, int[] index, Shape outShape)
-    {
-        var r = Tensor.Pooled(outShape);
-        var xs = x.Data;
-        var rs = r.Data;
-        for (int i = 0; i < rs.Length; i++) rs[i] = xs[index[i]];
-        return Recorder.Record(r, "gather", x, g => ScatterAdd(g, index, x.Shape));
-    }
-
-    /// <summary>out.flat[index[i]] += g[i] (the adjoint of <see cref="Gather"/>).</summary>
-    internal static Tensor ScatterAdd(Tensor g, int[] index, Shape outShape)
-    {
-        var r = Tensor.Pooled(outShape);
-        var gs = g.Data;
-        var rs = r.Data;
-        for (int i = 0; i < gs.Length; i++) rs[index[i]] += gs[i];
-        return Recorder.Record(r, "scatter_add", g, h => Gather(h, index, g.Shape));
-    }
-
     /// <summary>
-    /// <see cref="Gather"/> for an index map that keeps each of the <paramref name="planes"/> output planes inside its input
-    /// plane (pooling, upsampling), which lets the planes run in parallel, the adjoint too.
+    /// out[i] = x.flat[index[i]]: the linear core of slicing, pooling, upsampling and embedding lookup. When the index map
+    /// keeps each of <paramref name="planes"/> output planes inside its input plane (pooling, upsampling), the planes run
+    /// in parallel, the adjoint's too.
     /// </summary>
-    internal static Tensor PlaneGather(Tensor x, int[] index, Shape outShape, int planes)
+    internal static Tensor Gather(Tensor x, int[] index, Shape outShape, int planes = 1)
     {
         var r = Tensor.Pooled(outShape);
         PlaneGatherKernel.Gather(x.Data, index, r.Data, planes);
-        return Recorder.Record(r, "gather", x, g => PlaneScatterAdd(g, index, x.Shape, planes));
+        return Recorder.Record(r, "gather", x, g => ScatterAdd(g, index, x.Shape, planes));
     }
 
-    /// <summary>The adjoint of <see cref="PlaneGather"/>: <see cref="ScatterAdd"/> plane by plane.</summary>
-    internal static Tensor PlaneScatterAdd(Tensor g, int[] index, Shape outShape, int planes)
+    /// <summary>out.flat[index[i]] += g[i] (the adjoint of <see cref="Gather"/>, over the same planes).</summary>
+    internal static Tensor ScatterAdd(Tensor g, int[] index, Shape outShape, int planes = 1)
     {
         var r = Tensor.Pooled(outShape);
         PlaneGatherKernel.ScatterAdd(g.Data, index, r.Data, planes);
-        return Recorder.Record(r, "scatter_add", g, h => PlaneGather(h, index, g.Shape, planes));
+        return Recorder.Record(r, "scatter_add", g, h => Gather(h, index, g.Shape, planes));
     }
 
     /// <summary>Rows of an embedding table: [numEmbeddings, dim] indexed by labels → [N, dim].</summary>

@@ -1,10 +1,10 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Gather and its adjoint for index maps that keep each output plane inside its input plane (max pooling, nearest
-/// upsampling). Output plane q reads only input plane q, so whole planes are split over the pool: the gather is a copy
-/// either way, and in the scatter every target still receives its contributions in index order from one thread, so the
-/// sums have the serial loop's bits for any thread count.
+/// Gather and its adjoint, serial for one plane, and split over the pool for index maps that keep each of several output
+/// planes inside its input plane (max pooling, nearest upsampling). Output plane q reads only input plane q, so whole
+/// planes are split over the pool: the gather is a copy either way, and in the scatter every target still receives its
+/// contributions in index order from one thread, so the sums have the serial loop's bits for any thread count.
 /// </summary>
 internal static class PlaneGatherKernel
 {
