@@ -16,11 +16,13 @@ internal sealed unsafe class ConvScratch
     private float* _padded;
     private float* _weights;
     private float* _row;
+    private float* _flatSweep;
     private nint _colsCapacity;
     private nint _channelMajorCapacity;
     private nint _paddedCapacity;
     private nint _weightsCapacity;
     private nint _rowCapacity;
+    private nint _flatSweepCapacity;
 
     ~ConvScratch()
     {
@@ -29,6 +31,7 @@ internal sealed unsafe class ConvScratch
         NativeMemory.AlignedFree(_padded);
         NativeMemory.AlignedFree(_weights);
         NativeMemory.AlignedFree(_row);
+        NativeMemory.AlignedFree(_flatSweep);
     }
 
     public static ConvScratch ForCurrentThread => _forThread ??= new ConvScratch();
@@ -47,6 +50,9 @@ internal sealed unsafe class ConvScratch
 
     /// <summary>Room for one row of an operand on its way into packed panels (<see cref="PackedBRows"/>): small enough for L1.</summary>
     public float* Row(nint floats) => Ensure(ref _row, ref _rowCapacity, floats);
+
+    /// <summary>Room for the output planes of one flat direct sweep before its rows are copied into place (<see cref="DirectConvolution"/>).</summary>
+    public float* FlatSweep(nint floats) => Ensure(ref _flatSweep, ref _flatSweepCapacity, floats);
 
     private static float* Ensure(ref float* buffer, ref nint capacity, nint floats)
     {

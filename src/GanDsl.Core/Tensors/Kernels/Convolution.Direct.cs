@@ -107,7 +107,8 @@ public static unsafe partial class Convolution
         // Doubled columns [colLow, colHigh] relative to dy's column 0 (zeros outside [0, 2·Wo)); rows likewise.
         int colLow = Math.Min(0, p - 2 * (tapsX - 1)), colHigh = Math.Max(2 * g.OutWidth - 1, g.Width - 1 + p);
         int rowLow = Math.Min(0, p / 2 - (tapsY - 1)), rowHigh = Math.Max(g.OutHeight - 1, (g.Height - 1 + p) / 2);
-        int rows = rowHigh - rowLow + 1, rowLength = colHigh - colLow + 1;
+        // An even row length keeps even and odd output columns on lanes of their parity when the sweep runs flat.
+        int rows = rowHigh - rowLow + 1, rowLength = (colHigh - colLow + 2) / 2 * 2;
         float* input = Arrange(PaddedPlanes.Layout.Doubled, dy, g.Batch * g.OutChannels, g.OutHeight, g.OutWidth, rows, rowLength, -rowLow, -colLow);
         var job = Job(input, (long)g.OutChannels * rows * rowLength, (long)rows * rowLength, g.OutChannels, dx, g.InChannels, g.InPlane);
         int* offsets = stackalloc int[2 * tapsY * tapsX];
@@ -134,7 +135,7 @@ public static unsafe partial class Convolution
             }
             var sweep = new DirectConvolution.Sweep
             {
-                Taps = sweepOffsets, TapCount = taps, Weights = sweepPairs, InputRowStep = rowLength,
+                Taps = sweepOffsets, TapCount = taps, Weights = sweepPairs, PairsDiffer = true, InputRowStep = rowLength,
                 OutputOffset = (long)ry * g.Width, OutputRowStep = 2 * g.Width, Rows = (g.Height - ry + 1) / 2, Columns = g.Width,
             };
             if (ry == 0) job.First = sweep;
