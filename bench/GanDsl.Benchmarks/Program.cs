@@ -7,6 +7,7 @@ using GanDsl.Tensors.Kernels;
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --peak [rounds]                 (FMA ceiling, 1 and 2 threads)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --conv MODEL [threads] [rounds] [path] (a step's convolutions, lowered vs auto or a named path)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --bn [threads] [rounds]            (batch norm of dcgan's shapes, ns per value)
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --pool [threads] [rounds] [width]  (max pooling of lightning-cnn's shapes, ns per window)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --filter '*Gemm*'          (BenchmarkDotNet)
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -34,6 +35,14 @@ if (args.Length > 0 && args[0] == "--bn")
 {
     BatchNormBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--pool")
+{
+    PoolBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7,
+        args.Length > 3 ? Enum.Parse<VectorWidth>(args[3], ignoreCase: true) : VectorWidth.Auto);
     return;
 }
 

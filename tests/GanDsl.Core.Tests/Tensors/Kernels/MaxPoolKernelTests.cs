@@ -3,13 +3,18 @@ using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
-/// <summary>Max pooling's winners: the 2×2 loop and the general one, one and several threads, against the definition.</summary>
+/// <summary>
+/// Max pooling's winners: the 2×2 loops (AVX-512, AVX2 and scalar) and the general one, on one and several threads,
+/// against the definition.
+/// </summary>
 [Collection(nameof(GemmSerial))]
 public class MaxPoolKernelTests
 {
     [Theory]
     [InlineData(2, 2, 24, 24)] // the Lightning CNN's first pool; 150 planes make three parts
     [InlineData(2, 2, 7, 9)]   // odd sizes: the last row and column are left out
+    [InlineData(2, 2, 6, 42)]  // 21 windows a row: a whole 16-lane vector and a masked one, three 8-lane vectors
+    [InlineData(2, 2, 4, 2)]   // one window a row
     [InlineData(3, 2, 11, 8)]
     [InlineData(2, 1, 6, 5)]   // overlapping windows
     public void WinnersMatchTheDefinitionForEveryThreadCount(int kernel, int stride, int h, int w)
@@ -24,10 +29,11 @@ public class MaxPoolKernelTests
 
         int ho = (h - kernel) / stride + 1, wo = (w - kernel) / stride + 1;
         var expected = Definition(x, planes, h, w, kernel, stride);
+        foreach (var width in GemmTests.Paths)
         foreach (var threads in new[] { 1, 2, 3 })
         {
             var index = new int[planes * ho * wo];
-            using (KernelSettings.Override(threads: threads)) MaxPoolKernel.Winners(x, index, planes, h, w, kernel, stride);
+            using (KernelSettings.Override(width, threads)) MaxPoolKernel.Winners(x, index, planes, h, w, kernel, stride);
             Assert.Equal(expected, index);
         }
     }
