@@ -106,7 +106,7 @@ public static partial class Ops
     /// </summary>
     internal static Tensor Gather(Tensor x, int[] index, Shape outShape, int planes = 1)
     {
-        var r = Tensor.Pooled(outShape);
+        var r = Tensor.Pooled(outShape, clear: false); // every element is written
         PlaneGatherKernel.Gather(x.Data, index, r.Data, planes);
         return Recorder.Record(r, "gather", x, g => ScatterAdd(g, index, x.Shape, planes));
     }
@@ -114,7 +114,7 @@ public static partial class Ops
     /// <summary>out.flat[index[i]] += g[i] (the adjoint of <see cref="Gather"/>, over the same planes).</summary>
     internal static Tensor ScatterAdd(Tensor g, int[] index, Shape outShape, int planes = 1)
     {
-        var r = Tensor.Pooled(outShape);
+        var r = Tensor.Pooled(outShape, clear: false); // cleared plane by plane by the parts that scatter into it
         PlaneGatherKernel.ScatterAdd(g.Data, index, r.Data, planes);
         return Recorder.Record(r, "scatter_add", g, h => Gather(h, index, g.Shape, planes));
     }

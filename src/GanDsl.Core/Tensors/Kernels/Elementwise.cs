@@ -171,18 +171,11 @@ public static class Elementwise
             t[0] = TensorPrimitives.Sum(source.Data);
             return;
         }
+        // Column sums (a linear bias's gradient) add rows in order element by element, as the scalar loop did; plane sums (a
+        // channel bias's) add each block's vector sum in order.
         if (Broadcasting.TryBlock(target.Shape, source.Shape, out int outer, out int mid, out int inner))
         {
-            var src = source.Data;
-            int at = 0;
-            if (inner == 1) // column sums (a bias gradient): rows added in order, element by element, as the scalar loop did
-            {
-                for (int o = 0; o < outer; o++, at += mid) TensorPrimitives.Add(t, src.AsSpan(at, mid), t);
-                return;
-            }
-            for (int o = 0; o < outer; o++)
-                for (int m = 0; m < mid; m++, at += inner)
-                    t[m] += TensorPrimitives.Sum(src.AsSpan(at, inner));
+            BlockSums.Run(source.Data, target.Data, outer, mid, inner);
             return;
         }
         var idx = new int[source.Size];

@@ -15,7 +15,10 @@ internal static class PlaneGatherKernel
     /// <summary>r[i] = x[index[i]] for every i of <paramref name="r"/>, which holds <paramref name="planes"/> planes.</summary>
     public static void Gather(float[] x, int[] index, float[] r, int planes) => Run(x, index, r, planes, scatter: false);
 
-    /// <summary>r[index[i]] += g[i] for every i of <paramref name="g"/>, which holds <paramref name="planes"/> planes.</summary>
+    /// <summary>
+    /// r = 0, then r[index[i]] += g[i] for every i of <paramref name="g"/>, which holds <paramref name="planes"/> planes (each
+    /// part clears its own planes of r first, so r may come uncleared).
+    /// </summary>
     public static void ScatterAdd(float[] g, int[] index, float[] r, int planes) => Run(g, index, r, planes, scatter: true);
 
     private static void Run(float[] source, int[] index, float[] r, int planes, bool scatter)
@@ -42,7 +45,12 @@ internal static class PlaneGatherKernel
         {
             int start = part * PlanesPerPart * Plane, end = Math.Min(Planes, (part + 1) * PlanesPerPart) * Plane;
             var (source, index, result) = (Source, Index, Result);
-            if (Scatter) for (int i = start; i < end; i++) result[index[i]] += source[i];
+            if (Scatter)
+            {
+                int targetPlane = result.Length / Planes, first = part * PlanesPerPart;
+                result.AsSpan(first * targetPlane, (Math.Min(Planes, first + PlanesPerPart) - first) * targetPlane).Clear();
+                for (int i = start; i < end; i++) result[index[i]] += source[i];
+            }
             else for (int i = start; i < end; i++) result[i] = source[index[i]];
         }
     }

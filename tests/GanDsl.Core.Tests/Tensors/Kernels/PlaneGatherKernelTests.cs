@@ -3,7 +3,10 @@ using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Core.Tests.Tensors.Kernels;
 
-/// <summary>Gather and scatter-add split over planes: the serial loops' bits for any thread count, repeated indices included.</summary>
+/// <summary>
+/// Gather and scatter-add split over planes: the serial loops' bits for any thread count, repeated indices included, into
+/// buffers that arrive uncleared (pooled tensors are handed out dirty).
+/// </summary>
 [Collection(nameof(GemmSerial))]
 public class PlaneGatherKernelTests
 {
@@ -11,6 +14,7 @@ public class PlaneGatherKernelTests
     [InlineData(300, 49, 144)] // more inputs than outputs per plane (pooling)
     [InlineData(200, 64, 16)]  // more outputs than inputs, each input read many times (upsampling)
     [InlineData(2, 10_000, 30_000)]
+    [InlineData(1, 700, 900)]  // one plane: the serial path clears the whole target
     public void GatherAndScatterAddAreTheSerialLoopsForEveryThreadCount(int planes, int outPlane, int inPlane)
     {
         var rng = new Rng(17);
@@ -34,6 +38,8 @@ public class PlaneGatherKernelTests
         foreach (var threads in new[] { 1, 2, 3 })
         {
             var (r, s) = (new float[g.Length], new float[x.Length]);
+            Array.Fill(r, float.NaN);
+            Array.Fill(s, float.NaN);
             using (KernelSettings.Override(threads: threads))
             {
                 PlaneGatherKernel.Gather(x, index, r, planes);
