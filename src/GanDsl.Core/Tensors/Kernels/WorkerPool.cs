@@ -6,7 +6,9 @@ namespace GanDsl.Tensors.Kernels;
 /// up to the largest thread count asked for), parked between calls, woken per call. The caller works too; every
 /// participant takes whole tiles or parts from a shared counter, so no reduction is ever split. Helpers run each call
 /// with the caller's <see cref="KernelSettings"/>. A caller that finds the pool busy (another thread is using it) runs
-/// its call alone.
+/// its call alone. A helper joins a call by claiming the offer the caller made it; a caller that has run out of parts
+/// withdraws the offers not yet claimed, so it never waits for a helper still waking from its park (a futex wake-up
+/// on a busy VM took 100–250 µs, and a step makes dozens of calls after serial stretches long enough to park).
 /// </summary>
 internal sealed unsafe class WorkerPool
 {
@@ -26,9 +28,7 @@ internal sealed unsafe class WorkerPool
     private ParallelJob? _job;
     private int _jobParts;
     private int _nextTile;
-    private int _pending;
     private int _generation;
-    private int _participants;
     private VectorWidth _callerWidth;
     private int _callerThreads;
 
@@ -80,20 +80,22 @@ internal sealed unsafe class WorkerPool
         }
     }
 
-    /// <summary>Wakes <paramref name="helpers"/> workers on the posted task or job, works with them, and waits until all are done. Caller owns the pool (_busy).</summary>
+    /// <summary>
+    /// Offers the posted task or job to <paramref name="helpers"/> workers, works on it with those that join, and returns when
+    /// every part is done. Caller owns the pool (_busy).
+    /// </summary>
     private void WorkWithHelpers(int helpers)
     {
         while (_workers.Count < helpers) _workers.Add(new Worker(this));
         (_callerWidth, _callerThreads) = (KernelSettings.VectorWidth, KernelSettings.Threads);
         _nextTile = 0;
-        _participants = helpers;
-        Volatile.Write(ref _pending, helpers);
+        for (int w = 0; w < helpers; w++) _workers[w].Offer();
         Interlocked.Increment(ref _generation);
         for (int w = 0; w < helpers; w++) _workers[w].Wake();
 
         WorkTiles(GemmBuffers.ForCurrentThread);
-        var spin = new SpinWait();
-        while (Volatile.Read(ref _pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        // Every part is taken: withdraw the offers no helper has claimed, then wait for those that did to finish theirs.
+        for (int w = 0; w < helpers; w++) _workers[w].WithdrawOrAwait();
     }
 
     private static void RunAlone(in GemmTask t)
@@ -124,12 +126,28 @@ internal sealed unsafe class WorkerPool
         private int _sleeping;
         private int _seenGeneration;
 
+        // Idle (none), Offered by the caller, or Claimed by this helper until it has run out of parts. Only the caller
+        // moves Idle to Offered and Offered to Idle; only the helper moves Offered to Claimed and Claimed to Idle.
+        private const int Idle = 0, Offered = 1, Claimed = 2;
+        private int _offer;
+
         public Worker(WorkerPool pool)
         {
             this._pool = pool;
             _index = pool._workers.Count;
             _seenGeneration = Volatile.Read(ref pool._generation);
             new Thread(Loop) { IsBackground = true, Name = $"GanDsl kernel worker {_index + 1}" }.Start();
+        }
+
+        /// <summary>Offers this helper the posted call (before the generation that announces it).</summary>
+        public void Offer() => Volatile.Write(ref _offer, Offered);
+
+        /// <summary>Withdraws an unclaimed offer, or waits until the helper that claimed it has finished.</summary>
+        public void WithdrawOrAwait()
+        {
+            if (Interlocked.CompareExchange(ref _offer, Idle, Offered) == Offered) return;
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _offer) != Idle) spin.SpinOnce(sleep1Threshold: -1);
         }
 
         public void Wake()
@@ -142,13 +160,11 @@ internal sealed unsafe class WorkerPool
             var buffers = GemmBuffers.ForCurrentThread;
             while (true)
             {
-                int gen = AwaitGeneration();
-                _seenGeneration = gen;
-                if (_index < _pool._participants)
-                {
-                    using (KernelSettings.Override(_pool._callerWidth, _pool._callerThreads)) _pool.WorkTiles(buffers);
-                    Interlocked.Decrement(ref _pool._pending);
-                }
+                _seenGeneration = AwaitGeneration();
+                // The call's fields are read only after the claim, which the caller's writes before its offer precede.
+                if (Interlocked.CompareExchange(ref _offer, Claimed, Offered) != Offered) continue;
+                using (KernelSettings.Override(_pool._callerWidth, _pool._callerThreads)) _pool.WorkTiles(buffers);
+                Volatile.Write(ref _offer, Idle);
             }
         }
 
