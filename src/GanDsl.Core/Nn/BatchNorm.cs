@@ -8,7 +8,7 @@ namespace GanDsl.Nn;
 /// Batch normalisation over channel axis 1 with running statistics (momentum 0.1, eps 1e-5, unbiased running variance) and,
 /// when affine (the default), a weight and bias per channel, as torch.nn.BatchNorm1d/2d.
 /// </summary>
-public abstract class BatchNorm : Module
+public abstract class BatchNorm : Module, IFusesActivation
 {
     /// <param name="layer">The kind as a spec (<c>LayerSpec.BatchNorm2d()</c>): its name, its affine option and its argument rules.</param>
     /// <param name="numFeatures">The channels (features) normalised.</param>
@@ -64,8 +64,7 @@ public abstract class BatchNorm : Module
     public Tensor ForwardThen(Module next, Tensor input)
     {
         ArgumentNullException.ThrowIfNull(next);
-        float? slope = next switch { ReLU => 0f, LeakyReLU leaky => (float)leaky.NegativeSlope, _ => null };
-        if (slope is not { } s) return next.Forward(Forward(input));
+        if (ActivationFusion.SlopeOf(next) is not { } s) return next.Forward(Forward(input));
         Count(input);
         return Ops.BatchNormLeakyRelu(input, Weight ?? Tensor.Full(1f, NumFeatures), Bias ?? Tensor.Zeros(NumFeatures), RunningMean, RunningVar,
             Training, s);

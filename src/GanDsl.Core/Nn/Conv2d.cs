@@ -5,7 +5,7 @@ using GanDsl.Tensors;
 namespace GanDsl.Nn;
 
 /// <summary>2-D convolution with a square kernel, weight [out, in, k, k], as torch.nn.Conv2d (spectrally normalised on request).</summary>
-public sealed class Conv2d : WeightedLayer
+public sealed class Conv2d : WeightedLayer, IFusesActivation
 {
     /// <summary>A convolution from <paramref name="inChannels"/> to <paramref name="outChannels"/> channels; throws <see cref="ArgumentOutOfRangeException"/> with the compile-time check's sentence for a bad argument.</summary>
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride = ConvolutionArguments.DefaultStride,
@@ -28,6 +28,19 @@ public sealed class Conv2d : WeightedLayer
 
     /// <summary>[N, in, H, W] → [N, out, H', W'].</summary>
     public override Tensor Forward(Tensor input) => Ops.Conv2d(input, ForwardWeight(), Bias, Stride, Padding);
+
+    /// <summary>
+    /// This layer and then <paramref name="next"/> on <paramref name="input"/>: with a bias, a <see cref="ReLU"/> or
+    /// <see cref="LeakyReLU"/> runs fused with the bias (<see cref="Ops.ChannelBiasLeakyRelu"/>: one pass over the output
+    /// fewer each way, the same bits as the two layers one after the other); anything else runs after it. Generated nets
+    /// call it for a convolution followed by one of those activations.
+    /// </summary>
+    public Tensor ForwardThen(Module next, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (Bias is null || ActivationFusion.SlopeOf(next) is not { } slope) return next.Forward(Forward(input));
+        return Ops.ChannelBiasLeakyRelu(Ops.Conv2d(input, ForwardWeight(), null, Stride, Padding), Bias, slope);
+    }
 
     /// <summary>PyTorch's default U(±1/√fan_in) or DCGAN's N(0, 0.02), then spectral norm's starting vectors.</summary>
     protected override void ResetParameters(Init scheme, Rng rng)

@@ -8,7 +8,7 @@ namespace GanDsl.Nn;
 /// Transposed 2-D convolution, weight [in, out, k, k] as torch.nn.ConvTranspose2d lays it out; spectral norm treats the
 /// output channels (dim 1) as the weight's rows, as PyTorch's spectral_norm does for transposed convolutions.
 /// </summary>
-public sealed class ConvTranspose2d : WeightedLayer
+public sealed class ConvTranspose2d : WeightedLayer, IFusesActivation
 {
     /// <summary>A transposed convolution from <paramref name="inChannels"/> to <paramref name="outChannels"/> channels; throws <see cref="ArgumentOutOfRangeException"/> with the compile-time check's sentence for a bad argument.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = ConvolutionArguments.DefaultStride,
@@ -34,6 +34,19 @@ public sealed class ConvTranspose2d : WeightedLayer
 
     /// <summary>[N, in, H, W] → [N, out, (H − 1)·stride − 2·padding + k + outputPadding, …].</summary>
     public override Tensor Forward(Tensor input) => Ops.ConvTranspose2d(input, ForwardWeight(), Bias, Stride, Padding, OutputPadding);
+
+    /// <summary>
+    /// This layer and then <paramref name="next"/> on <paramref name="input"/>: with a bias, a <see cref="ReLU"/> or
+    /// <see cref="LeakyReLU"/> runs fused with the bias (<see cref="Ops.ChannelBiasLeakyRelu"/>: one pass over the output
+    /// fewer each way, the same bits as the two layers one after the other); anything else runs after it. Generated nets
+    /// call it for a convolution followed by one of those activations.
+    /// </summary>
+    public Tensor ForwardThen(Module next, Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (Bias is null || ActivationFusion.SlopeOf(next) is not { } slope) return next.Forward(Forward(input));
+        return Ops.ChannelBiasLeakyRelu(Ops.ConvTranspose2d(input, ForwardWeight(), null, Stride, Padding, OutputPadding), Bias, slope);
+    }
 
     /// <remarks>PyTorch computes the fan-in from dimension 1 of the weight, i.e. out·k·k for a transposed convolution.</remarks>
     protected override void ResetParameters(Init scheme, Rng rng)

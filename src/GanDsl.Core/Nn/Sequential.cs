@@ -34,9 +34,10 @@ public sealed class Sequential : Module
         var x = input;
         for (int i = 0; i < _layers.Length; i++)
         {
-            // A batch norm and the ReLU after it run as one fused op, as in generated nets (the same bits, one pass fewer).
-            if (_layers[i] is BatchNorm norm && i + 1 < _layers.Length && _layers[i + 1] is ReLU or LeakyReLU)
-                x = norm.ForwardThen(_layers[++i], x);
+            // A batch norm or a convolution and the ReLU after it run as one fused op, as in generated nets (the same
+            // bits, one pass fewer).
+            if (_layers[i] is IFusesActivation fusing && i + 1 < _layers.Length && ActivationFusion.Fuses(_layers[i + 1]))
+                x = fusing.ForwardThen(_layers[++i], x);
             else
                 x = _layers[i].Forward(x);
         }

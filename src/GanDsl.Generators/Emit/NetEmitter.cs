@@ -123,7 +123,7 @@ namespace GanDsl.Generators.Emit
         {
             for (int i = from; i < to; i++)
             {
-                // A batch norm and the ReLU after it run as one fused op (BatchNorm.ForwardThen): one pass fewer each way.
+                // A batch norm or a convolution and the ReLU after it run as one fused op (ForwardThen): one pass fewer each way.
                 if (i + 1 < to && net.Stack.FusesWithNext(i))
                 {
                     w.Line("x = _layer" + SourceWriter.Int(i) + ".ForwardThen(_layer" + SourceWriter.Int(i + 1) + ", x);");

@@ -81,10 +81,15 @@ namespace GanDsl.Generators.Model
         /// <summary>The last layer is Sigmoid, so the output is a probability.</summary>
         public bool EndsInSigmoid => Layers.Count > 0 && Layers[Layers.Count - 1].Kind == LayerKind.Sigmoid;
 
-        /// <summary>Layer <paramref name="index"/> is a batch norm and the next a ReLU or leaky ReLU: the runtime runs the two as one fused op.</summary>
+        /// <summary>
+        /// Layer <paramref name="index"/> is a batch norm or a convolution with a bias, and the next a ReLU or leaky ReLU: the
+        /// runtime runs the two as one fused op.
+        /// </summary>
         public bool FusesWithNext(int index) =>
             index + 1 < Layers.Count
-            && (Layers[index].Kind == LayerKind.BatchNorm1d || Layers[index].Kind == LayerKind.BatchNorm2d)
+            && (Layers[index].Kind == LayerKind.BatchNorm1d || Layers[index].Kind == LayerKind.BatchNorm2d
+                || ((Layers[index].Kind == LayerKind.Conv2d || Layers[index].Kind == LayerKind.ConvTranspose2d)
+                    && Layers[index].Flag(ConvolutionArguments.Bias)))
             && (Layers[index + 1].Kind == LayerKind.ReLU || Layers[index + 1].Kind == LayerKind.LeakyReLU);
     }
 }

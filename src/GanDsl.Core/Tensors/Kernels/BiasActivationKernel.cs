@@ -1,0 +1,110 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
+namespace GanDsl.Tensors.Kernels;
+
+/// <summary>
+/// A channel bias and the leaky ReLU after it (slope 0 is ReLU) in one pass each way, over planes [N, C, inner]:
+/// forward y = act(z + bias[c]); backward gz = y &gt; 0 ? g : g·slope and the bias gradient, each channel's sum of its
+/// planes' vector sums in image order. Those are the element-wise add, <see cref="LeakyReluKernel"/> and
+/// <see cref="BlockSums"/> one after the other, element for element and sum for sum, so the bits are theirs; a
+/// non-negative slope keeps y &gt; 0 exactly where z + bias &gt; 0, so the backward may read y. Large calls are split over
+/// the pool by planes (forward) and by channels (backward, so each channel's sum stays on one thread).
+/// </summary>
+internal static unsafe class BiasActivationKernel
+{
+    private const int ParallelFloats = 32 * 1024;
+
+    [ThreadStatic] private static Job? _job;
+
+    /// <summary>y[n, c, i] = act(z[n, c, i] + bias[c]).</summary>
+    public static void Forward(float[] z, float[] bias, float[] y, int n, int channels, int inner, float slope) =>
+        Run(z, bias, y, null, null, n, channels, inner, slope);
+
+    /// <summary>
+    /// gz = y &gt; 0 ? g : g·slope; and when <paramref name="gBias"/> is given, gBias[c] = the sum over images, in order, of
+    /// each plane's vector sum of gz (with one channel, one sum of all of gz, as a one-element target's sum is).
+    /// </summary>
+    public static void Backward(float[] g, float[] y, float[] gz, float[]? gBias, int n, int channels, int inner, float slope)
+    {
+        bool whole = channels == 1 && gBias is not null;
+        Run(y, null, g, gz, whole ? null : gBias, n, channels, inner, slope);
+        if (whole) gBias![0] = TensorPrimitives.Sum(gz);
+    }
+
+    // Forward: x = z, b = bias, r = y. Backward: x = y, r = g, gz and gBias the outputs.
+    private static void Run(float[] x, float[]? b, float[] r, float[]? gz, float[]? gBias, int n, int channels, int inner, float slope)
+    {
+        var j = _job ??= new Job();
+        (j.X, j.B, j.R, j.Gz, j.GBias) = (x, b, r, gz, gBias);
+        (j.N, j.Channels, j.Inner, j.Slope) = (n, channels, inner, slope);
+        bool forward = b is not null;
+        // Forward parts are runs of planes; backward parts are channels (each owns its bias sum) with all their planes.
+        j.PerPart = forward ? Math.Max(1, ParallelFloats / Math.Max(1, inner)) : 1;
+        int parts = forward ? (n * channels + j.PerPart - 1) / j.PerPart : channels;
+        if ((long)n * channels * inner < ParallelFloats || parts < 2) for (int p = 0; p < parts; p++) j.Run(p);
+        else j.RunAll(parts);
+        (j.X, j.B, j.R, j.Gz, j.GBias) = (null!, null, null!, null, null);
+    }
+
+    private sealed class Job : ParallelJob
+    {
+        public float[] X = null!, R = null!;
+        public float[]? B, Gz, GBias;
+        public int N, Channels, Inner, PerPart;
+        public float Slope;
+
+        public override void Run(int part)
+        {
+            if (B is { } bias)
+            {
+                int end = Math.Min(N * Channels, (part + 1) * PerPart);
+                fixed (float* z = X, y = R)
+                    for (int plane = part * PerPart; plane < end; plane++)
+                        Plane(z + (long)plane * Inner, y + (long)plane * Inner, null, bias[plane % Channels], Inner, Slope);
+                return;
+            }
+            int c = part;
+            float sum = 0f;
+            fixed (float* y = X, g = R, gz = Gz)
+                for (int image = 0; image < N; image++)
+                {
+                    long at = ((long)image * Channels + c) * Inner;
+                    Plane(y + at, gz + at, g + at, 0f, Inner, Slope);
+                    if (GBias is not null) sum += TensorPrimitives.Sum(new ReadOnlySpan<float>(gz + at, Inner));
+                }
+            if (GBias is not null) GBias[c] = sum;
+        }
+    }
+
+    // Forward (g null): to = act(x + bias). Backward: to = x > 0 ? g : g·slope. The select and product of LeakyReluKernel.
+    private static void Plane(float* x, float* to, float* g, float bias, int length, float slope)
+    {
+        int i = 0;
+        if (KernelSettings.Allows(VectorWidth.Bits512) && Vector512.IsHardwareAccelerated)
+        {
+            var (s, b) = (Vector512.Create(slope), Vector512.Create(bias));
+            for (; i <= length - 16; i += 16)
+            {
+                var vx = Vector512.Load(x + i);
+                var (test, v) = g == null ? (vx + b, vx + b) : (vx, Vector512.Load(g + i));
+                Vector512.ConditionalSelect(Vector512.GreaterThan(test, Vector512<float>.Zero), v, v * s).Store(to + i);
+            }
+        }
+        else if (KernelSettings.Allows(VectorWidth.Bits256) && Vector256.IsHardwareAccelerated)
+        {
+            var (s, b) = (Vector256.Create(slope), Vector256.Create(bias));
+            for (; i <= length - 8; i += 8)
+            {
+                var vx = Vector256.Load(x + i);
+                var (test, v) = g == null ? (vx + b, vx + b) : (vx, Vector256.Load(g + i));
+                Vector256.ConditionalSelect(Vector256.GreaterThan(test, Vector256<float>.Zero), v, v * s).Store(to + i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            float test = g == null ? x[i] + bias : x[i], v = g == null ? test : g[i];
+            to[i] = test > 0 ? v : v * slope;
+        }
+    }
+}
