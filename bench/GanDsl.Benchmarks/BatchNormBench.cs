@@ -23,23 +23,13 @@ internal static class BatchNormBench
         {
             var s = Environment.GetEnvironmentVariable("BN_FLAT") == "1" ? new Buffers(1, channels, inner * 128) : new Buffers(128, channels, inner);
             int reps = Math.Max(4, 20_000_000 / s.X.Length);
-            double forward = Median(rounds, () => Time(reps, cpuClock, s.Forward));
-            double backward = Median(rounds, () => Time(reps, cpuClock, s.Backward));
-            double copy = Median(rounds, () => Time(reps, cpuClock, () => s.X.AsSpan().CopyTo(s.Y)));
+            double forward = Median(rounds, () => BenchClock.PerCall(reps, cpuClock, s.Forward));
+            double backward = Median(rounds, () => BenchClock.PerCall(reps, cpuClock, s.Backward));
+            double copy = Median(rounds, () => BenchClock.PerCall(reps, cpuClock, () => s.X.AsSpan().CopyTo(s.Y)));
             double perValue = 1e6 / s.X.Length; // ms per call → ns per value
             Console.WriteLine(string.Format(inv, "{0,-16} {1,10:F3} {2,10:F3} {3,10:F3}",
                 $"[128,{channels},{inner}]", forward * perValue, backward * perValue, copy * perValue));
         }
-    }
-
-    private static double Time(int reps, bool cpuClock, Action call)
-    {
-        call();
-        double start = cpuClock ? ConvAb.ThreadCpuMs() : System.Diagnostics.Stopwatch.GetTimestamp();
-        for (int i = 0; i < reps; i++) call();
-        double elapsed = cpuClock ? ConvAb.ThreadCpuMs() - start
-            : System.Diagnostics.Stopwatch.GetElapsedTime((long)start).TotalMilliseconds;
-        return elapsed / reps;
     }
 
     private static double Median(int rounds, Func<double> measure)

@@ -29,20 +29,10 @@ internal static class PoolBench
             // Warm up past tiered compilation's first tiers (a call count, then a background recompile).
             for (int i = 0; i < 100; i++) MaxPoolKernel.Winners(x, index, planes, size, size, 2, 2);
             Thread.Sleep(200);
-            var values = Enumerable.Range(0, rounds).Select(_ => Time(reps, cpuClock,
+            var values = Enumerable.Range(0, rounds).Select(_ => BenchClock.PerCall(reps, cpuClock,
                 () => MaxPoolKernel.Winners(x, index, planes, size, size, 2, 2))).Order().ToArray();
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "[128,{0},{1},{1}] {2,10:F3}", channels, size,
                 values[values.Length / 2] * 1e6 / windows));
         }
-    }
-
-    private static double Time(int reps, bool cpuClock, Action call)
-    {
-        call();
-        double start = cpuClock ? ConvAb.ThreadCpuMs() : System.Diagnostics.Stopwatch.GetTimestamp();
-        for (int i = 0; i < reps; i++) call();
-        double elapsed = cpuClock ? ConvAb.ThreadCpuMs() - start
-            : System.Diagnostics.Stopwatch.GetElapsedTime((long)start).TotalMilliseconds;
-        return elapsed / reps;
     }
 }
