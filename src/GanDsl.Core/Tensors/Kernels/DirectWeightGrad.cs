@@ -12,7 +12,10 @@ namespace GanDsl.Tensors.Kernels;
 /// (with AVX-512) two output channels, one input channel, one kernel row and four kernel columns: it keeps a partial sum
 /// per output column and tap in registers while it walks its images and rows (each gradient vector serves four taps,
 /// each input vector both channels), then adds the column partials in column order into its chunk's slice of a scratch
-/// buffer; a last pass adds the chunks in order. Every sum runs in an order fixed by the shapes alone: all widths and
+/// buffer; a last pass adds the chunks in order. With one output channel and AVX-512 (registers to spare) and stride 1,
+/// a part takes two adjacent kernel rows instead: input row r serves output row r − ky for the first and r − ky − 1 for
+/// the second, so each input vector is loaded once for both and each gradient row is kept for the next input row, half the
+/// loads for the same sums in the same order. Every sum runs in an order fixed by the shapes alone: all widths and
 /// thread counts give the same bits.
 /// </summary>
 internal static unsafe class DirectWeightGrad
@@ -55,7 +58,9 @@ internal static unsafe class DirectWeightGrad
         j.Blocks = (outChannels + j.PerBlock - 1) / j.PerBlock;
         j.Groups = (k + TapsPerPart - 1) / TapsPerPart;
         j.Chunks = (batch + ChunkImages - 1) / ChunkImages;
-        int parts = j.Chunks * j.Blocks * inChannels * k * j.Groups;
+        j.RowsPerPart = lanes == 16 && outChannels == 1 && x.Stride == 1 ? 2 : 1;
+        j.RowGroups = (k + j.RowsPerPart - 1) / j.RowsPerPart;
+        int parts = j.Chunks * j.Blocks * inChannels * j.RowGroups * j.Groups;
         long work = (long)parts * ChunkImages * outHeight * outWidth * TapsPerPart;
         Run(j, parts, work);
 
@@ -76,18 +81,19 @@ internal static unsafe class DirectWeightGrad
     {
         public Planes X;
         public float* Dy, Partials;
-        public int Batch, InChannels, OutChannels, K, OutHeight, OutWidth, Vectors, PerBlock, Blocks, Groups, Chunks;
+        public int Batch, InChannels, OutChannels, K, OutHeight, OutWidth, Vectors, PerBlock, Blocks, Groups, Chunks, RowsPerPart, RowGroups;
         public LaneWidth Width;
 
         public override void Run(int part)
         {
             int group = part % Groups, rest = part / Groups;
-            int ky = rest % K;
-            rest /= K;
+            int ky = rest % RowGroups * RowsPerPart;
+            rest /= RowGroups;
             int c = rest % InChannels;
             rest /= InChannels;
             int block = rest % Blocks, chunk = rest / Blocks;
-            var at = new Part(chunk, block * PerBlock, Math.Min(PerBlock, OutChannels - block * PerBlock), c, ky, group * TapsPerPart);
+            var at = new Part(chunk, block * PerBlock, Math.Min(PerBlock, OutChannels - block * PerBlock), c, ky, group * TapsPerPart,
+                RowPair: RowsPerPart == 2 && ky + 1 < K);
             switch (Width, Vectors)
             {
                 case (LaneWidth.Bits512, 1): Taps<Vector512<float>, Lanes512, One>(at); break;
@@ -100,7 +106,7 @@ internal static unsafe class DirectWeightGrad
 
         private void Taps<TV, TL, TC>(in Part at) where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount
         {
-            if (at.Channels == 2) Taps<TV, TL, TC, Two>(at);
+            if (at.Channels == 2 || at.RowPair) Taps<TV, TL, TC, Two>(at);
             else Taps<TV, TL, TC, One>(at);
         }
 
@@ -112,14 +118,20 @@ internal static unsafe class DirectWeightGrad
             for (int ox = 0; ox < wo; ox += chunk)
             {
                 var pass = new Pass(this, at, taps, ox, partials + ox);
-                if (wo - ox >= chunk) pass.Run<TV, TL, TC, TO, Whole>(chunk);
+                bool whole = wo - ox >= chunk;
+                if (at.RowPair && whole) pass.RunRowPair<TV, TL, TC, Whole>(chunk);
+                else if (at.RowPair) pass.RunRowPair<TV, TL, TC, Masked>(wo - ox);
+                else if (whole) pass.Run<TV, TL, TC, TO, Whole>(chunk);
                 else pass.Run<TV, TL, TC, TO, Masked>(wo - ox);
             }
 
+            // The second set of partials is the second output channel, or the second kernel row of a row pair.
             int size = OutChannels * InChannels * K * K;
-            for (int o = 0; o < at.Channels; o++)
+            for (int o = 0; o < TO.V; o++)
             {
-                float* dw = Partials + (long)at.Chunk * size + (((long)(at.O + o) * InChannels + at.C) * K + at.Ky) * K + at.Kx0;
+                var (channel, ky) = at.RowPair ? (at.O, at.Ky + o) : (at.O + o, at.Ky);
+                if (!at.RowPair && o >= at.Channels) break;
+                float* dw = Partials + (long)at.Chunk * size + (((long)channel * InChannels + at.C) * K + ky) * K + at.Kx0;
                 for (int t = 0; t < taps; t++)
                 {
                     float total = 0f;
@@ -130,7 +142,7 @@ internal static unsafe class DirectWeightGrad
             }
         }
 
-        private readonly record struct Part(int Chunk, int O, int Channels, int C, int Ky, int Kx0);
+        private readonly record struct Part(int Chunk, int O, int Channels, int C, int Ky, int Kx0, bool RowPair);
 
         private readonly struct Pass(WeightGradJob j, in Part at, int taps, int ox, float* partials)
         {
@@ -197,6 +209,82 @@ internal static unsafe class DirectWeightGrad
                 Spill<TV, TL, TC>(partials + 2 * wo, a20, a21, m0, m1);
                 Spill<TV, TL, TC>(partials + 3 * wo, a30, a31, m0, m1);
                 if (TO.V < 2) return;
+                float* more = partials + TapsPerPart * wo;
+                Spill<TV, TL, TC>(more, b00, b01, m0, m1);
+                Spill<TV, TL, TC>(more + wo, b10, b11, m0, m1);
+                Spill<TV, TL, TC>(more + 2 * wo, b20, b21, m0, m1);
+                Spill<TV, TL, TC>(more + 3 * wo, b30, b31, m0, m1);
+            }
+
+            // Kernel rows Ky (sums a) and Ky + 1 (sums b) of one output channel, stride 1: input row Ky + r serves output row
+            // r of the first and r − 1 of the second, so its vectors are loaded once, and gradient row r is kept for r + 1.
+            // Each sum still takes its output rows in order, image by image.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public void RunRowPair<TV, TL, TC, TM>(int columns)
+                where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount where TM : struct, ILoadMode
+            {
+                int l = TL.Count, wo = j.OutWidth, ho = j.OutHeight;
+                var x = j.X;
+                TV m0 = TL.FirstLanes(columns), m1 = TL.FirstLanes(columns - l);
+                int column0 = x.ColumnOf(_at.Kx0);
+                nint t1 = x.ColumnOf(_at.Kx0 + Math.Min(1, taps - 1)) - column0, t2 = x.ColumnOf(_at.Kx0 + Math.Min(2, taps - 1)) - column0;
+                nint t3 = x.ColumnOf(_at.Kx0 + Math.Min(3, taps - 1)) - column0;
+                nint rowStep = x.RowStride;
+                TV a00 = TL.Zero, a01 = TL.Zero, a10 = TL.Zero, a11 = TL.Zero, a20 = TL.Zero, a21 = TL.Zero, a30 = TL.Zero, a31 = TL.Zero;
+                TV b00 = TL.Zero, b01 = TL.Zero, b10 = TL.Zero, b11 = TL.Zero, b20 = TL.Zero, b21 = TL.Zero, b30 = TL.Zero, b31 = TL.Zero;
+                int end = Math.Min(j.Batch, (_at.Chunk + 1) * ChunkImages);
+                for (int n = _at.Chunk * ChunkImages; n < end; n++)
+                {
+                    float* g = j.Dy + (long)n * j.OutChannels * ho * wo + ox;
+                    float* row = x.Data + n * x.ImageStride + _at.C * x.ChannelStride + (long)_at.Ky * x.RowStride + ox + column0;
+                    TV p0 = TL.Zero, p1 = TL.Zero; // gradient row r − 1
+                    for (int r = 0; r <= ho; r++, g += wo, row += rowStep)
+                    {
+                        TV x0 = DirectConvolution.Load<TV, TL, TM>(row, m0), x1 = DirectConvolution.Load<TV, TL, TM>(row + t1, m0);
+                        TV x2 = DirectConvolution.Load<TV, TL, TM>(row + t2, m0), x3 = DirectConvolution.Load<TV, TL, TM>(row + t3, m0);
+                        TV y0 = TL.Zero, y1 = TL.Zero, y2 = TL.Zero, y3 = TL.Zero;
+                        if (TC.V > 1)
+                        {
+                            y0 = DirectConvolution.Load<TV, TL, TM>(row + l, m1);
+                            y1 = DirectConvolution.Load<TV, TL, TM>(row + t1 + l, m1);
+                            y2 = DirectConvolution.Load<TV, TL, TM>(row + t2 + l, m1);
+                            y3 = DirectConvolution.Load<TV, TL, TM>(row + t3 + l, m1);
+                        }
+                        if (r > 0)
+                        {
+                            b00 = TL.MultiplyAdd(p0, x0, b00);
+                            b10 = TL.MultiplyAdd(p0, x1, b10);
+                            b20 = TL.MultiplyAdd(p0, x2, b20);
+                            b30 = TL.MultiplyAdd(p0, x3, b30);
+                            if (TC.V > 1)
+                            {
+                                b01 = TL.MultiplyAdd(p1, y0, b01);
+                                b11 = TL.MultiplyAdd(p1, y1, b11);
+                                b21 = TL.MultiplyAdd(p1, y2, b21);
+                                b31 = TL.MultiplyAdd(p1, y3, b31);
+                            }
+                        }
+                        if (r == ho) break;
+                        p0 = DirectConvolution.Load<TV, TL, TM>(g, m0);
+                        a00 = TL.MultiplyAdd(p0, x0, a00);
+                        a10 = TL.MultiplyAdd(p0, x1, a10);
+                        a20 = TL.MultiplyAdd(p0, x2, a20);
+                        a30 = TL.MultiplyAdd(p0, x3, a30);
+                        if (TC.V > 1)
+                        {
+                            p1 = DirectConvolution.Load<TV, TL, TM>(g + l, m1);
+                            a01 = TL.MultiplyAdd(p1, y0, a01);
+                            a11 = TL.MultiplyAdd(p1, y1, a11);
+                            a21 = TL.MultiplyAdd(p1, y2, a21);
+                            a31 = TL.MultiplyAdd(p1, y3, a31);
+                        }
+                    }
+                }
+
+                Spill<TV, TL, TC>(partials, a00, a01, m0, m1);
+                Spill<TV, TL, TC>(partials + wo, a10, a11, m0, m1);
+                Spill<TV, TL, TC>(partials + 2 * wo, a20, a21, m0, m1);
+                Spill<TV, TL, TC>(partials + 3 * wo, a30, a31, m0, m1);
                 float* more = partials + TapsPerPart * wo;
                 Spill<TV, TL, TC>(more, b00, b01, m0, m1);
                 Spill<TV, TL, TC>(more + wo, b10, b11, m0, m1);
