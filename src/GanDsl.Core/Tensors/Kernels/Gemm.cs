@@ -103,7 +103,8 @@ public static unsafe class Gemm
     {
         task.N = 1; // A's panels do not depend on B
         Prepare(ref task, KernelSettings.VectorWidth, threads: 1);
-        return (long)task.PaddedM * task.K;
+        // Room past the end, as GemmBuffers leaves: a 6-row panel's 8-wide stores spill two floats past its last k step.
+        return (long)task.PaddedM * task.K + 8;
     }
 
     /// <summary>
@@ -116,12 +117,37 @@ public static unsafe class Gemm
         var planned = task;
         planned.N = 1; // A's panels do not depend on B
         Prepare(ref planned, KernelSettings.VectorWidth, threads: 1);
-        for (int p0 = 0; p0 < planned.K; p0 += planned.Kc)
-        {
-            int kc = Math.Min(planned.Kc, planned.K - p0);
-            GemmPacking.PackA(planned.Mr, planned.TransA, planned.A, planned.Lda, 0, planned.M, p0, kc, dst + (nint)planned.PaddedM * p0);
-        }
+        var job = _packA ??= new PackAJob();
+        job.Task = planned;
+        job.Dst = dst;
+        // Parts of about 16k floats: whole panels of one k block each. Copies only, so any split gives the same panels. But
+        // the AVX2 kernel's 6-row panels of an untransposed A are written by 8-wide transposes whose last lanes spill into
+        // the next panel (rewritten by it, in order): those are packed in order on this thread.
+        job.PanelsPerPart = Math.Max(1, 16 * 1024 / (planned.Mr * planned.Kc));
+        job.RowParts = (planned.PaddedM / planned.Mr + job.PanelsPerPart - 1) / job.PanelsPerPart;
+        int parts = (planned.K + planned.Kc - 1) / planned.Kc * job.RowParts;
+        bool spills = !planned.TransA && planned.Mr % 8 != 0;
+        if ((long)planned.M * planned.K < 32 * 1024 || parts < 2 || spills) for (int part = 0; part < parts; part++) job.Run(part);
+        else job.RunAll(parts);
         task.PackedA = dst;
+    }
+
+    [ThreadStatic] private static PackAJob? _packA;
+
+    /// <summary>One part of <see cref="PackAllA"/>: a run of panels of one k block, where a tile would put them.</summary>
+    private sealed class PackAJob : ParallelJob
+    {
+        public GemmTask Task;
+        public float* Dst;
+        public int PanelsPerPart, RowParts;
+
+        public override void Run(int part)
+        {
+            ref readonly var t = ref Task;
+            int p0 = part / RowParts * t.Kc, kc = Math.Min(t.Kc, t.K - p0);
+            int i0 = part % RowParts * PanelsPerPart * t.Mr, rows = Math.Min(PanelsPerPart * t.Mr, t.M - i0);
+            if (rows > 0) GemmPacking.PackA(t.Mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, Dst + (nint)t.PaddedM * p0 + (nint)i0 * kc);
+        }
     }
 
     private static void Run(GemmTask task, VectorWidth width, int threads)

@@ -39,6 +39,7 @@ public class ConvolutionPathTests
         { 2, 7, 11, 6, 5, 2, 2 },   // k = 5, stride 2, padding 2
         { 2, 3, 16, 4, 4, 2, 1 },   // stride 2 onto rows of 8 from rows of 16: the AVX-512 unfold's row pairs fill whole
                                     // vectors, and a padding column's index falls on a real pixel of the other row
+        { 2, 32, 8, 64, 4, 2, 1 },  // 64 × 512 weights: the implicit maps pack them for the GEMM in parallel parts
         { 7, 32, 14, 8, 4, 2, 1 },  // DCGAN D2 at full width: the implicit maps take 5 images a part, so two parts, one short;
                                     // the AVX-512 col2im sums four images at once and then the rest one by one
     };
