@@ -204,16 +204,10 @@ internal static unsafe class DirectWeightGrad
                     }
                 }
 
-                Spill<TV, TL, TC>(partials, a00, a01, m0, m1);
-                Spill<TV, TL, TC>(partials + wo, a10, a11, m0, m1);
-                Spill<TV, TL, TC>(partials + 2 * wo, a20, a21, m0, m1);
-                Spill<TV, TL, TC>(partials + 3 * wo, a30, a31, m0, m1);
+                SpillTaps<TV, TL, TC>(partials, wo, a00, a01, a10, a11, a20, a21, a30, a31, m0, m1);
                 if (TO.V < 2) return;
                 float* more = partials + TapsPerPart * wo;
-                Spill<TV, TL, TC>(more, b00, b01, m0, m1);
-                Spill<TV, TL, TC>(more + wo, b10, b11, m0, m1);
-                Spill<TV, TL, TC>(more + 2 * wo, b20, b21, m0, m1);
-                Spill<TV, TL, TC>(more + 3 * wo, b30, b31, m0, m1);
+                SpillTaps<TV, TL, TC>(more, wo, b00, b01, b10, b11, b20, b21, b30, b31, m0, m1);
             }
 
             // Kernel rows Ky (sums a) and Ky + 1 (sums b) of one output channel, stride 1: input row Ky + r serves output row
@@ -281,18 +275,23 @@ internal static unsafe class DirectWeightGrad
                     }
                 }
 
-                Spill<TV, TL, TC>(partials, a00, a01, m0, m1);
-                Spill<TV, TL, TC>(partials + wo, a10, a11, m0, m1);
-                Spill<TV, TL, TC>(partials + 2 * wo, a20, a21, m0, m1);
-                Spill<TV, TL, TC>(partials + 3 * wo, a30, a31, m0, m1);
+                SpillTaps<TV, TL, TC>(partials, wo, a00, a01, a10, a11, a20, a21, a30, a31, m0, m1);
                 float* more = partials + TapsPerPart * wo;
-                Spill<TV, TL, TC>(more, b00, b01, m0, m1);
-                Spill<TV, TL, TC>(more + wo, b10, b11, m0, m1);
-                Spill<TV, TL, TC>(more + 2 * wo, b20, b21, m0, m1);
-                Spill<TV, TL, TC>(more + 3 * wo, b30, b31, m0, m1);
+                SpillTaps<TV, TL, TC>(more, wo, b00, b01, b10, b11, b20, b21, b30, b31, m0, m1);
             }
 
             // Only the chunk's own columns: a whole-vector store could run past the row of partials.
+            // Four taps' rows of partials, wo apart.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void SpillTaps<TV, TL, TC>(float* to, int wo, TV a00, TV a01, TV a10, TV a11, TV a20, TV a21, TV a30, TV a31, TV m0, TV m1)
+                where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount
+            {
+                Spill<TV, TL, TC>(to, a00, a01, m0, m1);
+                Spill<TV, TL, TC>(to + wo, a10, a11, m0, m1);
+                Spill<TV, TL, TC>(to + 2 * wo, a20, a21, m0, m1);
+                Spill<TV, TL, TC>(to + 3 * wo, a30, a31, m0, m1);
+            }
+
             private static void Spill<TV, TL, TC>(float* to, TV a0, TV a1, TV m0, TV m1)
                 where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount
             {
