@@ -103,8 +103,7 @@ public static unsafe class Gemm
     {
         task.N = 1; // A's panels do not depend on B
         Prepare(ref task, KernelSettings.VectorWidth, threads: 1);
-        // Room past the end, as GemmBuffers leaves: a 6-row panel's 8-wide stores spill two floats past its last k step.
-        return (long)task.PaddedM * task.K + 8;
+        return (long)task.PaddedM * task.K;
     }
 
     /// <summary>
@@ -120,14 +119,12 @@ public static unsafe class Gemm
         var job = _packA ??= new PackAJob();
         job.Task = planned;
         job.Dst = dst;
-        // Parts of about 16k floats: whole panels of one k block each. Copies only, so any split gives the same panels. But
-        // the AVX2 kernel's 6-row panels of an untransposed A are written by 8-wide transposes whose last lanes spill into
-        // the next panel (rewritten by it, in order): those are packed in order on this thread.
+        // Parts of about 16k floats: whole panels of one k block each. Copies only, each inside its own panels, so any
+        // split gives the same panels.
         job.PanelsPerPart = Math.Max(1, 16 * 1024 / (planned.Mr * planned.Kc));
         job.RowParts = (planned.PaddedM / planned.Mr + job.PanelsPerPart - 1) / job.PanelsPerPart;
         int parts = (planned.K + planned.Kc - 1) / planned.Kc * job.RowParts;
-        bool spills = !planned.TransA && planned.Mr % 8 != 0;
-        if ((long)planned.M * planned.K < 32 * 1024 || parts < 2 || spills) for (int part = 0; part < parts; part++) job.Run(part);
+        if ((long)planned.M * planned.K < 32 * 1024 || parts < 2) for (int part = 0; part < parts; part++) job.Run(part);
         else job.RunAll(parts);
         task.PackedA = dst;
     }

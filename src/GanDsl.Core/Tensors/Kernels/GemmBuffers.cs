@@ -83,7 +83,7 @@ internal sealed unsafe class GemmBuffers
         return buffer;
     }
 
-    // Room past the end: a 6-row A panel's vector stores spill two floats beyond its last k step (Transpose8x8.Block with rows: 6).
+    // Room past the end: a PanelSource's stores may spill up to 16 floats past its last panel (PanelSource.Pack).
     private const nint Slack = 16;
 
     private static float* Allocate(nint floats) =>

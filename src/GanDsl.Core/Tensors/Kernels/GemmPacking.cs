@@ -55,8 +55,10 @@ internal static unsafe class GemmPacking
         int fullLines = 0, fullSteps = 0;
         if (Transpose8x8.IsSupported && count == 6 && panel == 6) // a full panel of the AVX2 kernel's A
         {
+            // A block's 8-wide stores spill two floats past its 8 steps, into slots the next block (or the loop below)
+            // rewrites; the range's last 8 steps are left to that loop, so nothing is written past the panel.
             fullLines = 6;
-            fullSteps = kc & ~7;
+            fullSteps = Math.Max(0, (kc - 1) & ~7);
             for (int p0 = 0; p0 < fullSteps; p0 += 8)
                 Transpose8x8.Block(src + p0, ld, dst + (nint)p0 * 6, 6, rows: 6);
         }

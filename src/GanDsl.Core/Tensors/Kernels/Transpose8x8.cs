@@ -16,7 +16,7 @@ internal static unsafe class Transpose8x8
     /// dst[q·dstStride + r] = src[r·srcStride + q] for q in 0..7 and r below <paramref name="rows"/> (8, or 6 for the AVX2
     /// kernel's A panels, where rows 6 and 7 read as zeros). Each q is stored as a full vector, so with a
     /// <paramref name="dstStride"/> under 8 the last lanes spill into the next q's slots (rewritten by the next store)
-    /// and past the last one: the caller stores in increasing order and leaves room after the block.
+    /// and past the last one: the caller stores in increasing order and rewrites, or leaves room for, what follows the block.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Block(float* src, nint srcStride, float* dst, nint dstStride, int rows = 8)
