@@ -22,5 +22,5 @@ internal static class ActivationFusion
     };
 
     /// <summary>Whether <paramref name="next"/> is an activation <see cref="IFusesActivation.ForwardThen"/> fuses.</summary>
-    public static bool Fuses(Module next) => next is ReLU or LeakyReLU;
+    public static bool Fuses(Module next) => SlopeOf(next) is not null;
 }

@@ -6,10 +6,10 @@ namespace GanDsl.Tensors.Kernels;
 /// <summary>
 /// A channel bias and the leaky ReLU after it (slope 0 is ReLU) in one pass each way, over planes [N, C, inner]:
 /// forward y = act(z + bias[c]); backward gz = y &gt; 0 ? g : g·slope and the bias gradient, each channel's sum of its
-/// planes' vector sums in image order. Those are the element-wise add, <see cref="LeakyReluKernel"/> and
-/// <see cref="BlockSums"/> one after the other, element for element and sum for sum, so the bits are theirs; a
-/// non-negative slope keeps y &gt; 0 exactly where z + bias &gt; 0, so the backward may read y. Large calls are split over
-/// the pool by planes (forward) and by channels (backward, so each channel's sum stays on one thread).
+/// planes' vector sums in image order. Those are the element-wise add, <see cref="LeakyReluKernel"/> (whose backward
+/// loop the backward calls) and <see cref="BlockSums"/> one after the other, element for element and sum for sum, so the
+/// bits are theirs; a non-negative slope keeps y &gt; 0 exactly where z + bias &gt; 0, so the backward may read y. Large
+/// calls are split over the pool by planes (forward) and by channels (backward, so each channel's sum stays on one thread).
 /// </summary>
 internal static unsafe class BiasActivationKernel
 {
@@ -61,7 +61,7 @@ internal static unsafe class BiasActivationKernel
                 int end = Math.Min(N * Channels, (part + 1) * PerPart);
                 fixed (float* z = X, y = R)
                     for (int plane = part * PerPart; plane < end; plane++)
-                        Plane(z + (long)plane * Inner, y + (long)plane * Inner, null, bias[plane % Channels], Inner, Slope);
+                        Plane(z + (long)plane * Inner, y + (long)plane * Inner, bias[plane % Channels], Inner, Slope);
                 return;
             }
             int c = part;
@@ -70,15 +70,15 @@ internal static unsafe class BiasActivationKernel
                 for (int image = 0; image < N; image++)
                 {
                     long at = ((long)image * Channels + c) * Inner;
-                    Plane(y + at, gz + at, g + at, 0f, Inner, Slope);
+                    LeakyReluKernel.Range(y + at, g + at, gz + at, 0, Inner, Slope);
                     if (GBias is not null) sum += TensorPrimitives.Sum(new ReadOnlySpan<float>(gz + at, Inner));
                 }
             if (GBias is not null) GBias[c] = sum;
         }
     }
 
-    // Forward (g null): to = act(x + bias). Backward: to = x > 0 ? g : g·slope. The select and product of LeakyReluKernel.
-    private static void Plane(float* x, float* to, float* g, float bias, int length, float slope)
+    // to = act(x + bias): the add, then LeakyReluKernel's select and product.
+    private static void Plane(float* x, float* to, float bias, int length, float slope)
     {
         int i = 0;
         if (KernelSettings.Allows(VectorWidth.Bits512) && Vector512.IsHardwareAccelerated)
@@ -86,9 +86,8 @@ internal static unsafe class BiasActivationKernel
             var (s, b) = (Vector512.Create(slope), Vector512.Create(bias));
             for (; i <= length - 16; i += 16)
             {
-                var vx = Vector512.Load(x + i);
-                var (test, v) = g == null ? (vx + b, vx + b) : (vx, Vector512.Load(g + i));
-                Vector512.ConditionalSelect(Vector512.GreaterThan(test, Vector512<float>.Zero), v, v * s).Store(to + i);
+                var v = Vector512.Load(x + i) + b;
+                Vector512.ConditionalSelect(Vector512.GreaterThan(v, Vector512<float>.Zero), v, v * s).Store(to + i);
             }
         }
         else if (KernelSettings.Allows(VectorWidth.Bits256) && Vector256.IsHardwareAccelerated)
@@ -96,15 +95,14 @@ internal static unsafe class BiasActivationKernel
             var (s, b) = (Vector256.Create(slope), Vector256.Create(bias));
             for (; i <= length - 8; i += 8)
             {
-                var vx = Vector256.Load(x + i);
-                var (test, v) = g == null ? (vx + b, vx + b) : (vx, Vector256.Load(g + i));
-                Vector256.ConditionalSelect(Vector256.GreaterThan(test, Vector256<float>.Zero), v, v * s).Store(to + i);
+                var v = Vector256.Load(x + i) + b;
+                Vector256.ConditionalSelect(Vector256.GreaterThan(v, Vector256<float>.Zero), v, v * s).Store(to + i);
             }
         }
         for (; i < length; i++)
         {
-            float test = g == null ? x[i] + bias : x[i], v = g == null ? test : g[i];
-            to[i] = test > 0 ? v : v * slope;
+            float v = x[i] + bias;
+            to[i] = v > 0 ? v : v * slope;
         }
     }
 }

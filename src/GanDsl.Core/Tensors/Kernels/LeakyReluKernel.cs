@@ -42,7 +42,7 @@ internal static unsafe class LeakyReluKernel
     }
 
     // g null: forward (the selected value is x itself); otherwise backward (select between g and g·slope by x's sign).
-    private static void Range(float* x, float* g, float* r, int start, int end, float slope)
+    internal static void Range(float* x, float* g, float* r, int start, int end, float slope)
     {
         int i = start;
         if (KernelSettings.Allows(VectorWidth.Bits512) && Vector512.IsHardwareAccelerated)
