@@ -125,12 +125,11 @@ internal static unsafe class DirectWeightGrad
                 else pass.Run<TV, TL, TC, TO, Masked>(wo - ox);
             }
 
-            // The second set of partials is the second output channel, or the second kernel row of a row pair.
+            // The second set of partials (TO two) is the second output channel, or the second kernel row of a row pair.
             int size = OutChannels * InChannels * K * K;
             for (int o = 0; o < TO.V; o++)
             {
                 var (channel, ky) = at.RowPair ? (at.O, at.Ky + o) : (at.O + o, at.Ky);
-                if (!at.RowPair && o >= at.Channels) break;
                 float* dw = Partials + (long)at.Chunk * size + (((long)channel * InChannels + at.C) * K + ky) * K + at.Kx0;
                 for (int t = 0; t < taps; t++)
                 {
