@@ -45,8 +45,12 @@ internal static class ConvAb
 
     private static (double Old, double New) Time(Call call, int rounds, bool cpuClock)
     {
-        // Warm both paths (tiered compilation, scratch buffers), then size a block to about 30 ms of the reference path.
-        for (int i = 0; i < 3; i++) { call.Run(ConvAlgorithm.Lowered); call.Run(call.Candidate); }
+        // Warm both paths (scratch buffers, and tiered compilation: a path's loops run unoptimised code for its first 30
+        // calls and until the optimised code is compiled in the background, so a few warm-up calls let whichever layer
+        // first used a path look up to twice as slow as a later layer of the same shape), then size a block to about
+        // 30 ms of the reference path.
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < 40 || warm.ElapsedMilliseconds < 300; i++) { call.Run(ConvAlgorithm.Lowered); call.Run(call.Candidate); }
         double once = Measure(call, ConvAlgorithm.Lowered, 1, cpuClock);
         int reps = Math.Clamp((int)(30 / Math.Max(once, 1e-3)), 1, 1000);
         var old = new List<double>();

@@ -59,6 +59,22 @@ public class GemmTests
     }
 
     [Theory]
+    [InlineData(false, true, 128, 1, 2048, true)]   // a DCGAN's last discriminator layer: a dot product per image
+    [InlineData(true, false, 1, 2048, 128, true)]   // its weight gradient: one row of C updated by rows of B
+    [InlineData(false, false, 1, 3000, 300, true)]
+    [InlineData(false, true, 1, 500, 3000, true)]
+    [InlineData(false, false, 128, 1, 2048, false)] // B's column read across rows: the packed kernels
+    [InlineData(true, true, 1, 500, 3000, false)]   // no contiguous direction: the packed kernels
+    public void MatrixVectorProductsAlongMemoryRunDirectAtAnySize(bool transA, bool transB, int m, int n, int k, bool direct)
+    {
+        Assert.Equal(direct, Gemm.TakesDirectLoops(transB, m, n, k, transA));
+        var problem = new GemmProblem(transA, transB, m, n, k, 1f, false, 0, 0, 0, Seed: m + n + k);
+        var one = problem.Run(VectorWidth.Auto, threads: 1);
+        Assert.Null(problem.Check(one));
+        Assert.Equal(one, problem.Run(VectorWidth.Auto, threads: 3));
+    }
+
+    [Theory]
     [MemberData(nameof(MlpGanShapes))]
     public void MlpGanShapesMatchReference(string name, bool transA, bool transB, int m, int n, int k)
     {
