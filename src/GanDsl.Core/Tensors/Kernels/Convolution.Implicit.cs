@@ -61,24 +61,45 @@ public static unsafe partial class Convolution
         };
         Gemm.PackAllA(ref weights, ConvScratch.ForCurrentThread.Weights((nint)Gemm.PackedASize(weights)));
         job.PackedWeights = weights.PackedA;
-        job.Images = (int)Math.Clamp(ChunkFloats / ((long)g.PatchSize * g.OutPlane), 1, g.Batch);
+        int largest = (int)Math.Clamp(ChunkFloats / ((long)g.PatchSize * g.OutPlane), 1, g.Batch);
         job.Windows = PatchWindow.All(g, job.Windows);
-        job.RunAll((g.Batch + job.Images - 1) / job.Images);
+        job.RunAll(ShrinkingParts(g.Batch, largest, KernelSettings.Threads, ref job.Starts));
     }
 
-    /// <summary>One part: <see cref="Images"/> images of the batch (fewer in the last part), forward (x → y) or input gradient (y → x).</summary>
+    /// <summary>
+    /// Cuts <paramref name="batch"/> images into parts of at most <paramref name="largest"/>, each at most 1/(2·threads) of
+    /// the images still left, so the last parts shrink to one image and the threads run out of work at nearly the same
+    /// time. With equal parts to the end, the thread done first waited for most of the other's last part: a temporary
+    /// probe of dcgan's steps counted 3.3–4.1 ms a step of the caller waiting at the end of calls, 1.6–2.2 ms with
+    /// shrinking parts. A GEMM's sums do not depend on how its columns are cut, so neither do the bits. Part p covers
+    /// images [starts[p], starts[p + 1]); returns the part count.
+    /// </summary>
+    internal static int ShrinkingParts(int batch, int largest, int threads, ref int[] starts)
+    {
+        int parts = 0;
+        for (int left = batch; left > 0; parts++) left -= PartSize(left, largest, threads);
+        if (starts.Length < parts + 1) starts = new int[parts + 1];
+        starts[0] = 0;
+        for (int p = 0, at = 0; p < parts; p++) starts[p + 1] = at += PartSize(batch - at, largest, threads);
+        return parts;
+    }
+
+    private static int PartSize(int left, int largest, int threads) =>
+        threads == 1 ? Math.Min(left, largest) : Math.Clamp((left + 2 * threads - 1) / (2 * threads), 1, largest);
+
+    /// <summary>One part: the images [Starts[part], Starts[part + 1]) of the batch, forward (x → y) or input gradient (y → x).</summary>
     private sealed class ChunkJob : ParallelJob
     {
         public ConvGeometry G;
         public ConvMap Map;
         public float* X, W, Y, PackedWeights;
-        public int Images;
+        public int[] Starts = [];
         public PatchWindow[] Windows = [];
 
         public override void Run(int part)
         {
             var g = G;
-            int n0 = part * Images, images = Math.Min(Images, g.Batch - n0);
+            int n0 = Starts[part], images = Starts[part + 1] - n0;
             int columns = images * g.OutPlane, kk = g.Kernel * g.Kernel;
             var scratch = ConvScratch.ForCurrentThread;
             float* x = X + (long)n0 * g.InChannels * g.InPlane, y = Y + (long)n0 * g.OutChannels * g.OutPlane;

@@ -104,6 +104,25 @@ public class ConvolutionPathTests
         }
     }
 
+    [Theory]
+    [InlineData(128, 5, 2)]   // dcgan's 32→64 layer: parts of five images, then fewer
+    [InlineData(128, 14, 2)]
+    [InlineData(10, 10, 3)]
+    [InlineData(128, 5, 1)]   // one thread: equal parts, nothing to balance
+    [InlineData(1, 4, 2)]
+    public void ImplicitPartsCoverTheBatchOnceAndShrinkTowardsTheEnd(int batch, int largest, int threads)
+    {
+        int[] starts = [];
+        int parts = Convolution.ShrinkingParts(batch, largest, threads, ref starts);
+        Assert.Equal(0, starts[0]);
+        Assert.Equal(batch, starts[parts]);
+        var sizes = Enumerable.Range(0, parts).Select(p => starts[p + 1] - starts[p]).ToArray();
+        Assert.All(sizes, size => Assert.InRange(size, 1, largest));
+        for (int p = 1; p < parts; p++) Assert.True(sizes[p] <= sizes[p - 1], $"part {p} ({sizes[p]} images) follows a smaller one");
+        if (threads == 1) Assert.Equal((batch + largest - 1) / largest, parts);
+        else Assert.Equal(1, sizes[^1]);
+    }
+
     [Fact]
     public void TheBitComparisonsAboveCoverEveryGemmPath()
     {
