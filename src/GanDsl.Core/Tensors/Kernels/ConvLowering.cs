@@ -61,10 +61,14 @@ internal static unsafe class ConvLowering
         Run(job, channels, (long)batch * channels * plane);
     }
 
-    /// <summary><see cref="Reorder"/> for channel <paramref name="c"/> alone, on the calling thread: one copy per image's plane.</summary>
-    public static void ReorderChannel(int batch, int channels, int plane, int c, float* src, float* dst, bool toChannelMajor)
+    /// <summary>
+    /// <see cref="Reorder"/> for channel <paramref name="c"/> alone, on the calling thread: one copy per image's plane. The
+    /// channel-major side's rows are <paramref name="channelStride"/> apart (batch·plane when not given).
+    /// </summary>
+    public static void ReorderChannel(int batch, int channels, int plane, int c, float* src, float* dst, bool toChannelMajor,
+        long channelStride = 0)
     {
-        long np = (long)batch * plane;
+        long np = channelStride > 0 ? channelStride : (long)batch * plane;
         for (int n = 0; n < batch; n++)
         {
             float* batchMajor = (toChannelMajor ? src : dst) + ((long)n * channels + c) * plane;

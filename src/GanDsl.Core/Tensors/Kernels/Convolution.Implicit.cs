@@ -101,6 +101,10 @@ public static unsafe partial class Convolution
             var g = G;
             int n0 = Starts[part], images = Starts[part + 1] - n0;
             int columns = images * g.OutPlane, kk = g.Kernel * g.Kernel;
+            // The product's rows are padded to whole panels: the panels' padding is zero, so the GEMM multiplies every tile
+            // as a full one (a ragged tile ran through a scratch tile and copied out, 3 % of dcgan's step) and its extra
+            // columns are never read. Each element's sum is the same either way.
+            int nr = PackedBRows.PanelWidth, padded = (columns + nr - 1) / nr * nr;
             var scratch = ConvScratch.ForCurrentThread;
             float* x = X + (long)n0 * g.InChannels * g.InPlane, y = Y + (long)n0 * g.OutChannels * g.OutPlane;
             long imageStride = (long)g.InChannels * g.InPlane;
@@ -115,14 +119,14 @@ public static unsafe partial class Convolution
                     patches.Store(r, row);
                 }
                 // The product channel-major [Cout, images·Ho·Wo] while it is in cache, then reordered into the NCHW output.
-                float* product = scratch.ChannelMajor((nint)g.OutChannels * columns);
+                float* product = scratch.ChannelMajor((nint)g.OutChannels * padded);
                 Gemm.RunOnThisThread(new GemmTask
                 {
-                    M = g.OutChannels, N = columns, K = g.PatchSize, Alpha = 1f,
-                    A = W, Lda = g.PatchSize, PackedA = PackedWeights, PackedB = patches.Panels, C = product, Ldc = columns,
+                    M = g.OutChannels, N = padded, K = g.PatchSize, Alpha = 1f,
+                    A = W, Lda = g.PatchSize, PackedA = PackedWeights, PackedB = patches.Panels, C = product, Ldc = padded,
                 });
                 for (int c = 0; c < g.OutChannels; c++)
-                    ConvLowering.ReorderChannel(images, g.OutChannels, g.OutPlane, c, product, y, toChannelMajor: false);
+                    ConvLowering.ReorderChannel(images, g.OutChannels, g.OutPlane, c, product, y, toChannelMajor: false, padded);
                 return;
             }
 
@@ -133,14 +137,14 @@ public static unsafe partial class Convolution
                 for (int c = 0; c < g.OutChannels; c++)
                     gradient.Store(c, i * g.OutPlane, y + ((long)i * g.OutChannels + c) * g.OutPlane, g.OutPlane);
             gradient.ClearPadding();
-            float* cols = scratch.Cols((nint)g.PatchSize * columns);
+            float* cols = scratch.Cols((nint)g.PatchSize * padded);
             Gemm.RunOnThisThread(new GemmTask
             {
-                TransA = true, M = g.PatchSize, N = columns, K = g.OutChannels, Alpha = 1f,
-                A = W, Lda = g.PatchSize, PackedA = PackedWeights, PackedB = gradient.Panels, C = cols, Ldc = columns,
+                TransA = true, M = g.PatchSize, N = padded, K = g.OutChannels, Alpha = 1f,
+                A = W, Lda = g.PatchSize, PackedA = PackedWeights, PackedB = gradient.Panels, C = cols, Ldc = padded,
             });
             for (int c = 0; c < g.InChannels; c++)
-                PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), cols + (long)c * kk * columns, columns, x + (long)c * g.InPlane, imageStride, images);
+                PlaneUnfold.Fold(g, Windows.AsSpan(0, kk), cols + (long)c * kk * padded, padded, x + (long)c * g.InPlane, imageStride, images);
         }
     }
 }
