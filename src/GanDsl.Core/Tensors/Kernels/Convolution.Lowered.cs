@@ -22,7 +22,7 @@ public static unsafe partial class Convolution
     {
         int np = g.Batch * g.OutPlane;
         float* cols = ConvScratch.ForCurrentThread.Cols((nint)g.PatchSize * np);
-        if (Gemm.TakesDirectLoops(false, g.PatchSize, np, g.OutChannels))
+        if (Gemm.TakesDirectLoops(true, false, g.PatchSize, np, g.OutChannels))
         {
             float* channelMajor = ConvScratch.ForCurrentThread.ChannelMajor((nint)g.OutChannels * np);
             ConvLowering.Reorder(g.Batch, g.OutChannels, g.OutPlane, dy, channelMajor, toChannelMajor: true);

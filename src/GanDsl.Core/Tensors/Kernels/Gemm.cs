@@ -66,7 +66,7 @@ public static unsafe class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            if (TakesDirectLoops(transB, m, n, k, transA))
+            if (TakesDirectLoops(transA, transB, m, n, k))
             {
                 GemmSmall.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc, accumulate);
                 return;
@@ -166,8 +166,8 @@ public static unsafe class Gemm
         task.Plan(threads);
     }
 
-    /// <summary>Whether a multiply of these sizes runs <see cref="GemmSmall"/>'s direct loops (its sums run in another order) rather than the packed kernels.</summary>
-    internal static bool TakesDirectLoops(bool transB, int m, int n, int k, bool transA = false)
+    /// <summary>Whether a multiply of these transposes and sizes runs <see cref="GemmSmall"/>'s direct loops (its sums run in another order) rather than the packed kernels.</summary>
+    internal static bool TakesDirectLoops(bool transA, bool transB, int m, int n, int k)
     {
         long work = (long)m * n * k;
         bool streamingVector = (n == 1 && transB && !transA) || (m == 1 && (!transB || !transA));

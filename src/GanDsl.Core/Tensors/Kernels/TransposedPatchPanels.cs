@@ -80,15 +80,17 @@ internal sealed unsafe class TransposedPatchPanels : PanelSource
             {
                 var v = Vector128<float>.Zero;
                 int ix = ix0 + firstTap[r];
-                if ((uint)(iy0 + rowTap[r]) >= (uint)g.Height) { }
-                else if (ix >= 0 && ix + MaxTaps <= g.Width)
-                    v = Vector128.Load(at + offset[r]); // all four pixels in the row: lanes past the segment are overwritten
-                else
+                if ((uint)(iy0 + rowTap[r]) < (uint)g.Height)
                 {
-                    // Lanes inside the segment whose pixel lies inside the row; the others read as zero (a masked load never faults).
-                    var inRow = Vector128.LessThan((lanes + Vector128.Create(ix)).AsUInt32(), Vector128.Create((uint)g.Width));
-                    var inSegment = Vector128.LessThan(lanes, Vector128.Create(length[r]));
-                    v = Avx.MaskLoad(at + offset[r], (inRow.AsInt32() & inSegment).AsSingle());
+                    if (ix >= 0 && ix + MaxTaps <= g.Width)
+                        v = Vector128.Load(at + offset[r]); // all four pixels in the row: lanes past the segment are overwritten
+                    else
+                    {
+                        // Lanes inside the segment whose pixel lies inside the row; the others read as zero (a masked load never faults).
+                        var inRow = Vector128.LessThan((lanes + Vector128.Create(ix)).AsUInt32(), Vector128.Create((uint)g.Width));
+                        var inSegment = Vector128.LessThan(lanes, Vector128.Create(length[r]));
+                        v = Avx.MaskLoad(at + offset[r], (inRow.AsInt32() & inSegment).AsSingle());
+                    }
                 }
                 Vector128.Store(v, to + column[r]);
             }

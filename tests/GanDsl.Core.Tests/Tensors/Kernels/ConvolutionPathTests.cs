@@ -88,18 +88,18 @@ public class ConvolutionPathTests
         foreach (var width in GemmTests.Paths)
         {
             // The lowered GEMM is compared only where it runs the packed kernels: its direct loops for tiny products sum in another order.
-            if (!Gemm.TakesDirectLoops(false, g.OutChannels, np, g.PatchSize))
+            if (!Gemm.TakesDirectLoops(false, false, g.OutChannels, np, g.PatchSize))
                 AssertSameBits(problem, ConvMap.Forward, ConvAlgorithm.Implicit, width);
-            if (!Gemm.TakesDirectLoops(true, g.OutChannels, g.PatchSize, np))
+            if (!Gemm.TakesDirectLoops(false, true, g.OutChannels, g.PatchSize, np))
                 AssertSameBits(problem, ConvMap.WeightGrad, ConvAlgorithm.Implicit, width);
             if (Convolution.Applies(ConvAlgorithm.Implicit, g, ConvMap.InputGrad))
                 AssertSameBits(problem, ConvMap.InputGrad, ConvAlgorithm.Implicit, width);
             if (!WholeImagePatches.Applies(g)) continue;
-            if (!Gemm.TakesDirectLoops(false, g.OutChannels, np, g.PatchSize) && !Gemm.TakesDirectLoops(true, g.Batch, g.OutChannels, g.PatchSize))
+            if (!Gemm.TakesDirectLoops(false, false, g.OutChannels, np, g.PatchSize) && !Gemm.TakesDirectLoops(false, true, g.Batch, g.OutChannels, g.PatchSize))
                 AssertSameBits(problem, ConvMap.Forward, ConvAlgorithm.WholeImage, width);
-            if (!Gemm.TakesDirectLoops(false, g.PatchSize, np, g.OutChannels) && !Gemm.TakesDirectLoops(false, g.Batch, g.PatchSize, g.OutChannels))
+            if (!Gemm.TakesDirectLoops(true, false, g.PatchSize, np, g.OutChannels) && !Gemm.TakesDirectLoops(false, false, g.Batch, g.PatchSize, g.OutChannels))
                 AssertSameBits(problem, ConvMap.InputGrad, ConvAlgorithm.WholeImage, width);
-            if (!Gemm.TakesDirectLoops(true, g.OutChannels, g.PatchSize, np) && !Gemm.TakesDirectLoops(false, g.OutChannels, g.PatchSize, g.Batch))
+            if (!Gemm.TakesDirectLoops(false, true, g.OutChannels, g.PatchSize, np) && !Gemm.TakesDirectLoops(true, false, g.OutChannels, g.PatchSize, g.Batch))
                 AssertSameBits(problem, ConvMap.WeightGrad, ConvAlgorithm.WholeImage, width);
         }
     }
@@ -128,16 +128,16 @@ public class ConvolutionPathTests
     {
         // Guards the conditions above against skipping everything: these shapes run the packed kernels on both paths of every map.
         var g = Square(2, 6, 14, 9, 4, 2, 1);
-        Assert.False(Gemm.TakesDirectLoops(false, g.OutChannels, g.Batch * g.OutPlane, g.PatchSize));
-        Assert.False(Gemm.TakesDirectLoops(true, g.OutChannels, g.PatchSize, g.Batch * g.OutPlane));
+        Assert.False(Gemm.TakesDirectLoops(false, false, g.OutChannels, g.Batch * g.OutPlane, g.PatchSize));
+        Assert.False(Gemm.TakesDirectLoops(false, true, g.OutChannels, g.PatchSize, g.Batch * g.OutPlane));
         Assert.True(Convolution.Applies(ConvAlgorithm.Implicit, g, ConvMap.InputGrad));
         var w = Square(40, 16, 4, 24, 4, 1, 0);
         Assert.True(WholeImagePatches.Applies(w));
         Assert.DoesNotContain(true, new[]
         {
-            Gemm.TakesDirectLoops(false, w.OutChannels, w.Batch, w.PatchSize), Gemm.TakesDirectLoops(true, w.Batch, w.OutChannels, w.PatchSize),
-            Gemm.TakesDirectLoops(false, w.PatchSize, w.Batch, w.OutChannels), Gemm.TakesDirectLoops(false, w.Batch, w.PatchSize, w.OutChannels),
-            Gemm.TakesDirectLoops(true, w.OutChannels, w.PatchSize, w.Batch), Gemm.TakesDirectLoops(false, w.OutChannels, w.PatchSize, w.Batch),
+            Gemm.TakesDirectLoops(false, false, w.OutChannels, w.Batch, w.PatchSize), Gemm.TakesDirectLoops(false, true, w.Batch, w.OutChannels, w.PatchSize),
+            Gemm.TakesDirectLoops(true, false, w.PatchSize, w.Batch, w.OutChannels), Gemm.TakesDirectLoops(false, false, w.Batch, w.PatchSize, w.OutChannels),
+            Gemm.TakesDirectLoops(false, true, w.OutChannels, w.PatchSize, w.Batch), Gemm.TakesDirectLoops(true, false, w.OutChannels, w.PatchSize, w.Batch),
         });
     }
 

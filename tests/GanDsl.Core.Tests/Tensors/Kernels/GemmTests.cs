@@ -67,7 +67,7 @@ public class GemmTests
     [InlineData(true, true, 1, 500, 3000, false)]   // no contiguous direction: the packed kernels
     public void MatrixVectorProductsAlongMemoryRunDirectAtAnySize(bool transA, bool transB, int m, int n, int k, bool direct)
     {
-        Assert.Equal(direct, Gemm.TakesDirectLoops(transB, m, n, k, transA));
+        Assert.Equal(direct, Gemm.TakesDirectLoops(transA, transB, m, n, k));
         var problem = new GemmProblem(transA, transB, m, n, k, 1f, false, 0, 0, 0, Seed: m + n + k);
         var one = problem.Run(VectorWidth.Auto, threads: 1);
         Assert.Null(problem.Check(one));
