@@ -110,13 +110,15 @@ public static unsafe partial class Convolution
             long imageStride = (long)g.InChannels * g.InPlane;
             if (Map == ConvMap.Forward)
             {
-                // B's rows are made one at a time in an L1 buffer and stored straight into the GEMM's panels.
-                float* row = scratch.Row(columns);
+                // B's rows are made a kernel row's k offsets at a time (they read the same input rows) in an L1 buffer and
+                // stored straight into the GEMM's panels; row r = (c·k + ky)·k + kx.
+                int k = g.Kernel;
+                float* rows = scratch.Row((nint)k * columns);
                 var patches = PackedBRows.Into(scratch.Cols((nint)PackedBRows.Size(g.PatchSize, columns)), g.PatchSize, columns);
-                for (int r = 0; r < g.PatchSize; r++)
+                for (int r = 0; r < g.PatchSize; r += k)
                 {
-                    PlaneUnfold.Unfold(g, Windows[r % kk], x + r / kk * g.InPlane, imageStride, row, images);
-                    patches.Store(r, row);
+                    PlaneUnfold.UnfoldKernelRow(g, Windows.AsSpan(r % kk, k), x + r / kk * g.InPlane, imageStride, rows, columns, images);
+                    for (int kx = 0; kx < k; kx++) patches.Store(r + kx, rows + kx * columns);
                 }
                 // The product channel-major [Cout, images·Ho·Wo] while it is in cache, then reordered into the NCHW output.
                 float* product = scratch.ChannelMajor((nint)g.OutChannels * padded);

@@ -24,6 +24,22 @@ internal static unsafe class PlaneUnfold
     }
 
     /// <summary>
+    /// <see cref="Unfold"/> for the offsets of one kernel row, <paramref name="windows"/> (ky fixed, kx = 0, 1, …), offset kx
+    /// into <paramref name="dst"/> + kx·<paramref name="dstStride"/>: with AVX-512 and stride 2 onto rows of at most 8, each
+    /// pair of output rows loads its two input rows once for all the offsets (they read the same rows at other columns).
+    /// </summary>
+    public static void UnfoldKernelRow(in ConvGeometry g, ReadOnlySpan<PatchWindow> windows, float* planes, long planeStride,
+        float* dst, long dstStride, int images)
+    {
+        if (Use512(g) && PlaneUnfold512.PairsApply(g))
+        {
+            PlaneUnfold512.UnfoldRowPairs(g, windows, planes, planeStride, dst, dstStride, images);
+            return;
+        }
+        for (int kx = 0; kx < windows.Length; kx++) Unfold(g, windows[kx], planes, planeStride, dst + kx * dstStride, images);
+    }
+
+    /// <summary>
     /// The adjoint of <see cref="Unfold"/> over all kernel offsets: each image plane i (at i·planeStride) is overwritten with the
     /// sum of the patch values that read it, taken from cols[r·rowStride + i·P] for offset r = ky·k + kx in increasing order.
     /// </summary>

@@ -20,7 +20,7 @@ internal static unsafe class PlaneUnfold512
     {
         if (PairsApply(g))
         {
-            UnfoldRowPairs(g, w, planes, planeStride, dst, images);
+            UnfoldRowPairs(g, new ReadOnlySpan<PatchWindow>(in w), planes, planeStride, dst, 0, images);
             return;
         }
         int wo = g.OutWidth, ho = g.OutHeight, s = g.Stride, width = g.Width, plane = g.OutPlane;
@@ -52,26 +52,35 @@ internal static unsafe class PlaneUnfold512
     }
 
     // Stride 2 onto rows of at most 8 (a 14×14 plane to 7×7, 7×7 to 4×4): one row per vector would leave most lanes idle.
-    private static bool PairsApply(in ConvGeometry g) => g.Stride == 2 && g.OutWidth <= 8 && g.Width <= 16;
+    public static bool PairsApply(in ConvGeometry g) => g.Stride == 2 && g.OutWidth <= 8 && g.Width <= 16;
 
     // Two output rows per vector: rows oy and oy + 1 read input rows iy and iy + 2, each loaded whole (masked to the row, so
     // no load leaves it) and their even or odd columns picked by one two-source permute; lanes whose column lies in the
     // padding are zeroed by a select after the permute. The pairs of an image are stored in order, each store's lanes past the
-    // pair spilling into the next pair or image (written after it); only stores near the end are masked.
+    // pair spilling into the next pair or image (written after it); only stores near the end are masked. The offsets of one
+    // kernel row (the same ky, so the same input rows) share each pair's two loads: offset t of windows goes to
+    // dst + t·dstStride.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UnfoldRowPairs(in ConvGeometry g, in PatchWindow w, float* planes, long planeStride, float* dst, int images)
+    public static void UnfoldRowPairs(in ConvGeometry g, ReadOnlySpan<PatchWindow> windows, float* planes, long planeStride,
+        float* dst, long dstStride, int images)
     {
-        int wo = g.OutWidth, ho = g.OutHeight, width = g.Width, plane = g.OutPlane;
+        int wo = g.OutWidth, ho = g.OutHeight, width = g.Width, plane = g.OutPlane, taps = windows.Length;
         var lanes = Vector512<int>.Indices;
         // Lane l < wo takes column 2l + ix0 of the first row, lane wo + l the same column of the second (index + 16).
         var second = Vector512.GreaterThanOrEqual(lanes, Vector512.Create(wo));
         var ox = lanes - (Vector512.Create(wo) & second);
-        var column = ox * 2 + Vector512.Create(w.IxAtZero);
-        var index = column + (Vector512.Create(16) & second);
         var bothRows = Vector512.LessThan(lanes, Vector512.Create(2 * wo)).AsSingle();
         var onlyFirst = Vector512.LessThan(lanes, Vector512.Create(wo)).AsSingle();
-        var keep = Vector512.LessThan(column.AsUInt32(), Vector512.Create((uint)width)).AsSingle() & bothRows;
         var rowMask = Vector512.LessThan(lanes, Vector512.Create(width)).AsSingle();
+        var index = stackalloc Vector512<int>[taps];
+        var keep = stackalloc Vector512<float>[taps];
+        for (int t = 0; t < taps; t++)
+        {
+            var column = ox * 2 + Vector512.Create(windows[t].IxAtZero);
+            index[t] = column + (Vector512.Create(16) & second);
+            keep[t] = Vector512.LessThan(column.AsUInt32(), Vector512.Create((uint)width)).AsSingle() & bothRows;
+        }
+        int iyAtZero = windows[0].IyAtZero; // one kernel row: the same for every offset
         long wholeUpTo = (long)images * plane - 16;
         for (int i = 0; i < images; i++)
         {
@@ -79,12 +88,16 @@ internal static unsafe class PlaneUnfold512
             long at = (long)i * plane;
             for (int oy = 0; oy < ho; oy += 2, at += 2 * wo)
             {
-                int iy = oy * 2 + w.IyAtZero;
+                int iy = oy * 2 + iyAtZero;
                 var low = (uint)iy < (uint)g.Height ? Avx512F.MaskLoad(from + (long)iy * width, rowMask, Vector512<float>.Zero) : Vector512<float>.Zero;
                 var high = oy + 1 < ho && (uint)(iy + 2) < (uint)g.Height
                     ? Avx512F.MaskLoad(from + (long)(iy + 2) * width, rowMask, Vector512<float>.Zero) : Vector512<float>.Zero;
-                var v = Vector512.ConditionalSelect(keep, Avx512F.PermuteVar16x32x2(low, index, high), Vector512<float>.Zero);
-                Store(dst, at, wholeUpTo, oy + 1 < ho ? bothRows : onlyFirst, v);
+                var tail = oy + 1 < ho ? bothRows : onlyFirst;
+                for (int t = 0; t < taps; t++)
+                {
+                    var v = Vector512.ConditionalSelect(keep[t], Avx512F.PermuteVar16x32x2(low, index[t], high), Vector512<float>.Zero);
+                    Store(dst + t * dstStride, at, wholeUpTo, tail, v);
+                }
             }
         }
     }
