@@ -1,4 +1,5 @@
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Autograd;
 
@@ -6,7 +7,8 @@ public static partial class Ops
 {
     /// <summary>
     /// Inverted dropout: in training each element is zeroed with probability p and the survivors scaled by 1/(1−p);
-    /// in evaluation the input passes unchanged.
+    /// in evaluation the input passes unchanged. The mask takes one draw from <paramref name="rng"/> as the key of a
+    /// counter-based generator (<see cref="DropoutKernel"/>), so it fills on every thread with the same bits.
     /// </summary>
     public static Tensor Dropout(Tensor x, double p, bool training, Rng rng)
     {
@@ -14,9 +16,8 @@ public static partial class Ops
         if (!training || p == 0) return x;
         float keep = (float)(1 - p), scale = 1f / keep;
         var mask = Tensor.Pooled(x.Shape, clear: false); // every element is written
-        rng.FillBelow(mask.Data, keep, scale, 0f);
         var y = Tensor.Pooled(x.Shape, clear: false);
-        System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, mask.Data, y.Data);
+        DropoutKernel.Fill(rng.NextUInt64(), keep, scale, 0f, mask.Data, x.Data, y.Data); // one draw keys the whole mask
         return Recorder.Record(y, "dropout", x, g => Mul(g, mask)); // the mask is a constant, so this rule is differentiable too
     }
 
@@ -34,7 +35,7 @@ public static partial class Ops
         Array.Fill(dims, 1);
         (dims[0], dims[1]) = (x.Shape[0], x.Shape[1]);
         var mask = Tensor.Pooled(new Shape(dims), clear: false); // a constant, every element drawn: its plane broadcasts over H and W
-        rng.FillBelow(mask.Data, keep, scale, 0f);
+        DropoutKernel.Fill(rng.NextUInt64(), keep, scale, 0f, mask.Data, default, default);
         return Mul(x, mask);
     }
 
