@@ -9,7 +9,9 @@ namespace GanDsl.Tensors.Kernels;
 /// planes' vector sums in image order. Those are the element-wise add, <see cref="LeakyReluKernel"/> (whose backward
 /// loop the backward calls) and <see cref="BlockSums"/> one after the other, element for element and sum for sum, so the
 /// bits are theirs; a non-negative slope keeps y &gt; 0 exactly where z + bias &gt; 0, so the backward may read y. Large
-/// calls are split over the pool by planes (forward) and by channels (backward, so each channel's sum stays on one thread).
+/// calls are split over the pool by runs of planes in memory order, both ways: the backward keeps each plane's sum and
+/// adds a channel's sums in image order after the job (walking a channel's planes across the images instead starts a
+/// new stream every plane, and measured 2.5 times the forward's time a value).
 /// </summary>
 internal static unsafe class BiasActivationKernel
 {
@@ -36,44 +38,52 @@ internal static unsafe class BiasActivationKernel
     private static void Run(float[] x, float[]? b, float[] r, float[]? gz, float[]? gBias, int n, int channels, int inner, float slope)
     {
         var j = _job ??= new Job();
-        (j.X, j.B, j.R, j.Gz, j.GBias) = (x, b, r, gz, gBias);
+        int planes = n * channels;
+        (j.X, j.B, j.R, j.Gz) = (x, b, r, gz);
+        j.PlaneSums = gBias is null ? null : j.SumsFor(planes);
         (j.N, j.Channels, j.Inner, j.Slope) = (n, channels, inner, slope);
-        bool forward = b is not null;
-        // Forward parts are runs of planes; backward parts are channels (each owns its bias sum) with all their planes.
-        j.PerPart = forward ? Math.Max(1, ParallelFloats / Math.Max(1, inner)) : 1;
-        int parts = forward ? (n * channels + j.PerPart - 1) / j.PerPart : channels;
-        if ((long)n * channels * inner < ParallelFloats || parts < 2) for (int p = 0; p < parts; p++) j.Run(p);
+        j.PerPart = Math.Max(1, ParallelFloats / Math.Max(1, inner));
+        int parts = (planes + j.PerPart - 1) / j.PerPart;
+        if ((long)planes * inner < ParallelFloats || parts < 2) for (int p = 0; p < parts; p++) j.Run(p);
         else j.RunAll(parts);
-        (j.X, j.B, j.R, j.Gz, j.GBias) = (null!, null, null!, null, null);
+        if (gBias is not null)
+            for (int c = 0; c < channels; c++)
+            {
+                float sum = 0f;
+                for (int image = 0; image < n; image++) sum += j.PlaneSums![image * channels + c];
+                gBias[c] = sum;
+            }
+        (j.X, j.B, j.R, j.Gz, j.PlaneSums) = (null!, null, null!, null, null);
     }
 
     private sealed class Job : ParallelJob
     {
         public float[] X = null!, R = null!;
-        public float[]? B, Gz, GBias;
+        public float[]? B, Gz, PlaneSums;
         public int N, Channels, Inner, PerPart;
         public float Slope;
+        private float[] _sums = [];
+
+        /// <summary>Room for one sum a plane, kept from call to call.</summary>
+        public float[] SumsFor(int planes) => _sums.Length >= planes ? _sums : _sums = new float[planes];
 
         public override void Run(int part)
         {
+            int end = Math.Min(N * Channels, (part + 1) * PerPart);
             if (B is { } bias)
             {
-                int end = Math.Min(N * Channels, (part + 1) * PerPart);
                 fixed (float* z = X, y = R)
                     for (int plane = part * PerPart; plane < end; plane++)
                         Plane(z + (long)plane * Inner, y + (long)plane * Inner, bias[plane % Channels], Inner, Slope);
                 return;
             }
-            int c = part;
-            float sum = 0f;
             fixed (float* y = X, g = R, gz = Gz)
-                for (int image = 0; image < N; image++)
+                for (int plane = part * PerPart; plane < end; plane++)
                 {
-                    long at = ((long)image * Channels + c) * Inner;
+                    long at = (long)plane * Inner;
                     LeakyReluKernel.Range(y + at, g + at, gz + at, 0, Inner, Slope);
-                    if (GBias is not null) sum += TensorPrimitives.Sum(new ReadOnlySpan<float>(gz + at, Inner));
+                    if (PlaneSums is not null) PlaneSums[plane] = TensorPrimitives.Sum(new ReadOnlySpan<float>(gz + at, Inner));
                 }
-            if (GBias is not null) GBias[c] = sum;
         }
     }
 
