@@ -4,14 +4,19 @@ namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
 /// The sums of a broadcast's gradient over its repeated blocks (<see cref="Elementwise.SumTo"/> where the target is one
-/// block of the source): source [outer, mid, inner] summed into target [mid]. Large ones are split over the pool by
-/// ranges of targets; each target still adds its blocks in order on one thread, so every thread count gives the serial
-/// loop's bits.
+/// block of the source): source [outer, mid, inner] summed into target [mid]. Column sums (inner 1) split the columns
+/// into ranges over the pool; plane sums (inner above 1) split the planes into runs in memory order, keep each plane's
+/// vector sum, and add a target's sums in order after the job (walking one target's planes across the outer index
+/// instead starts a new stream every plane). Either way each target adds its blocks in order, so every thread count gives
+/// the serial loop's bits.
 /// </summary>
 internal static class BlockSums
 {
     // Below this many source elements a helper's wake-up costs more than the sums.
     private const int ParallelElements = 64 * 1024;
+
+    // Plane sums: about this many source values a part.
+    private const int PartElements = 32 * 1024;
 
     [ThreadStatic] private static Job? _job;
 
@@ -20,32 +25,47 @@ internal static class BlockSums
     {
         var j = _job ??= new Job();
         (j.Source, j.Target, j.Outer, j.Mid, j.Inner) = (source, target, outer, mid, inner);
+        int blocks = inner == 1 ? mid : outer * mid;
         // Column sums (inner 1) are vector adds of whole rows: ranges of at least 64 columns keep them vectors.
-        j.PerPart = inner == 1 ? Math.Max(64, (mid + 7) / 8) : Math.Max(1, (mid + 15) / 16);
-        int parts = (mid + j.PerPart - 1) / j.PerPart;
+        j.PerPart = inner == 1 ? Math.Max(64, (mid + 7) / 8) : Math.Max(1, PartElements / inner);
+        if (inner > 1) j.PlaneSums = j.SumsFor(blocks);
+        int parts = (blocks + j.PerPart - 1) / j.PerPart;
         if (source.Length < ParallelElements || parts < 2) for (int p = 0; p < parts; p++) j.Run(p);
         else j.RunAll(parts);
-        (j.Source, j.Target) = (null!, null!);
+        if (inner > 1)
+            for (int m = 0; m < mid; m++)
+            {
+                float sum = 0f;
+                for (int o = 0; o < outer; o++) sum += j.PlaneSums![o * mid + m];
+                target[m] = sum;
+            }
+        (j.Source, j.Target, j.PlaneSums) = (null!, null!, null);
     }
 
     private sealed class Job : ParallelJob
     {
         public float[] Source = null!, Target = null!;
+        public float[]? PlaneSums;
         public int Outer, Mid, Inner, PerPart;
+        private float[] _sums = [];
+
+        /// <summary>Room for one sum a plane, kept from call to call.</summary>
+        public float[] SumsFor(int planes) => _sums.Length >= planes ? _sums : _sums = new float[planes];
 
         public override void Run(int part)
         {
-            int first = part * PerPart, count = Math.Min(Mid, first + PerPart) - first;
-            var t = Target.AsSpan(first, count);
-            t.Clear();
-            if (Inner == 1)
+            int first = part * PerPart;
+            if (Inner > 1)
             {
-                for (int o = 0; o < Outer; o++) TensorPrimitives.Add(t, Source.AsSpan(o * Mid + first, count), t);
+                int end = Math.Min(Outer * Mid, first + PerPart);
+                for (int plane = first; plane < end; plane++)
+                    PlaneSums![plane] = TensorPrimitives.Sum(Source.AsSpan(plane * Inner, Inner));
                 return;
             }
-            for (int o = 0; o < Outer; o++)
-                for (int m = 0; m < count; m++)
-                    t[m] += TensorPrimitives.Sum(Source.AsSpan((o * Mid + first + m) * Inner, Inner));
+            int count = Math.Min(Mid, first + PerPart) - first;
+            var t = Target.AsSpan(first, count);
+            t.Clear();
+            for (int o = 0; o < Outer; o++) TensorPrimitives.Add(t, Source.AsSpan(o * Mid + first, count), t);
         }
     }
 }
