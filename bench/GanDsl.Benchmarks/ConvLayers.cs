@@ -19,7 +19,7 @@ internal sealed record ConvLayer(string Name, ConvGeometry Geometry, bool Transp
     public long MultiplyAdds => (long)Geometry.Batch * Geometry.OutPlane * Geometry.OutChannels * Geometry.PatchSize;
 
     /// <summary>
-    /// The convolution layers of <c>dcgan</c> and <c>lightning-cnn</c> (examples/) at batch 128, with the per-step counts of
+    /// The convolution layers of <c>dcgan</c> and <c>lightning-cnn</c> (examples/), and <c>stride1</c>'s stride-1 shapes, at batch 128, with the per-step counts of
     /// the bench's step (D on real and on detached fake, then G through D with D frozen): a discriminator layer runs forward
     /// three times and its weight gradient twice; its input gradient three times, but once for the first layer (only the G
     /// step needs the gradient of the images); a generator layer runs each map once, except no input gradient where the
@@ -46,7 +46,18 @@ internal sealed record ConvLayer(string Name, ConvGeometry Geometry, bool Transp
             Conv("D1 conv 1->10 k5", batch, 1, 28, 10, 5, 1, 0, first: true),
             Conv("D2 conv 10->20 k5", batch, 10, 12, 20, 5, 1, 0),
         ],
-        _ => throw new ArgumentException($"--conv knows the models dcgan and lightning-cnn, not '{model}'."),
+        // The stride-1 convolutions of the progressive pair's last stage and of sngan's first layer (the shapes the
+        // direct path's stride-1 rules also decide).
+        "stride1" =>
+        [
+            Conv("prog G conv 64->64 k3 p1 7x7", batch, 64, 7, 64, 3, 1, 1),
+            Conv("prog G conv 64->32 k3 p1 14x14", batch, 64, 14, 32, 3, 1, 1),
+            Conv("prog G conv 32->16 k3 p1 28x28", batch, 32, 28, 16, 3, 1, 1),
+            Conv("prog D conv 16->32 k3 p1 28x28", batch, 16, 28, 32, 3, 1, 1),
+            Conv("prog D conv 32->64 k3 p1 14x14", batch, 32, 14, 64, 3, 1, 1),
+            Conv("sngan D1 conv 1->32 k3 p1", batch, 1, 28, 32, 3, 1, 1, first: true),
+        ],
+        _ => throw new ArgumentException($"--conv knows the models dcgan, lightning-cnn and stride1, not '{model}'."),
     };
 
     private static ConvLayer Conv(string name, int batch, int cin, int size, int cout, int k, int s, int p, bool first = false) =>

@@ -17,19 +17,22 @@ public static unsafe partial class Convolution
         _ => g.Stride <= 2 && g.OutWidth <= DirectWeightGrad.MaxOutWidth,
     };
 
-    // Where direct beat the lowered and implicit GEMMs on the reference models' shapes (bench --conv, one thread, with
-    // AVX-512 and with AVX2 only): maps with at most 4 channels on one side, except the stride-2 forward map (the implicit
-    // GEMM is as fast); the stride-1 forward map up to 32 output channels (below that the GEMM's 8-row blocks stay part
-    // empty and its patches cost more than the multiply); with AVX-512 only (whose 32 registers hold two output channels
-    // per tile), the transposed convolution into 5 to 16 channels (with fewer, doubling the gradient costs more than the
-    // multiply; with more, a GEMM re-uses its loads better) and stride-2 weight gradients.
+    // Where direct beat the lowered and implicit GEMMs on the reference models' shapes (bench --conv, with AVX-512 and
+    // with AVX2 only): maps with at most 4 channels on one side, except the stride-2 forward map (the implicit GEMM is as
+    // fast); with AVX-512 only (whose 32 registers hold two output channels per tile), the transposed convolution into 5
+    // to 16 channels (with fewer, doubling the gradient costs more than the multiply; with more, a GEMM re-uses its loads
+    // better) and stride-2 weight gradients. Stride 1 differs by width (bench --conv lightning-cnn and stride1, Zen 4 with
+    // and without AVX-512): with AVX2 only, the forward map up to 32 output channels runs direct too (below that the GEMM's
+    // 6-row blocks stay part empty); with AVX-512 the implicit GEMM wins there (lightning-cnn's 10 -> 20: 0.72 against
+    // 1.14 ms), and the input gradient runs direct only when the gradient has at most 4 channels (into one channel from
+    // 10 or 32, a one-channel tile loads a vector per multiply-add: 1.5 ms direct, 0.44 ms implicit).
     private static bool PrefersDirect(in ConvGeometry g, ConvMap map)
     {
         bool few = Math.Min(g.InChannels, g.OutChannels) <= 4, wide = Lanes.For() == LaneWidth.Bits512;
         return map switch
         {
-            ConvMap.Forward => g.Stride == 1 && (few || g.OutChannels <= 32),
-            ConvMap.InputGrad => g.Stride == 1 ? few : wide && g.InChannels is > 4 and <= 16,
+            ConvMap.Forward => g.Stride == 1 && (few || (!wide && g.OutChannels <= 32)),
+            ConvMap.InputGrad => g.Stride == 1 ? (wide ? g.OutChannels <= 4 : few) : wide && g.InChannels is > 4 and <= 16,
             _ => few && (g.Stride == 1 || wide),
         };
     }
