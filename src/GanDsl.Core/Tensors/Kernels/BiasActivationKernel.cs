@@ -46,13 +46,7 @@ internal static unsafe class BiasActivationKernel
         int parts = (planes + j.PerPart - 1) / j.PerPart;
         if ((long)planes * inner < ParallelFloats || parts < 2) for (int p = 0; p < parts; p++) j.Run(p);
         else j.RunAll(parts);
-        if (gBias is not null)
-            for (int c = 0; c < channels; c++)
-            {
-                float sum = 0f;
-                for (int image = 0; image < n; image++) sum += j.PlaneSums![image * channels + c];
-                gBias[c] = sum;
-            }
+        if (gBias is not null) BlockSums.AddInOrder(j.PlaneSums!, gBias, n, channels);
         (j.X, j.B, j.R, j.Gz, j.PlaneSums) = (null!, null, null!, null, null);
     }
 

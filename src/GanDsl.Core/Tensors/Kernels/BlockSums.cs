@@ -32,14 +32,19 @@ internal static class BlockSums
         int parts = (blocks + j.PerPart - 1) / j.PerPart;
         if (source.Length < ParallelElements || parts < 2) for (int p = 0; p < parts; p++) j.Run(p);
         else j.RunAll(parts);
-        if (inner > 1)
-            for (int m = 0; m < mid; m++)
-            {
-                float sum = 0f;
-                for (int o = 0; o < outer; o++) sum += j.PlaneSums![o * mid + m];
-                target[m] = sum;
-            }
+        if (inner > 1) AddInOrder(j.PlaneSums!, target, outer, mid);
         (j.Source, j.Target, j.PlaneSums) = (null!, null!, null);
+    }
+
+    /// <summary>target[m] = the sums of planes [o, m] added for o in order from 0 (a float sum, as the serial loop's).</summary>
+    public static void AddInOrder(ReadOnlySpan<float> planeSums, Span<float> target, int outer, int mid)
+    {
+        for (int m = 0; m < mid; m++)
+        {
+            float sum = 0f;
+            for (int o = 0; o < outer; o++) sum += planeSums[o * mid + m];
+            target[m] = sum;
+        }
     }
 
     private sealed class Job : ParallelJob
