@@ -2,6 +2,7 @@ using GanDsl.Autograd;
 using GanDsl.Nn;
 using GanDsl.Nn.Optimizers;
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
 
 namespace GanDsl.Training.Engines;
 
@@ -17,6 +18,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
     private bool _inStep;
     private Tensor? _fake;
     private int[]? _fakeLabels;
+    private readonly SumOfSquares _squares = new(); // the gradient norms, on the kernels' threads
 
     /// <summary>Creates the managed engine for each run (the default of <see cref="Adversarial"/>.Train).</summary>
     public static ITrainingEngineFactory Factory { get; } = new ManagedFactory();
@@ -181,14 +183,7 @@ public sealed partial class ManagedEngine : ITrainingEngine
         if (!_inStep) throw new InvalidOperationException("Begin a step with BeginStep before its discriminator and generator updates.");
     }
 
-    private static double GradNorm(IReadOnlyList<Tensor> parameters)
-    {
-        double sum = 0;
-        foreach (var p in parameters)
-            if (p.Grad is { } g)
-                foreach (var v in g.Data) sum += (double)v * v;
-        return Math.Sqrt(sum);
-    }
+    private double GradNorm(IReadOnlyList<Tensor> parameters) => Math.Sqrt(_squares.OfGradients(parameters));
 
     private static Optimizer CreateOptimizer(TrainingConfig c, IReadOnlyList<Tensor> parameters, float lr) => c.Optimizer switch
     {
