@@ -83,7 +83,8 @@ public class Adam : Optimizer
 
     internal static void UpdateRange(in AdamConstants k, Span<float> p, ReadOnlySpan<float> grad, Span<float> m, Span<float> v)
     {
-        int i = KernelSettings.Allows(VectorWidth.Bits256) ? AdamKernel.Vectorized(k, p, grad, m, v) : 0;
+        int i = KernelSettings.Allows(VectorWidth.Bits512) ? AdamKernel.Vectorized512(k, p, grad, m, v) : 0;
+        if (KernelSettings.Allows(VectorWidth.Bits256)) i += AdamKernel.Vectorized(k, p[i..], grad[i..], m[i..], v[i..]);
         AdamKernel.Scalar(k, p[i..], grad[i..], m[i..], v[i..]);
     }
 
