@@ -1,3 +1,4 @@
+using System.Numerics;
 using GanDsl.Nn;
 using GanDsl.Tensors;
 
@@ -27,15 +28,22 @@ public sealed class GeneratorEma
     /// <summary>The averaged parameters, named as in the generator's state dict.</summary>
     public IReadOnlyList<(string Name, Tensor Value)> Averages { get; }
 
-    /// <summary>Moves the average towards the generator's current parameters; called after each generator update.</summary>
+    /// <summary>
+    /// Moves the average towards the generator's current parameters; called after each generator update. Vector lanes
+    /// and the scalar tail do the same two multiplies and one add (no fused multiply-add), so every width gives the same bits.
+    /// </summary>
     public void Update()
     {
         float keep = Decay, take = 1f - Decay;
+        var (keepLanes, takeLanes) = (new Vector<float>(keep), new Vector<float>(take));
         for (int i = 0; i < _parameters.Count; i++)
         {
             var avg = Averages[i].Value.Data;
             var p = _parameters[i].Value.Data;
-            for (int j = 0; j < avg.Length; j++) avg[j] = keep * avg[j] + take * p[j];
+            int j = 0;
+            for (; j <= avg.Length - Vector<float>.Count; j += Vector<float>.Count)
+                (keepLanes * new Vector<float>(avg, j) + takeLanes * new Vector<float>(p, j)).CopyTo(avg, j);
+            for (; j < avg.Length; j++) avg[j] = keep * avg[j] + take * p[j];
         }
     }
 
