@@ -10,8 +10,6 @@ namespace GanDsl.Nn.Optimizers;
 /// </summary>
 internal sealed class AdamParallelUpdate : ParallelJob
 {
-    private const int Chunk = 32 * 1024;
-
     private readonly List<(int Parameter, int Start, int Length)> _chunks = new();
     private AdamConstants _k;
     private IReadOnlyList<Tensor> _parameters = [];
@@ -20,7 +18,7 @@ internal sealed class AdamParallelUpdate : ParallelJob
     public void Run(in AdamConstants k, IReadOnlyList<Tensor> parameters, Tensor[] m, Tensor[] v)
     {
         (_k, _parameters, _m, _v) = (k, parameters, m, v);
-        Plan(parameters);
+        GradientChunks.Plan(parameters, _chunks);
         RunAll(_chunks.Count);
         _parameters = [];
     }
@@ -31,18 +29,5 @@ internal sealed class AdamParallelUpdate : ParallelJob
         var grad = _parameters[index].Grad!; // chunks exist only for parameters with a gradient
         Adam.UpdateRange(_k, _parameters[index].Data.AsSpan(start, length), grad.Data.AsSpan(start, length),
             _m[index].Data.AsSpan(start, length), _v[index].Data.AsSpan(start, length));
-    }
-
-    // Chunks of the parameters that have a gradient this step (a progressive stage or a frozen layer may have none);
-    // the list keeps its capacity, so listing them again each step allocates nothing.
-    private void Plan(IReadOnlyList<Tensor> parameters)
-    {
-        _chunks.Clear();
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            if (parameters[i].Grad is null) continue;
-            int size = parameters[i].Size;
-            for (int start = 0; start < size; start += Chunk) _chunks.Add((i, start, Math.Min(Chunk, size - start)));
-        }
     }
 }

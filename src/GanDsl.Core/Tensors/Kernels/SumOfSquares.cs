@@ -12,34 +12,30 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 internal sealed class SumOfSquares : ParallelJob
 {
-    private const int Chunk = 32 * 1024; // a multiple of the lanes, so every chunk's lanes start at its first element
-    private const int Lanes = 32;
+    private const int Lanes = 32; // GradientChunks.Length is a multiple, so every chunk's lanes start at its first element
 
-    private readonly List<(float[] Data, int Start, int Length)> _chunks = new();
+    private readonly List<(int Parameter, int Start, int Length)> _chunks = new();
+    private IReadOnlyList<Tensor> _parameters = [];
     private double[] _chunkSums = new double[16];
 
     /// <summary>Σ g² over the gradients of <paramref name="parameters"/> that have one.</summary>
     public double OfGradients(IReadOnlyList<Tensor> parameters)
     {
-        _chunks.Clear();
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            if (parameters[i].Grad is not { } grad) continue;
-            for (int start = 0; start < grad.Size; start += Chunk) _chunks.Add((grad.Data, start, Math.Min(Chunk, grad.Size - start)));
-        }
+        _parameters = parameters;
+        GradientChunks.Plan(parameters, _chunks);
         if (_chunkSums.Length < _chunks.Count) _chunkSums = new double[Math.Max(_chunks.Count, 2 * _chunkSums.Length)];
         if (_chunks.Count < 4) for (int p = 0; p < _chunks.Count; p++) Run(p);
         else RunAll(_chunks.Count);
         double sum = 0;
         for (int p = 0; p < _chunks.Count; p++) sum += _chunkSums[p];
-        _chunks.Clear(); // keeps no gradient arrays alive between steps
+        _parameters = []; // keeps no parameters alive between steps
         return sum;
     }
 
     public override void Run(int part)
     {
-        var (data, start, length) = _chunks[part];
-        _chunkSums[part] = Of(data.AsSpan(start, length));
+        var (parameter, start, length) = _chunks[part];
+        _chunkSums[part] = Of(_parameters[parameter].Grad!.Data.AsSpan(start, length)); // chunks exist only for gradients
     }
 
     /// <summary>One chunk's sum: 32 lanes over the values in order, then the lanes added 0 to 31.</summary>
