@@ -8,6 +8,7 @@ using GanDsl.Tensors.Kernels;
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --conv MODEL [threads] [rounds] [path] (a step's convolutions, lowered vs auto or a named path)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --bn [threads] [rounds]            (batch norm of dcgan's shapes, ns per value)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --pool [threads] [rounds] [width]  (max pooling of lightning-cnn's shapes, ns per window)
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --fold [rounds]                   (col2im of dcgan's stride-2 input gradients, ns per pixel)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --filter '*Gemm*'          (BenchmarkDotNet)
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -35,6 +36,12 @@ if (args.Length > 0 && args[0] == "--bn")
 {
     BatchNormBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--fold")
+{
+    FoldBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
     return;
 }
 
