@@ -5,8 +5,8 @@ namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 /// <summary>
 /// col2im of one channel over a run of images (<see cref="PlaneUnfold.Fold"/>): the vector loops give the scalar loop's
-/// bits, and write only inside each image's plane (planes narrower than a vector are stored with whole vectors up to
-/// their last rows, whose spill must stay inside the plane).
+/// bits, and write only inside each image's plane (the lanes of a vector past a narrow row must not reach the gap after
+/// the plane).
 /// </summary>
 public class PlaneFoldTests
 {
