@@ -1,10 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
 /// Training-mode batch normalisation over axis 1 of [N, C, inner]: statistics, normalisation and the fused backward, a
-/// group of adjacent channels per part on the persistent pool (one channel where a plane is long; enough short planes to
-/// read about 4 KiB at a time), through the vector loops of <see cref="BatchNormRows"/>. A channel's sums run in the
-/// same order whoever computes them and whatever its group, so the results are bit-identical for any thread count.
+/// group of adjacent channels per part on the persistent pool (enough short planes to read about 4 KiB of each sample at
+/// a time; one channel, a chunk at a time, where a plane is long), through the element-wise loops of
+/// <see cref="BatchNormRows"/>. A channel's sums run in the same order whoever computes them, whatever its group and
+/// whatever the vector width, so the results are bit-identical for any thread count and any width.
 /// </summary>
 internal static unsafe class BatchNormKernel
 {
@@ -60,24 +63,66 @@ internal static unsafe class BatchNormKernel
     }
 
     /// <summary>
-    /// Channels per part: enough planes of <paramref name="inner"/> values for about 4 KiB of each sample's data in a row
-    /// (a lone 4×4 plane is one cache line, 8 KiB from the next sample's), at most <see cref="MaxGroup"/>, and few enough
-    /// that every thread gets two parts. Longer runs pay: 1 KiB runs and four parts a thread measured 0.31–0.41 ns a value
-    /// forward on dcgan's [128, 32, 196] and [128, 64, 49], 4 KiB runs and two parts 0.19–0.25 (bench --bn, two threads).
+    /// Channels per part: enough planes of <paramref name="inner"/> values for about <see cref="RunTarget"/> floats of each
+    /// sample in a row (a lone 4×4 plane is one cache line, 8 KiB from the next sample's), at most <see cref="MaxGroup"/>,
+    /// and the parts a multiple of the thread count, at least two a thread, so no thread waits on another's extra part.
     /// The grouping changes only the order of memory reads, never a result.
     /// </summary>
     private static int GroupSize(int channels, int inner, int? maxGroup)
     {
-        int group = Math.Clamp(1024 / Math.Max(inner, 1), 1, maxGroup ?? MaxGroup);
-        return Math.Max(1, Math.Min(group, channels / (2 * KernelSettings.Threads)));
+        int group = Math.Clamp(RunTarget / Math.Max(inner, 1), 1, Math.Min(maxGroup ?? MaxGroup, MaxGroup));
+        int threads = KernelSettings.Threads;
+        int parts = Math.Max((channels + group - 1) / group, 2 * threads);
+        parts = (parts + threads - 1) / threads * threads;
+        return Math.Max(1, (channels + parts - 1) / parts);
     }
 
-    /// <summary>The largest channel group: bounds the per-channel accumulators the row loops keep on the stack.</summary>
-    public const int MaxGroup = 32;
+    /// <summary>The floats of each sample a part aims to read in one run.</summary>
+    private const int RunTarget = 1024;
 
-    // Sums run over blocks of whole rows, or chunks of one long row, of at most SumChunk values each.
-    private static (int Rows, int Chunk) Blocks(int inner) =>
-        (Math.Max(1, BatchNormRows.SumChunk / inner), Math.Min(inner, BatchNormRows.SumChunk));
+    /// <summary>The most channels in a part (1024 one-value planes of BatchNorm1d).</summary>
+    public const int MaxGroup = RunTarget;
+
+    /// <summary>
+    /// The most positions a part keeps accumulators for: a group's planes fit (at most <see cref="RunTarget"/> floats), and
+    /// a longer plane (a part of its own) is taken this many positions at a time.
+    /// </summary>
+    public const int PositionChunk = 4096;
+
+    // The part's runs: the group's planes whole, or a long plane a chunk at a time. Depends on inner alone (a chunked
+    // plane is always a group of one), so a channel's runs are the same in every grouping.
+    private static int RunLength(int group, int inner) => inner > PositionChunk ? PositionChunk : group * inner;
+
+    /// <summary>
+    /// Adds into <c>into[j]</c> the accumulators of channel j's positions in a run of <paramref name="length"/> (the run
+    /// starts at a channel's first position, or inside a chunked plane): four double chains by position, a fixed pattern
+    /// from the channel's start, so the sum does not depend on which channels share the run.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddUp(float* acc, int length, int inner, double* into)
+    {
+        for (int start = 0, j = 0; start < length; start += inner, j++)
+        {
+            int end = Math.Min(start + inner, length), p = start;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (; p + 4 <= end; p += 4) (s0, s1, s2, s3) = (s0 + acc[p], s1 + acc[p + 1], s2 + acc[p + 2], s3 + acc[p + 3]);
+            for (; p < end; p++) s0 += acc[p];
+            into[j] += (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    // into[p] = perChannel[channel of position at + p] over a run.
+    private static void Expand(float* perChannel, int at, int length, int inner, float* into)
+    {
+        for (int p = 0; p < length;)
+        {
+            int channel = (at + p) / inner, end = Math.Min(length, (channel + 1) * inner - at);
+            new Span<float>(into + p, end - p).Fill(perChannel[channel]);
+            p = end;
+        }
+    }
+
+    private static void Zero(float* values, int count) => new Span<float>(values, count).Clear();
 
     private sealed class ForwardJob : ParallelJob
     {
@@ -90,29 +135,40 @@ internal static unsafe class BatchNormKernel
 
         public override void Run(int part)
         {
-            int first = part * Group, group = Math.Min(Group, Channels - first), m = Outer * Inner;
+            int first = part * Group, group = Math.Min(Group, Channels - first), m = Outer * Inner, length = group * Inner;
+            int run = RunLength(group, Inner);
             long rowStride = (long)Channels * Inner;
-            Span<double> sums = stackalloc double[group], sumSqs = stackalloc double[group];
-            Span<float> means = stackalloc float[group], scales = stackalloc float[group];
-            sums.Clear();
-            sumSqs.Clear();
+            var s = BatchNormScratch.ForCurrentThread;
+            double* sums = s.ChannelSums, sumSqs = s.ChannelSecondSums;
+            float* means = s.ChannelMeans, scales = s.ChannelScales;
+            for (int j = 0; j < group; j++) sums[j] = sumSqs[j] = 0;
             fixed (float* px = X, py = Y, pBeta = &Beta[first])
-            fixed (double* pSums = sums, pSumSqs = sumSqs)
-            fixed (float* pMeans = means, pScales = scales)
             {
                 float* x = px + (long)first * Inner, y = py + (long)first * Inner;
-                // Two passes: the mean, then squares centred on it (no cancellation, unlike Σx² − m·mean²). Each pass adds
-                // float partials of at most SumChunk values in double.
-                var (blockRows, chunk) = Blocks(Inner);
-                for (int n = 0; n < Outer; n += blockRows)
-                    for (int at = 0; at < Inner; at += chunk)
-                        BatchNormRows.Sums(x + n * rowStride + at, group, Inner, Math.Min(blockRows, Outer - n), rowStride,
-                            Math.Min(chunk, Inner - at), false, null, pSums);
+                // Two passes: the mean, then squares centred on it (no cancellation, unlike Σx² − m·mean²). Each
+                // accumulator adds at most RowsPerPartial rows in float before it is taken into double.
+                for (int at = 0; at < length; at += run)
+                {
+                    int count = Math.Min(run, length - at);
+                    for (int n = 0; n < Outer; n += BatchNormRows.RowsPerPartial)
+                    {
+                        Zero(s.Sums, count);
+                        BatchNormRows.Sums(x + n * rowStride + at, rowStride, Math.Min(BatchNormRows.RowsPerPartial, Outer - n), count, null, s.Sums);
+                        AddUp(s.Sums, count, Inner, sums + at / Inner);
+                    }
+                }
                 for (int j = 0; j < group; j++) means[j] = (float)(sums[j] / m);
-                for (int n = 0; n < Outer; n += blockRows)
-                    for (int at = 0; at < Inner; at += chunk)
-                        BatchNormRows.Sums(x + n * rowStride + at, group, Inner, Math.Min(blockRows, Outer - n), rowStride,
-                            Math.Min(chunk, Inner - at), true, pMeans, pSumSqs);
+                for (int at = 0; at < length; at += run)
+                {
+                    int count = Math.Min(run, length - at);
+                    Expand(means, at, count, Inner, s.Centers);
+                    for (int n = 0; n < Outer; n += BatchNormRows.RowsPerPartial)
+                    {
+                        Zero(s.Sums, count);
+                        BatchNormRows.Sums(x + n * rowStride + at, rowStride, Math.Min(BatchNormRows.RowsPerPartial, Outer - n), count, s.Centers, s.Sums);
+                        AddUp(s.Sums, count, Inner, sumSqs + at / Inner);
+                    }
+                }
                 for (int j = 0; j < group; j++)
                 {
                     int ch = first + j;
@@ -127,7 +183,14 @@ internal static unsafe class BatchNormKernel
                     RunningVar[ch] = (1 - Momentum) * RunningVar[ch] + Momentum * (float)(sumSq / (m - 1));
                     scales[j] = invStd * Gamma[ch];
                 }
-                BatchNormRows.Normalize(x, y, group, Inner, Outer, rowStride, Inner, pMeans, pScales, pBeta, Activate, Slope);
+                for (int at = 0; at < length; at += run)
+                {
+                    int count = Math.Min(run, length - at);
+                    Expand(means, at, count, Inner, s.Centers);
+                    Expand(scales, at, count, Inner, s.Scales);
+                    Expand(pBeta, at, count, Inner, s.Shifts);
+                    BatchNormRows.Normalize(x + at, y + at, rowStride, Outer, count, s.Centers, s.Scales, s.Shifts, Activate, Slope);
+                }
             }
         }
     }
@@ -147,24 +210,34 @@ internal static unsafe class BatchNormKernel
 
         public override void Run(int part)
         {
-            int first = part * Group, group = Math.Min(Group, Channels - first), m = Outer * Inner;
+            int first = part * Group, group = Math.Min(Group, Channels - first), m = Outer * Inner, length = group * Inner;
+            int run = RunLength(group, Inner);
             long rowStride = (long)Channels * Inner;
-            Span<double> sumG = stackalloc double[group], dot = stackalloc double[group]; // Σg and Σg·(x − mean)
-            Span<float> gMeans = stackalloc float[group], projections = stackalloc float[group], scales = stackalloc float[group];
-            sumG.Clear();
-            dot.Clear();
+            var s = BatchNormScratch.ForCurrentThread;
+            double* sumG = s.ChannelSums, dot = s.ChannelSecondSums; // Σg and Σg·(x − mean)
+            float* scales = s.ChannelScales, gMeans = s.ChannelGMeans, projections = s.ChannelProjections;
+            for (int j = 0; j < group; j++) sumG[j] = dot[j] = 0;
             // gamma·invStd: the forward's scale (the same product) for the fused activation's input, and the gradient's.
             for (int j = 0; j < group; j++) scales[j] = Gamma[first + j] * InvStd[first + j];
-            fixed (float* px = X, pg = G, pMeans = &Mean[first], pBetas = FusedBeta, pScales = scales)
-            fixed (double* pSumG = sumG, pDot = dot)
+            fixed (float* px = X, pg = G, pMeans = &Mean[first], pBetas = FusedBeta)
             {
                 long offset = (long)first * Inner;
-                float* x = px + offset, g = pg + offset, shifts = pBetas == null ? null : pBetas + first;
-                var (blockRows, chunk) = Blocks(Inner);
-                for (int n = 0; n < Outer; n += blockRows)
-                    for (int at = 0; at < Inner; at += chunk)
-                        BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at, Slope, group, Inner,
-                            Math.Min(blockRows, Outer - n), rowStride, Math.Min(chunk, Inner - at), pMeans, pScales, shifts, pSumG, pDot);
+                float* x = px + offset, g = pg + offset, betas = pBetas == null ? null : pBetas + first;
+                float* shifts = betas == null ? null : s.Shifts;
+                for (int at = 0; at < length; at += run)
+                {
+                    int count = Math.Min(run, length - at);
+                    ExpandConstants(at, count, pMeans, scales, betas, s);
+                    for (int n = 0; n < Outer; n += BatchNormRows.RowsPerPartial)
+                    {
+                        Zero(s.Sums, count);
+                        Zero(s.SecondSums, count);
+                        BatchNormRows.GradientSums(x + n * rowStride + at, g + n * rowStride + at, rowStride,
+                            Math.Min(BatchNormRows.RowsPerPartial, Outer - n), count, s.Centers, s.Scales, shifts, Slope, s.Sums, s.SecondSums);
+                        AddUp(s.Sums, count, Inner, sumG + at / Inner);
+                        AddUp(s.SecondSums, count, Inner, dot + at / Inner);
+                    }
+                }
                 for (int j = 0; j < group; j++)
                 {
                     int ch = first + j;
@@ -176,10 +249,24 @@ internal static unsafe class BatchNormKernel
                     projections[j] = (float)(dot[j] * invStd * invStd / m);
                 }
                 if (Gx is not { } gxs) return;
-                fixed (float* pgx = gxs, pgMeans = gMeans, pProjections = projections)
-                    BatchNormRows.InputGradient(x, g, Slope, pgx + offset, group, Inner, Outer, rowStride, Inner, pMeans, pgMeans,
-                        pProjections, pScales, shifts);
+                fixed (float* pgx = gxs)
+                    for (int at = 0; at < length; at += run)
+                    {
+                        int count = Math.Min(run, length - at);
+                        ExpandConstants(at, count, pMeans, scales, betas, s);
+                        Expand(gMeans, at, count, Inner, s.GMeans);
+                        Expand(projections, at, count, Inner, s.Projections);
+                        BatchNormRows.InputGradient(x + at, g + at, pgx + offset + at, rowStride, Outer, count, s.Centers, s.Scales,
+                            shifts, Slope, s.GMeans, s.Projections);
+                    }
             }
+        }
+
+        private void ExpandConstants(int at, int count, float* means, float* scales, float* betas, BatchNormScratch s)
+        {
+            Expand(means, at, count, Inner, s.Centers);
+            Expand(scales, at, count, Inner, s.Scales);
+            if (betas != null) Expand(betas, at, count, Inner, s.Shifts);
         }
     }
 }

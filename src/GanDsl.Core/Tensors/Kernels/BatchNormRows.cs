@@ -4,353 +4,239 @@ using System.Runtime.Intrinsics;
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// The loops of <see cref="BatchNormKernel"/> over a block of rows (rows of <c>count</c> values, <c>rowStride</c> apart) of
-/// a group of adjacent channels (<c>group</c> channels, <c>channelStride</c> apart, each with its own statistics): Vector512,
-/// else Vector256, with a scalar tail per row. Each row of the batch visits the group's channels in turn, so a batch of short
-/// planes (4×4, 7×7) is read a contiguous run of channels at a time rather than one 64-byte row per 8 KiB; every channel
-/// still sees exactly the operations, in the order, it would see alone, so grouping never changes a bit. Sums accumulate in
-/// float vector lanes across the block's rows (at most <see cref="SumChunk"/> values, so a short row such as a 4×4 plane
-/// costs no reduction of its own) and in a float per row's tail, and come back in double for the caller to add up: lanes
-/// break the one-add-at-a-time latency chain, and bounded float partials keep the rounding small.
+/// The loops of <see cref="BatchNormKernel"/> over a run of positions: <c>length</c> adjacent values (a group of whole
+/// channel planes, or a chunk of one long plane) in each of <c>rows</c> samples, <c>rowStride</c> apart. Every loop is
+/// element-wise: sums go into one float accumulator per position, adding the rows in order, and the caller adds each
+/// channel's positions up in double; per-channel constants come expanded to one value per position. So a channel's bits
+/// depend neither on which channels share its run nor on the lanes (AVX-512, AVX or scalar, masked at the run's end), and
+/// the loops stream whole runs rather than one short plane at a time: the per-plane loops they replace spent most of a
+/// 4×4 plane's time on loop overhead. Sums take four rows per pass over the accumulators (the same additions in the same
+/// order as one row at a time), to read and write them a quarter as often.
 /// </summary>
 internal static unsafe class BatchNormRows
 {
-    /// <summary>The most values one float partial sum may cover.</summary>
-    public const int SumChunk = 1024;
-
-    // The widths come from KernelSettings (tests force Scalar to compare paths).
-    private static bool Use512(int count) =>
-        KernelSettings.Allows(VectorWidth.Bits512) && Vector512.IsHardwareAccelerated && count >= Vector512<float>.Count;
-    private static bool Use256(int count) =>
-        KernelSettings.Allows(VectorWidth.Bits256) && Vector256.IsHardwareAccelerated && count >= Vector256<float>.Count;
+    /// <summary>The most rows a float accumulator adds up before the caller takes it into double.</summary>
+    public const int RowsPerPartial = 1024;
 
     /// <summary>
-    /// Adds to <c>results[j]</c>, for each channel j of the group, Σ (x − centers[j])² over its block, or Σ x when
-    /// <paramref name="squares"/> is false (<paramref name="centers"/> may then be null).
+    /// acc[k] += x[r·rowStride + k] over the rows, or (x − centers[k])² when <paramref name="centers"/> is given.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
-    public static void Sums(float* x, int group, int channelStride, int rows, long rowStride, int count, bool squares, float* centers, double* results)
+    public static void Sums(float* x, long rowStride, int rows, int length, float* centers, float* acc)
     {
-        // One channel: the same additions with the accumulators in registers rather than on the stack (measured 5-10 %
-        // faster on 14x14 planes).
-        if (group == 1 && Use512(count))
+        switch (Lanes.For(length))
         {
-            int end = count & ~15;
-            float center = centers == null ? 0f : centers[0];
-            Vector512<float> a = default, b = default;
-            double tail = 0;
-            for (int r = 0; r < rows; r++, x += rowStride)
-            {
-                SumRow512(x, end, squares, center, ref a, ref b);
-                tail += TailSum(x, end, count, squares, center);
-            }
-            results[0] += Vector512.Sum(a + b) + tail;
-            return;
+            case LaneWidth.Bits512: Sums<Vector512<float>, Lanes512>(x, rowStride, rows, length, centers, acc); break;
+            case LaneWidth.Bits256: Sums<Vector256<float>, Lanes256>(x, rowStride, rows, length, centers, acc); break;
+            default: Sums<float, LanesScalar>(x, rowStride, rows, length, centers, acc); break;
         }
-        if (group == 1 && Use256(count))
+    }
+
+    /// <summary>
+    /// y = (x − centers)·scales + shifts, then with <paramref name="activate"/> a leaky ReLU of <paramref name="slope"/>
+    /// (0: ReLU) on it, with the activation kernel's arithmetic.
+    /// </summary>
+    public static void Normalize(float* x, float* y, long rowStride, int rows, int length, float* centers, float* scales,
+        float* shifts, bool activate, float slope)
+    {
+        var at = new Constants(centers, scales, shifts, null, null, activate, slope);
+        switch (Lanes.For(length))
         {
-            int end = count & ~7;
-            float center = centers == null ? 0f : centers[0];
-            Vector256<float> a = default, b = default;
-            double tail = 0;
-            for (int r = 0; r < rows; r++, x += rowStride)
-            {
-                SumRow256(x, end, squares, center, ref a, ref b);
-                tail += TailSum(x, end, count, squares, center);
-            }
-            results[0] += Vector256.Sum(a + b) + tail;
-            return;
+            case LaneWidth.Bits512: Normalize<Vector512<float>, Lanes512>(x, y, rowStride, rows, length, at); break;
+            case LaneWidth.Bits256: Normalize<Vector256<float>, Lanes256>(x, y, rowStride, rows, length, at); break;
+            default: Normalize<float, LanesScalar>(x, y, rowStride, rows, length, at); break;
         }
-        double* tails = stackalloc double[group];
-        for (int j = 0; j < group; j++) tails[j] = 0;
-        int vectorEnd = 0;
-        if (Use512(count))
+    }
+
+    /// <summary>
+    /// sumG[k] += g and sumGCentred[k] += g·(x − centers[k]) over the rows. With <paramref name="shifts"/> (a leaky ReLU
+    /// fused after the norm) g is first taken back through the activation: g where its input was positive, g·slope
+    /// elsewhere, that input recomputed as the forward computed it, (x − centers)·scales + shifts, the same operations and
+    /// so the same bits, which costs less than reading the activation's output again.
+    /// </summary>
+    public static void GradientSums(float* x, float* g, long rowStride, int rows, int length, float* centers, float* scales,
+        float* shifts, float slope, float* sumG, float* sumGCentred)
+    {
+        var at = new Constants(centers, scales, shifts, null, null, shifts != null, slope);
+        switch (Lanes.For(length))
         {
-            vectorEnd = count & ~15;
-            var lanes = stackalloc Vector512<float>[2 * group];
-            for (int j = 0; j < 2 * group; j++) lanes[j] = default;
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < group; j++)
-                {
-                    float* row = x + r * rowStride + (long)j * channelStride;
-                    float center = centers == null ? 0f : centers[j];
-                    SumRow512(row, vectorEnd, squares, center, ref lanes[2 * j], ref lanes[2 * j + 1]);
-                    tails[j] += TailSum(row, vectorEnd, count, squares, center);
-                }
-            for (int j = 0; j < group; j++) results[j] += Vector512.Sum(lanes[2 * j] + lanes[2 * j + 1]) + tails[j];
+            case LaneWidth.Bits512: GradientSums<Vector512<float>, Lanes512>(x, g, rowStride, rows, length, at, sumG, sumGCentred); break;
+            case LaneWidth.Bits256: GradientSums<Vector256<float>, Lanes256>(x, g, rowStride, rows, length, at, sumG, sumGCentred); break;
+            default: GradientSums<float, LanesScalar>(x, g, rowStride, rows, length, at, sumG, sumGCentred); break;
         }
-        else if (Use256(count))
+    }
+
+    /// <summary>
+    /// gx = ((g − gMeans) − (x − centers)·projections)·scales, g first taken back through a fused leaky ReLU when
+    /// <paramref name="shifts"/> is given (as in <see cref="GradientSums"/>).
+    /// </summary>
+    public static void InputGradient(float* x, float* g, float* gx, long rowStride, int rows, int length, float* centers,
+        float* scales, float* shifts, float slope, float* gMeans, float* projections)
+    {
+        var at = new Constants(centers, scales, shifts, gMeans, projections, shifts != null, slope);
+        switch (Lanes.For(length))
         {
-            vectorEnd = count & ~7;
-            var lanes = stackalloc Vector256<float>[2 * group];
-            for (int j = 0; j < 2 * group; j++) lanes[j] = default;
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < group; j++)
-                {
-                    float* row = x + r * rowStride + (long)j * channelStride;
-                    float center = centers == null ? 0f : centers[j];
-                    SumRow256(row, vectorEnd, squares, center, ref lanes[2 * j], ref lanes[2 * j + 1]);
-                    tails[j] += TailSum(row, vectorEnd, count, squares, center);
-                }
-            for (int j = 0; j < group; j++) results[j] += Vector256.Sum(lanes[2 * j] + lanes[2 * j + 1]) + tails[j];
+            case LaneWidth.Bits512: InputGradient<Vector512<float>, Lanes512>(x, g, gx, rowStride, rows, length, at); break;
+            case LaneWidth.Bits256: InputGradient<Vector256<float>, Lanes256>(x, g, gx, rowStride, rows, length, at); break;
+            default: InputGradient<float, LanesScalar>(x, g, gx, rowStride, rows, length, at); break;
         }
+    }
+
+    // The per-position constants of a run; the pointers not a loop's own are null.
+    private readonly struct Constants(float* centers, float* scales, float* shifts, float* gMeans, float* projections, bool activate, float slope)
+    {
+        public readonly float* Centers = centers, Scales = scales, Shifts = shifts, GMeans = gMeans, Projections = projections;
+        public readonly bool Activate = activate;
+        public readonly float Slope = slope;
+    }
+
+    // A vector at p: whole, or a run's last, partial one under a mask (the other lanes read as zero and are never
+    // written). Always called with a constant masked, which the JIT folds away.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Load<TV, TL>(float* p, TV mask, bool masked) where TV : struct where TL : struct, IVectorLanes<TV> =>
+        masked ? TL.Load(p, mask) : TL.Load(p);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TV, TL>(float* p, TV value, TV mask, bool masked) where TV : struct where TL : struct, IVectorLanes<TV>
+    {
+        if (masked) TL.Store(p, value, mask);
+        else TL.Store(p, value);
+    }
+
+    // Where a run's whole vectors end; the rest, if any, is one masked vector.
+    private static int WholeVectors<TV, TL>(int length) where TV : struct where TL : struct, IVectorLanes<TV> =>
+        length - length % TL.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sums<TV, TL>(float* x, long rowStride, int rows, int length, float* centers, float* acc)
+        where TV : struct where TL : struct, IVectorLanes<TV>
+    {
+        int whole = WholeVectors<TV, TL>(length);
+        var tail = TL.FirstLanes(length - whole);
+        bool squares = centers != null; // without centers, the offsets taken from the null pointer go unused
+        for (int r = 0; r < rows;)
+        {
+            int count = rows - r >= 4 ? 4 : 1;
+            float* xr = x + r * rowStride;
+            for (int k = 0; k < whole; k += TL.Count) SumAt<TV, TL>(xr + k, rowStride, count, squares, centers + k, acc + k, tail, false);
+            if (whole < length) SumAt<TV, TL>(xr + whole, rowStride, count, squares, centers + whole, acc + whole, tail, true);
+            r += count;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SumAt<TV, TL>(float* x, long rowStride, int count, bool squares, float* centers, float* acc, TV mask, bool masked)
+        where TV : struct where TL : struct, IVectorLanes<TV>
+    {
+        var a = Load<TV, TL>(acc, mask, masked);
+        if (!squares)
+            for (int i = 0; i < count; i++) a = TL.Add(a, Load<TV, TL>(x + i * rowStride, mask, masked));
         else
         {
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < group; j++)
-                    tails[j] += TailSum(x + r * rowStride + (long)j * channelStride, 0, count, squares, centers == null ? 0f : centers[j]);
-            for (int j = 0; j < group; j++) results[j] += 0f + tails[j];
-        }
-    }
-
-    // One row's vectors added into a channel's two accumulators (two, to break the add latency chain).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumRow512(float* row, int vectorEnd, bool squares, float center, ref Vector512<float> a, ref Vector512<float> b)
-    {
-        var c = Vector512.Create(center);
-        var (sa, sb) = (a, b);
-        int i = 0;
-        for (; i <= vectorEnd - 32; i += 32)
-        {
-            var (d, e) = (Vector512.Load(row + i), Vector512.Load(row + i + 16));
-            if (squares) (d, e) = ((d - c) * (d - c), (e - c) * (e - c));
-            (sa, sb) = (sa + d, sb + e);
-        }
-        if (i < vectorEnd)
-        {
-            var d = Vector512.Load(row + i);
-            sa += squares ? (d - c) * (d - c) : d;
-        }
-        (a, b) = (sa, sb);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumRow256(float* row, int vectorEnd, bool squares, float center, ref Vector256<float> a, ref Vector256<float> b)
-    {
-        var c = Vector256.Create(center);
-        var (sa, sb) = (a, b);
-        int i = 0;
-        for (; i <= vectorEnd - 16; i += 16)
-        {
-            var (d, e) = (Vector256.Load(row + i), Vector256.Load(row + i + 8));
-            if (squares) (d, e) = ((d - c) * (d - c), (e - c) * (e - c));
-            (sa, sb) = (sa + d, sb + e);
-        }
-        if (i < vectorEnd)
-        {
-            var d = Vector256.Load(row + i);
-            sa += squares ? (d - c) * (d - c) : d;
-        }
-        (a, b) = (sa, sb);
-    }
-
-    /// <summary>
-    /// Adds to <c>sumG[j]</c> and <c>sumGCentered[j]</c>, for each channel j of the group, Σ g and Σ g·(x − means[j]) over its
-    /// block. With <paramref name="signShifts"/> (a leaky ReLU fused after the norm), g is first taken back through it: g where
-    /// the activation's input was positive, g·<paramref name="slope"/> elsewhere. That input is recomputed from x as the
-    /// forward computed it, (x − means[j])·scales[j] + signShifts[j], the same operations and so the same bits, which costs
-    /// less than reading the activation's output from memory again.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
-    public static void GradientSums(float* x, float* g, float slope, int group, int channelStride, int rows, long rowStride,
-        int count, float* means, float* scales, float* signShifts, double* sumG, double* sumGCentered)
-    {
-        float* vectorG = stackalloc float[group], vectorDot = stackalloc float[group];
-        for (int j = 0; j < group; j++) vectorG[j] = vectorDot[j] = 0;
-        bool activated = signShifts != null;
-        int vectorEnd = 0;
-        if (Use512(count))
-        {
-            vectorEnd = count & ~15;
-            var s = Vector512.Create(slope);
-            var lanes = stackalloc Vector512<float>[2 * group];
-            for (int j = 0; j < 2 * group; j++) lanes[j] = default;
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < group; j++)
-                {
-                    long at = r * rowStride + (long)j * channelStride;
-                    var m = Vector512.Create(means[j]);
-                    var (k, b0) = activated ? (Vector512.Create(scales[j]), Vector512.Create(signShifts[j])) : default;
-                    var (a, b) = (lanes[2 * j], lanes[2 * j + 1]);
-                    for (int i = 0; i < vectorEnd; i += 16)
-                    {
-                        var centred = Vector512.Load(x + at + i) - m;
-                        var gv = Vector512.Load(g + at + i);
-                        if (activated) gv = Through(centred * k + b0, gv, s);
-                        a += gv;
-                        b += gv * centred;
-                    }
-                    (lanes[2 * j], lanes[2 * j + 1]) = (a, b);
-                }
-            for (int j = 0; j < group; j++) (vectorG[j], vectorDot[j]) = (Vector512.Sum(lanes[2 * j]), Vector512.Sum(lanes[2 * j + 1]));
-        }
-        else if (Use256(count))
-        {
-            vectorEnd = count & ~7;
-            var s = Vector256.Create(slope);
-            var lanes = stackalloc Vector256<float>[2 * group];
-            for (int j = 0; j < 2 * group; j++) lanes[j] = default;
-            for (int r = 0; r < rows; r++)
-                for (int j = 0; j < group; j++)
-                {
-                    long at = r * rowStride + (long)j * channelStride;
-                    var m = Vector256.Create(means[j]);
-                    var (k, b0) = activated ? (Vector256.Create(scales[j]), Vector256.Create(signShifts[j])) : default;
-                    var (a, b) = (lanes[2 * j], lanes[2 * j + 1]);
-                    for (int i = 0; i < vectorEnd; i += 8)
-                    {
-                        var centred = Vector256.Load(x + at + i) - m;
-                        var gv = Vector256.Load(g + at + i);
-                        if (activated) gv = Through(centred * k + b0, gv, s);
-                        a += gv;
-                        b += gv * centred;
-                    }
-                    (lanes[2 * j], lanes[2 * j + 1]) = (a, b);
-                }
-            for (int j = 0; j < group; j++) (vectorG[j], vectorDot[j]) = (Vector256.Sum(lanes[2 * j]), Vector256.Sum(lanes[2 * j + 1]));
-        }
-        for (int j = 0; j < group; j++)
-        {
-            float mean = means[j];
-            double tailG = 0, tailDot = 0;
-            for (int r = 0; r < rows && vectorEnd < count; r++)
+            var c = Load<TV, TL>(centers, mask, masked);
+            for (int i = 0; i < count; i++)
             {
-                long at = r * rowStride + (long)j * channelStride;
-                float rowG = 0, rowDot = 0;
-                for (int i = vectorEnd; i < count; i++)
-                {
-                    float centred = x[at + i] - mean, gi = g[at + i];
-                    if (activated) gi = Through(centred * scales[j] + signShifts[j], gi, slope);
-                    rowG += gi;
-                    rowDot += gi * centred;
-                }
-                (tailG, tailDot) = (tailG + rowG, tailDot + rowDot);
+                var d = TL.Subtract(Load<TV, TL>(x + i * rowStride, mask, masked), c);
+                a = TL.Add(a, TL.Multiply(d, d));
             }
-            sumG[j] += vectorG[j] + tailG;
-            sumGCentered[j] += vectorDot[j] + tailDot;
         }
+        Store<TV, TL>(acc, a, mask, masked);
     }
 
-    /// <summary>
-    /// y = (x − means[j])·scales[j] + shifts[j] over the block of each channel j of the group; when <paramref name="activate"/>,
-    /// then a leaky ReLU of <paramref name="slope"/> (0: ReLU) on it, with the activation kernel's own arithmetic (the same
-    /// bits as the two passes).
-    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Normalize(float* x, float* y, int group, int channelStride, int rows, long rowStride, int count,
-        float* means, float* scales, float* shifts, bool activate = false, float slope = 0f)
+    private static void Normalize<TV, TL>(float* x, float* y, long rowStride, int rows, int length, Constants c)
+        where TV : struct where TL : struct, IVectorLanes<TV>
     {
-        bool use512 = Use512(count), use256 = Use256(count);
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < group; j++)
-            {
-                long at = r * rowStride + (long)j * channelStride;
-                NormalizeRow(x + at, y + at, count, means[j], scales[j], shifts[j], activate, slope, use512, use256);
-            }
+        int whole = WholeVectors<TV, TL>(length);
+        var (tail, slope) = (TL.FirstLanes(length - whole), TL.Broadcast(c.Slope));
+        float* centers = c.Centers, scales = c.Scales, shifts = c.Shifts;
+        bool activate = c.Activate;
+        for (int r = 0; r < rows; r++, x += rowStride, y += rowStride)
+        {
+            for (int k = 0; k < whole; k += TL.Count)
+                NormalizeAt<TV, TL>(x + k, y + k, centers + k, scales + k, shifts + k, activate, slope, tail, false);
+            if (whole < length)
+                NormalizeAt<TV, TL>(x + whole, y + whole, centers + whole, scales + whole, shifts + whole, activate, slope, tail, true);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void NormalizeRow(float* x, float* y, int count, float mean, float scale, float shift, bool activate, float slope,
-        bool use512, bool use256)
+    private static void NormalizeAt<TV, TL>(float* x, float* y, float* centers, float* scales, float* shifts, bool activate, TV slope,
+        TV mask, bool masked) where TV : struct where TL : struct, IVectorLanes<TV>
     {
-        int i = 0;
-        if (use512)
-        {
-            var (m, k, b, s) = (Vector512.Create(mean), Vector512.Create(scale), Vector512.Create(shift), Vector512.Create(slope));
-            for (; i <= count - 16; i += 16)
-            {
-                var v = (Vector512.Load(x + i) - m) * k + b;
-                (activate ? Through(v, v, s) : v).Store(y + i);
-            }
-        }
-        else if (use256)
-        {
-            var (m, k, b, s) = (Vector256.Create(mean), Vector256.Create(scale), Vector256.Create(shift), Vector256.Create(slope));
-            for (; i <= count - 8; i += 8)
-            {
-                var v = (Vector256.Load(x + i) - m) * k + b;
-                (activate ? Through(v, v, s) : v).Store(y + i);
-            }
-        }
-        for (; i < count; i++)
-        {
-            float v = (x[i] - mean) * scale + shift;
-            y[i] = activate ? Through(v, v, slope) : v;
-        }
+        var centred = TL.Subtract(Load<TV, TL>(x, mask, masked), Load<TV, TL>(centers, mask, masked));
+        var v = TL.Add(TL.Multiply(centred, Load<TV, TL>(scales, mask, masked)), Load<TV, TL>(shifts, mask, masked));
+        Store<TV, TL>(y, activate ? TL.WherePositive(v, v, TL.Multiply(v, slope)) : v, mask, masked);
     }
 
-    /// <summary>
-    /// gx = ((g − gMeans[j]) − (x − means[j])·projections[j])·scales[j] over the block of each channel j of the group, g first
-    /// taken back through a fused leaky ReLU when <paramref name="signShifts"/> is given (its input recomputed from x, as in
-    /// <see cref="GradientSums"/>).
-    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void InputGradient(float* x, float* g, float slope, float* gx, int group, int channelStride, int rows,
-        long rowStride, int count, float* means, float* gMeans, float* projections, float* scales, float* signShifts)
+    private static void GradientSums<TV, TL>(float* x, float* g, long rowStride, int rows, int length, Constants c, float* sumG,
+        float* sumGCentred) where TV : struct where TL : struct, IVectorLanes<TV>
     {
-        bool use512 = Use512(count), use256 = Use256(count);
-        for (int r = 0; r < rows; r++)
-            for (int j = 0; j < group; j++)
-            {
-                long at = r * rowStride + (long)j * channelStride;
-                InputGradientRow(x + at, g + at, slope, gx + at, count, means[j], gMeans[j], projections[j], scales[j],
-                    signShifts != null, signShifts == null ? 0f : signShifts[j], use512, use256);
-            }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void InputGradientRow(float* x, float* g, float slope, float* gx, int count, float mean, float gMean,
-        float projection, float scale, bool activated, float shift, bool use512, bool use256)
-    {
-        int i = 0;
-        if (use512)
+        int whole = WholeVectors<TV, TL>(length);
+        var (tail, slope) = (TL.FirstLanes(length - whole), TL.Broadcast(c.Slope));
+        float* centers = c.Centers, scales = c.Scales, shifts = c.Shifts;
+        bool activate = c.Activate;
+        for (int r = 0; r < rows;)
         {
-            var (m, gm, p, k, s) = (Vector512.Create(mean), Vector512.Create(gMean), Vector512.Create(projection), Vector512.Create(scale), Vector512.Create(slope));
-            var b = Vector512.Create(shift);
-            for (; i <= count - 16; i += 16)
-            {
-                var centred = Vector512.Load(x + i) - m;
-                var gv = Vector512.Load(g + i);
-                if (activated) gv = Through(centred * k + b, gv, s);
-                ((gv - gm - centred * p) * k).Store(gx + i);
-            }
-        }
-        else if (use256)
-        {
-            var (m, gm, p, k, s) = (Vector256.Create(mean), Vector256.Create(gMean), Vector256.Create(projection), Vector256.Create(scale), Vector256.Create(slope));
-            var b = Vector256.Create(shift);
-            for (; i <= count - 8; i += 8)
-            {
-                var centred = Vector256.Load(x + i) - m;
-                var gv = Vector256.Load(g + i);
-                if (activated) gv = Through(centred * k + b, gv, s);
-                ((gv - gm - centred * p) * k).Store(gx + i);
-            }
-        }
-        for (; i < count; i++)
-        {
-            float centred = x[i] - mean, gi = g[i];
-            if (activated) gi = Through(centred * scale + shift, gi, slope);
-            gx[i] = (gi - gMean - centred * projection) * scale;
+            int count = rows - r >= 4 ? 4 : 1;
+            float* xr = x + r * rowStride, gr = g + r * rowStride;
+            for (int k = 0; k < whole; k += TL.Count)
+                GradientSumAt<TV, TL>(xr + k, gr + k, rowStride, count, centers + k, scales + k, shifts + k, activate, slope,
+                    sumG + k, sumGCentred + k, tail, false);
+            if (whole < length)
+                GradientSumAt<TV, TL>(xr + whole, gr + whole, rowStride, count, centers + whole, scales + whole, shifts + whole,
+                    activate, slope, sumG + whole, sumGCentred + whole, tail, true);
+            r += count;
         }
     }
 
-    // A leaky ReLU's select, as LeakyReluKernel computes it: v where the sign source is positive, v·slope elsewhere. The
-    // forward passes the normalised value as both; the backward passes that value recomputed and the incoming gradient.
-    private static Vector512<float> Through(Vector512<float> sign, Vector512<float> v, Vector512<float> slope) =>
-        Vector512.ConditionalSelect(Vector512.GreaterThan(sign, Vector512<float>.Zero), v, v * slope);
-
-    private static Vector256<float> Through(Vector256<float> sign, Vector256<float> v, Vector256<float> slope) =>
-        Vector256.ConditionalSelect(Vector256.GreaterThan(sign, Vector256<float>.Zero), v, v * slope);
-
-    private static float Through(float sign, float v, float slope) => sign > 0 ? v : v * slope;
-
-    // Inlined: as a call inside the row loops it cost four times the loops' own work (measured with --bn).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float TailSum(float* x, int start, int count, bool squares, float center)
+    private static void GradientSumAt<TV, TL>(float* x, float* g, long rowStride, int count, float* centers, float* scales,
+        float* shifts, bool activate, TV slope, float* sumG, float* sumGCentred, TV mask, bool masked)
+        where TV : struct where TL : struct, IVectorLanes<TV>
     {
-        float sum = 0;
-        for (int i = start; i < count; i++) sum += squares ? (x[i] - center) * (x[i] - center) : x[i];
-        return sum;
+        var (a, b, centre) = (Load<TV, TL>(sumG, mask, masked), Load<TV, TL>(sumGCentred, mask, masked), Load<TV, TL>(centers, mask, masked));
+        var (scale, shift) = activate ? (Load<TV, TL>(scales, mask, masked), Load<TV, TL>(shifts, mask, masked)) : (TL.Zero, TL.Zero);
+        for (int i = 0; i < count; i++)
+        {
+            var centred = TL.Subtract(Load<TV, TL>(x + i * rowStride, mask, masked), centre);
+            var gv = Load<TV, TL>(g + i * rowStride, mask, masked);
+            if (activate) gv = TL.WherePositive(TL.Add(TL.Multiply(centred, scale), shift), gv, TL.Multiply(gv, slope));
+            a = TL.Add(a, gv);
+            b = TL.Add(b, TL.Multiply(gv, centred));
+        }
+        Store<TV, TL>(sumG, a, mask, masked);
+        Store<TV, TL>(sumGCentred, b, mask, masked);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void InputGradient<TV, TL>(float* x, float* g, float* gx, long rowStride, int rows, int length, Constants c)
+        where TV : struct where TL : struct, IVectorLanes<TV>
+    {
+        int whole = WholeVectors<TV, TL>(length);
+        var (tail, slope) = (TL.FirstLanes(length - whole), TL.Broadcast(c.Slope));
+        float* centers = c.Centers, scales = c.Scales, shifts = c.Shifts, gMeans = c.GMeans, projections = c.Projections;
+        bool activate = c.Activate;
+        for (int r = 0; r < rows; r++, x += rowStride, g += rowStride, gx += rowStride)
+        {
+            for (int k = 0; k < whole; k += TL.Count)
+                InputGradientAt<TV, TL>(x + k, g + k, gx + k, centers + k, scales + k, shifts + k, gMeans + k, projections + k,
+                    activate, slope, tail, false);
+            if (whole < length)
+                InputGradientAt<TV, TL>(x + whole, g + whole, gx + whole, centers + whole, scales + whole, shifts + whole,
+                    gMeans + whole, projections + whole, activate, slope, tail, true);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InputGradientAt<TV, TL>(float* x, float* g, float* gx, float* centers, float* scales, float* shifts,
+        float* gMeans, float* projections, bool activate, TV slope, TV mask, bool masked)
+        where TV : struct where TL : struct, IVectorLanes<TV>
+    {
+        var centred = TL.Subtract(Load<TV, TL>(x, mask, masked), Load<TV, TL>(centers, mask, masked));
+        var (gv, scale) = (Load<TV, TL>(g, mask, masked), Load<TV, TL>(scales, mask, masked));
+        if (activate) gv = TL.WherePositive(TL.Add(TL.Multiply(centred, scale), Load<TV, TL>(shifts, mask, masked)), gv, TL.Multiply(gv, slope));
+        var value = TL.Subtract(TL.Subtract(gv, Load<TV, TL>(gMeans, mask, masked)), TL.Multiply(centred, Load<TV, TL>(projections, mask, masked)));
+        Store<TV, TL>(gx, TL.Multiply(value, scale), mask, masked);
     }
 }

@@ -34,6 +34,16 @@ internal unsafe interface IVectorLanes<TV> where TV : struct
 
     /// <summary>a·b + c with one rounding.</summary>
     static abstract TV MultiplyAdd(TV a, TV b, TV c);
+
+    // Plain arithmetic, each one rounding, so a loop of them gives every lane the scalar loop's bits.
+    static abstract TV Add(TV a, TV b);
+    static abstract TV Subtract(TV a, TV b);
+    static abstract TV Multiply(TV a, TV b);
+
+    /// <summary>Per lane: <paramref name="ifPositive"/> where <paramref name="sign"/> &gt; 0, else <paramref name="otherwise"/>.</summary>
+    static abstract TV WherePositive(TV sign, TV ifPositive, TV otherwise);
+
+    static abstract TV Broadcast(float value);
 }
 
 /// <summary>Which lanes a convolution loop uses: AVX-512 where allowed and present, else AVX, else scalar.</summary>
@@ -71,6 +81,13 @@ internal readonly unsafe struct Lanes512 : IVectorLanes<Vector512<float>>
     public static Vector512<float> LoadEven(float* p, Vector512<float> maskLow, Vector512<float> maskHigh) =>
         Avx512F.PermuteVar16x32x2(Load(p, maskLow), Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), Load(p + 16, maskHigh));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> WherePositive(Vector512<float> sign, Vector512<float> ifPositive, Vector512<float> otherwise) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(sign, Vector512<float>.Zero), ifPositive, otherwise);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
 }
 
 internal readonly unsafe struct Lanes256 : IVectorLanes<Vector256<float>>
@@ -93,6 +110,13 @@ internal readonly unsafe struct Lanes256 : IVectorLanes<Vector256<float>>
         Avx.Blend(Avx2.PermuteVar8x32(Load(p, maskLow), Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)),
             Avx2.PermuteVar8x32(Load(p + 8, maskHigh), Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)), 0xF0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Fma.MultiplyAdd(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> WherePositive(Vector256<float> sign, Vector256<float> ifPositive, Vector256<float> otherwise) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(sign, Vector256<float>.Zero), ifPositive, otherwise);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
 }
 
 /// <summary>One lane: the reference the vector loops are compared with (a mask is 1 or 0).</summary>
@@ -113,4 +137,9 @@ internal readonly unsafe struct LanesScalar : IVectorLanes<float>
     public static float BroadcastPair(float* p, int vector) => p[vector & 1];
     public static float LoadEven(float* p, float maskLow, float maskHigh) => Load(p, maskLow);
     public static float MultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
+    public static float Add(float a, float b) => a + b;
+    public static float Subtract(float a, float b) => a - b;
+    public static float Multiply(float a, float b) => a * b;
+    public static float WherePositive(float sign, float ifPositive, float otherwise) => sign > 0 ? ifPositive : otherwise;
+    public static float Broadcast(float value) => value;
 }

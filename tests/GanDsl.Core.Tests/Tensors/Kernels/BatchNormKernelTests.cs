@@ -5,8 +5,8 @@ namespace GanDsl.Core.Tests.Tensors.Kernels;
 
 /// <summary>
 /// The batch-norm kernel's vector and scalar paths against a double-precision reference, for rows shorter than a vector,
-/// with ragged tails, and longer than one float partial sum; each path bit-identical for every thread count and for every
-/// grouping of channels into parts.
+/// with ragged tails, planes longer than one run of accumulators and batches longer than one float partial sum; every
+/// path bit-identical to the others, for every thread count and for every grouping of channels into parts.
 /// </summary>
 [Collection(nameof(GemmSerial))]
 public class BatchNormKernelTests
@@ -18,9 +18,11 @@ public class BatchNormKernelTests
     [InlineData(9, 4, 7)]      // rows shorter than any vector
     [InlineData(16, 5, 16)]    // one 512-bit or two 256-bit vectors per row, nothing left over
     [InlineData(7, 3, 49)]     // vectors and a one-value tail
-    [InlineData(3, 2, 1500)]   // a row longer than one float partial sum
-    [InlineData(80, 4, 113)]   // over the parallel threshold, several row blocks per sum
-    public void EveryPathMatchesTheDoubleReferenceAndIgnoresTheThreadCount(int n, int c, int inner)
+    [InlineData(3, 2, 1500)]   // long planes: one channel a part
+    [InlineData(2, 3, 9000)]   // planes longer than one run of accumulators: a chunk at a time
+    [InlineData(1100, 3, 2)]   // more samples than one float partial adds up
+    [InlineData(80, 4, 113)]   // over the parallel threshold
+    public void EveryPathMatchesTheDoubleReferenceAndTheOthersBitForBit(int n, int c, int inner)
     {
         var rng = new Rng(5);
         var x = new float[n * c * inner];
@@ -34,9 +36,9 @@ public class BatchNormKernelTests
         rng.FillNormal(beta);
         var expected = Reference(n, c, inner, x, g, gamma, beta);
 
+        Result? first = null;
         foreach (var width in Enum.GetValues<VectorWidth>())
         {
-            Result? first = null;
             foreach (var threads in new[] { 1, 2, 3 })
             {
                 var actual = Run(n, c, inner, x, g, gamma, beta, width, threads);
@@ -53,19 +55,24 @@ public class BatchNormKernelTests
                 if (first is null) first = actual;
                 else
                 {
+                    Assert.Equal(first.Mean, actual.Mean);
+                    Assert.Equal(first.InvStd, actual.InvStd);
+                    Assert.Equal(first.RunningVar, actual.RunningVar);
                     Assert.Equal(first.Y, actual.Y);
                     Assert.Equal(first.Gx, actual.Gx);
                     Assert.Equal(first.GGamma, actual.GGamma);
+                    Assert.Equal(first.GBeta, actual.GBeta);
                 }
             }
         }
     }
 
     [Theory]
-    [InlineData(64, 37, 16)]   // dcgan's 4x4 planes: sixteen channels a part, a ragged last group
-    [InlineData(56, 13, 49)]   // 7x7 planes: five channels a part
+    [InlineData(64, 37, 16)]   // dcgan's 4x4 planes: many channels a part, a ragged last group
+    [InlineData(56, 13, 49)]   // 7x7 planes: runs that end inside a vector
     [InlineData(20, 9, 7)]     // planes shorter than a vector
-    [InlineData(6, 5, 1100)]   // long planes: one channel a part, two sum chunks a row
+    [InlineData(6, 5, 1100)]   // long planes: one channel a part
+    [InlineData(3, 3, 5000)]   // planes longer than one run of accumulators: a chunk at a time
     public void ChannelGroupsGiveTheBitsOfOneChannelAtATime(int n, int c, int inner)
     {
         var rng = new Rng(11);
