@@ -145,30 +145,10 @@ internal static unsafe class BatchNormKernel
             fixed (float* px = X, py = Y, pBeta = &Beta[first])
             {
                 float* x = px + (long)first * Inner, y = py + (long)first * Inner;
-                // Two passes: the mean, then squares centred on it (no cancellation, unlike Σx² − m·mean²). Each
-                // accumulator adds at most RowsPerPartial rows in float before it is taken into double.
-                for (int at = 0; at < length; at += run)
-                {
-                    int count = Math.Min(run, length - at);
-                    for (int n = 0; n < Outer; n += BatchNormRows.RowsPerPartial)
-                    {
-                        Zero(s.Sums, count);
-                        BatchNormRows.Sums(x + n * rowStride + at, rowStride, Math.Min(BatchNormRows.RowsPerPartial, Outer - n), count, null, s.Sums);
-                        AddUp(s.Sums, count, Inner, sums + at / Inner);
-                    }
-                }
+                // Two passes: the mean, then squares centred on it (no cancellation, unlike Σx² − m·mean²).
+                SumRuns(x, rowStride, length, run, null, s, sums);
                 for (int j = 0; j < group; j++) means[j] = (float)(sums[j] / m);
-                for (int at = 0; at < length; at += run)
-                {
-                    int count = Math.Min(run, length - at);
-                    Expand(means, at, count, Inner, s.Centers);
-                    for (int n = 0; n < Outer; n += BatchNormRows.RowsPerPartial)
-                    {
-                        Zero(s.Sums, count);
-                        BatchNormRows.Sums(x + n * rowStride + at, rowStride, Math.Min(BatchNormRows.RowsPerPartial, Outer - n), count, s.Centers, s.Sums);
-                        AddUp(s.Sums, count, Inner, sumSqs + at / Inner);
-                    }
-                }
+                SumRuns(x, rowStride, length, run, means, s, sumSqs);
                 for (int j = 0; j < group; j++)
                 {
                     int ch = first + j;
@@ -190,6 +170,24 @@ internal static unsafe class BatchNormKernel
                     Expand(scales, at, count, Inner, s.Scales);
                     Expand(pBeta, at, count, Inner, s.Shifts);
                     BatchNormRows.Normalize(x + at, y + at, rowStride, Outer, count, s.Centers, s.Scales, s.Shifts, Activate, Slope);
+                }
+            }
+        }
+
+        // into[j] += channel j's Σx over the part's runs, or Σ(x − centers[j])² when centers is given. Each accumulator
+        // adds at most RowsPerPartial rows in float before it is taken into double.
+        private void SumRuns(float* x, long rowStride, int length, int run, float* centers, BatchNormScratch s, double* into)
+        {
+            for (int at = 0; at < length; at += run)
+            {
+                int count = Math.Min(run, length - at);
+                if (centers != null) Expand(centers, at, count, Inner, s.Centers);
+                for (int n = 0; n < Outer; n += BatchNormRows.RowsPerPartial)
+                {
+                    Zero(s.Sums, count);
+                    BatchNormRows.Sums(x + n * rowStride + at, rowStride, Math.Min(BatchNormRows.RowsPerPartial, Outer - n), count,
+                        centers == null ? null : s.Centers, s.Sums);
+                    AddUp(s.Sums, count, Inner, into + at / Inner);
                 }
             }
         }
