@@ -38,12 +38,11 @@ internal static unsafe class BatchNormRows
     public static void Normalize(float* x, float* y, long rowStride, int rows, int length, float* centers, float* scales,
         float* shifts, bool activate, float slope)
     {
-        var at = new Constants(centers, scales, shifts, null, null, activate, slope);
         switch (Lanes.For(length))
         {
-            case LaneWidth.Bits512: Normalize<Vector512<float>, Lanes512>(x, y, rowStride, rows, length, at); break;
-            case LaneWidth.Bits256: Normalize<Vector256<float>, Lanes256>(x, y, rowStride, rows, length, at); break;
-            default: Normalize<float, LanesScalar>(x, y, rowStride, rows, length, at); break;
+            case LaneWidth.Bits512: Normalize<Vector512<float>, Lanes512>(x, y, rowStride, rows, length, centers, scales, shifts, activate, slope); break;
+            case LaneWidth.Bits256: Normalize<Vector256<float>, Lanes256>(x, y, rowStride, rows, length, centers, scales, shifts, activate, slope); break;
+            default: Normalize<float, LanesScalar>(x, y, rowStride, rows, length, centers, scales, shifts, activate, slope); break;
         }
     }
 
@@ -56,12 +55,11 @@ internal static unsafe class BatchNormRows
     public static void GradientSums(float* x, float* g, long rowStride, int rows, int length, float* centers, float* scales,
         float* shifts, float slope, float* sumG, float* sumGCentred)
     {
-        var at = new Constants(centers, scales, shifts, null, null, shifts != null, slope);
         switch (Lanes.For(length))
         {
-            case LaneWidth.Bits512: GradientSums<Vector512<float>, Lanes512>(x, g, rowStride, rows, length, at, sumG, sumGCentred); break;
-            case LaneWidth.Bits256: GradientSums<Vector256<float>, Lanes256>(x, g, rowStride, rows, length, at, sumG, sumGCentred); break;
-            default: GradientSums<float, LanesScalar>(x, g, rowStride, rows, length, at, sumG, sumGCentred); break;
+            case LaneWidth.Bits512: GradientSums<Vector512<float>, Lanes512>(x, g, rowStride, rows, length, centers, scales, shifts, slope, sumG, sumGCentred); break;
+            case LaneWidth.Bits256: GradientSums<Vector256<float>, Lanes256>(x, g, rowStride, rows, length, centers, scales, shifts, slope, sumG, sumGCentred); break;
+            default: GradientSums<float, LanesScalar>(x, g, rowStride, rows, length, centers, scales, shifts, slope, sumG, sumGCentred); break;
         }
     }
 
@@ -72,37 +70,16 @@ internal static unsafe class BatchNormRows
     public static void InputGradient(float* x, float* g, float* gx, long rowStride, int rows, int length, float* centers,
         float* scales, float* shifts, float slope, float* gMeans, float* projections)
     {
-        var at = new Constants(centers, scales, shifts, gMeans, projections, shifts != null, slope);
         switch (Lanes.For(length))
         {
-            case LaneWidth.Bits512: InputGradient<Vector512<float>, Lanes512>(x, g, gx, rowStride, rows, length, at); break;
-            case LaneWidth.Bits256: InputGradient<Vector256<float>, Lanes256>(x, g, gx, rowStride, rows, length, at); break;
-            default: InputGradient<float, LanesScalar>(x, g, gx, rowStride, rows, length, at); break;
+            case LaneWidth.Bits512: InputGradient<Vector512<float>, Lanes512>(x, g, gx, rowStride, rows, length, centers, scales, shifts, slope, gMeans, projections); break;
+            case LaneWidth.Bits256: InputGradient<Vector256<float>, Lanes256>(x, g, gx, rowStride, rows, length, centers, scales, shifts, slope, gMeans, projections); break;
+            default: InputGradient<float, LanesScalar>(x, g, gx, rowStride, rows, length, centers, scales, shifts, slope, gMeans, projections); break;
         }
     }
 
-    // The per-position constants of a run; the pointers not a loop's own are null.
-    private readonly struct Constants(float* centers, float* scales, float* shifts, float* gMeans, float* projections, bool activate, float slope)
-    {
-        public readonly float* Centers = centers, Scales = scales, Shifts = shifts, GMeans = gMeans, Projections = projections;
-        public readonly bool Activate = activate;
-        public readonly float Slope = slope;
-    }
-
-    // A vector at p: whole, or a run's last, partial one under a mask (the other lanes read as zero and are never
-    // written). Always called with a constant masked, which the JIT folds away.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Load<TV, TL>(float* p, TV mask, bool masked) where TV : struct where TL : struct, IVectorLanes<TV> =>
-        masked ? TL.Load(p, mask) : TL.Load(p);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<TV, TL>(float* p, TV value, TV mask, bool masked) where TV : struct where TL : struct, IVectorLanes<TV>
-    {
-        if (masked) TL.Store(p, value, mask);
-        else TL.Store(p, value);
-    }
-
-    // Where a run's whole vectors end; the rest, if any, is one masked vector.
+    // Each loop runs a row's whole vectors, then its last, partial one (if any) under the tail mask: the Whole and Masked
+    // modes of DirectConvolution.Load and Store, JIT-time constants.
     private static int WholeVectors<TV, TL>(int length) where TV : struct where TL : struct, IVectorLanes<TV> =>
         length - length % TL.Count;
 
@@ -117,126 +94,126 @@ internal static unsafe class BatchNormRows
         {
             int count = rows - r >= 4 ? 4 : 1;
             float* xr = x + r * rowStride;
-            for (int k = 0; k < whole; k += TL.Count) SumAt<TV, TL>(xr + k, rowStride, count, squares, centers + k, acc + k, tail, false);
-            if (whole < length) SumAt<TV, TL>(xr + whole, rowStride, count, squares, centers + whole, acc + whole, tail, true);
+            for (int k = 0; k < whole; k += TL.Count) SumAt<TV, TL, Whole>(xr + k, rowStride, count, squares, centers + k, acc + k, tail);
+            if (whole < length) SumAt<TV, TL, Masked>(xr + whole, rowStride, count, squares, centers + whole, acc + whole, tail);
             r += count;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SumAt<TV, TL>(float* x, long rowStride, int count, bool squares, float* centers, float* acc, TV mask, bool masked)
-        where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void SumAt<TV, TL, TM>(float* x, long rowStride, int count, bool squares, float* centers, float* acc, TV mask)
+        where TV : struct where TL : struct, IVectorLanes<TV> where TM : struct, ILoadMode
     {
-        var a = Load<TV, TL>(acc, mask, masked);
+        var a = DirectConvolution.Load<TV, TL, TM>(acc, mask);
         if (!squares)
-            for (int i = 0; i < count; i++) a = TL.Add(a, Load<TV, TL>(x + i * rowStride, mask, masked));
+            for (int i = 0; i < count; i++) a = TL.Add(a, DirectConvolution.Load<TV, TL, TM>(x + i * rowStride, mask));
         else
         {
-            var c = Load<TV, TL>(centers, mask, masked);
+            var c = DirectConvolution.Load<TV, TL, TM>(centers, mask);
             for (int i = 0; i < count; i++)
             {
-                var d = TL.Subtract(Load<TV, TL>(x + i * rowStride, mask, masked), c);
+                var d = TL.Subtract(DirectConvolution.Load<TV, TL, TM>(x + i * rowStride, mask), c);
                 a = TL.Add(a, TL.Multiply(d, d));
             }
         }
-        Store<TV, TL>(acc, a, mask, masked);
+        DirectConvolution.Store<TV, TL, TM>(acc, a, mask);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Normalize<TV, TL>(float* x, float* y, long rowStride, int rows, int length, Constants c)
-        where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void Normalize<TV, TL>(float* x, float* y, long rowStride, int rows, int length, float* centers, float* scales,
+        float* shifts, bool activate, float slope) where TV : struct where TL : struct, IVectorLanes<TV>
     {
         int whole = WholeVectors<TV, TL>(length);
-        var (tail, slope) = (TL.FirstLanes(length - whole), TL.Broadcast(c.Slope));
-        float* centers = c.Centers, scales = c.Scales, shifts = c.Shifts;
-        bool activate = c.Activate;
+        var (tail, s) = (TL.FirstLanes(length - whole), TL.Broadcast(slope));
         for (int r = 0; r < rows; r++, x += rowStride, y += rowStride)
         {
             for (int k = 0; k < whole; k += TL.Count)
-                NormalizeAt<TV, TL>(x + k, y + k, centers + k, scales + k, shifts + k, activate, slope, tail, false);
+                NormalizeAt<TV, TL, Whole>(x + k, y + k, centers + k, scales + k, shifts + k, activate, s, tail);
             if (whole < length)
-                NormalizeAt<TV, TL>(x + whole, y + whole, centers + whole, scales + whole, shifts + whole, activate, slope, tail, true);
+                NormalizeAt<TV, TL, Masked>(x + whole, y + whole, centers + whole, scales + whole, shifts + whole, activate, s, tail);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void NormalizeAt<TV, TL>(float* x, float* y, float* centers, float* scales, float* shifts, bool activate, TV slope,
-        TV mask, bool masked) where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void NormalizeAt<TV, TL, TM>(float* x, float* y, float* centers, float* scales, float* shifts, bool activate, TV slope,
+        TV mask) where TV : struct where TL : struct, IVectorLanes<TV> where TM : struct, ILoadMode
     {
-        var centred = TL.Subtract(Load<TV, TL>(x, mask, masked), Load<TV, TL>(centers, mask, masked));
-        var v = TL.Add(TL.Multiply(centred, Load<TV, TL>(scales, mask, masked)), Load<TV, TL>(shifts, mask, masked));
-        Store<TV, TL>(y, activate ? TL.WherePositive(v, v, TL.Multiply(v, slope)) : v, mask, masked);
+        var centred = TL.Subtract(DirectConvolution.Load<TV, TL, TM>(x, mask), DirectConvolution.Load<TV, TL, TM>(centers, mask));
+        var v = TL.Add(TL.Multiply(centred, DirectConvolution.Load<TV, TL, TM>(scales, mask)), DirectConvolution.Load<TV, TL, TM>(shifts, mask));
+        DirectConvolution.Store<TV, TL, TM>(y, activate ? TL.WherePositive(v, v, TL.Multiply(v, slope)) : v, mask);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void GradientSums<TV, TL>(float* x, float* g, long rowStride, int rows, int length, Constants c, float* sumG,
-        float* sumGCentred) where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void GradientSums<TV, TL>(float* x, float* g, long rowStride, int rows, int length, float* centers, float* scales,
+        float* shifts, float slope, float* sumG, float* sumGCentred) where TV : struct where TL : struct, IVectorLanes<TV>
     {
         int whole = WholeVectors<TV, TL>(length);
-        var (tail, slope) = (TL.FirstLanes(length - whole), TL.Broadcast(c.Slope));
-        float* centers = c.Centers, scales = c.Scales, shifts = c.Shifts;
-        bool activate = c.Activate;
+        var (tail, s) = (TL.FirstLanes(length - whole), TL.Broadcast(slope));
+        bool activate = shifts != null; // without shifts, the offsets taken from the null pointer go unused
         for (int r = 0; r < rows;)
         {
             int count = rows - r >= 4 ? 4 : 1;
             float* xr = x + r * rowStride, gr = g + r * rowStride;
             for (int k = 0; k < whole; k += TL.Count)
-                GradientSumAt<TV, TL>(xr + k, gr + k, rowStride, count, centers + k, scales + k, shifts + k, activate, slope,
-                    sumG + k, sumGCentred + k, tail, false);
+                GradientSumAt<TV, TL, Whole>(xr + k, gr + k, rowStride, count, centers + k, scales + k, shifts + k, activate, s,
+                    sumG + k, sumGCentred + k, tail);
             if (whole < length)
-                GradientSumAt<TV, TL>(xr + whole, gr + whole, rowStride, count, centers + whole, scales + whole, shifts + whole,
-                    activate, slope, sumG + whole, sumGCentred + whole, tail, true);
+                GradientSumAt<TV, TL, Masked>(xr + whole, gr + whole, rowStride, count, centers + whole, scales + whole,
+                    shifts + whole, activate, s, sumG + whole, sumGCentred + whole, tail);
             r += count;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void GradientSumAt<TV, TL>(float* x, float* g, long rowStride, int count, float* centers, float* scales,
-        float* shifts, bool activate, TV slope, float* sumG, float* sumGCentred, TV mask, bool masked)
-        where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void GradientSumAt<TV, TL, TM>(float* x, float* g, long rowStride, int count, float* centers, float* scales,
+        float* shifts, bool activate, TV slope, float* sumG, float* sumGCentred, TV mask)
+        where TV : struct where TL : struct, IVectorLanes<TV> where TM : struct, ILoadMode
     {
-        var (a, b, centre) = (Load<TV, TL>(sumG, mask, masked), Load<TV, TL>(sumGCentred, mask, masked), Load<TV, TL>(centers, mask, masked));
-        var (scale, shift) = activate ? (Load<TV, TL>(scales, mask, masked), Load<TV, TL>(shifts, mask, masked)) : (TL.Zero, TL.Zero);
+        var (a, b, centre) = (DirectConvolution.Load<TV, TL, TM>(sumG, mask), DirectConvolution.Load<TV, TL, TM>(sumGCentred, mask),
+            DirectConvolution.Load<TV, TL, TM>(centers, mask));
+        var (scale, shift) = activate
+            ? (DirectConvolution.Load<TV, TL, TM>(scales, mask), DirectConvolution.Load<TV, TL, TM>(shifts, mask))
+            : (TL.Zero, TL.Zero);
         for (int i = 0; i < count; i++)
         {
-            var centred = TL.Subtract(Load<TV, TL>(x + i * rowStride, mask, masked), centre);
-            var gv = Load<TV, TL>(g + i * rowStride, mask, masked);
+            var centred = TL.Subtract(DirectConvolution.Load<TV, TL, TM>(x + i * rowStride, mask), centre);
+            var gv = DirectConvolution.Load<TV, TL, TM>(g + i * rowStride, mask);
             if (activate) gv = TL.WherePositive(TL.Add(TL.Multiply(centred, scale), shift), gv, TL.Multiply(gv, slope));
             a = TL.Add(a, gv);
             b = TL.Add(b, TL.Multiply(gv, centred));
         }
-        Store<TV, TL>(sumG, a, mask, masked);
-        Store<TV, TL>(sumGCentred, b, mask, masked);
+        DirectConvolution.Store<TV, TL, TM>(sumG, a, mask);
+        DirectConvolution.Store<TV, TL, TM>(sumGCentred, b, mask);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InputGradient<TV, TL>(float* x, float* g, float* gx, long rowStride, int rows, int length, Constants c)
-        where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void InputGradient<TV, TL>(float* x, float* g, float* gx, long rowStride, int rows, int length, float* centers,
+        float* scales, float* shifts, float slope, float* gMeans, float* projections) where TV : struct where TL : struct, IVectorLanes<TV>
     {
         int whole = WholeVectors<TV, TL>(length);
-        var (tail, slope) = (TL.FirstLanes(length - whole), TL.Broadcast(c.Slope));
-        float* centers = c.Centers, scales = c.Scales, shifts = c.Shifts, gMeans = c.GMeans, projections = c.Projections;
-        bool activate = c.Activate;
+        var (tail, s) = (TL.FirstLanes(length - whole), TL.Broadcast(slope));
+        bool activate = shifts != null; // without shifts, the offsets taken from the null pointer go unused
         for (int r = 0; r < rows; r++, x += rowStride, g += rowStride, gx += rowStride)
         {
             for (int k = 0; k < whole; k += TL.Count)
-                InputGradientAt<TV, TL>(x + k, g + k, gx + k, centers + k, scales + k, shifts + k, gMeans + k, projections + k,
-                    activate, slope, tail, false);
+                InputGradientAt<TV, TL, Whole>(x + k, g + k, gx + k, centers + k, scales + k, shifts + k, activate, gMeans + k,
+                    projections + k, s, tail);
             if (whole < length)
-                InputGradientAt<TV, TL>(x + whole, g + whole, gx + whole, centers + whole, scales + whole, shifts + whole,
-                    gMeans + whole, projections + whole, activate, slope, tail, true);
+                InputGradientAt<TV, TL, Masked>(x + whole, g + whole, gx + whole, centers + whole, scales + whole, shifts + whole,
+                    activate, gMeans + whole, projections + whole, s, tail);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void InputGradientAt<TV, TL>(float* x, float* g, float* gx, float* centers, float* scales, float* shifts,
-        float* gMeans, float* projections, bool activate, TV slope, TV mask, bool masked)
-        where TV : struct where TL : struct, IVectorLanes<TV>
+    private static void InputGradientAt<TV, TL, TM>(float* x, float* g, float* gx, float* centers, float* scales, float* shifts,
+        bool activate, float* gMeans, float* projections, TV slope, TV mask) where TV : struct where TL : struct, IVectorLanes<TV> where TM : struct, ILoadMode
     {
-        var centred = TL.Subtract(Load<TV, TL>(x, mask, masked), Load<TV, TL>(centers, mask, masked));
-        var (gv, scale) = (Load<TV, TL>(g, mask, masked), Load<TV, TL>(scales, mask, masked));
-        if (activate) gv = TL.WherePositive(TL.Add(TL.Multiply(centred, scale), Load<TV, TL>(shifts, mask, masked)), gv, TL.Multiply(gv, slope));
-        var value = TL.Subtract(TL.Subtract(gv, Load<TV, TL>(gMeans, mask, masked)), TL.Multiply(centred, Load<TV, TL>(projections, mask, masked)));
-        Store<TV, TL>(gx, TL.Multiply(value, scale), mask, masked);
+        var centred = TL.Subtract(DirectConvolution.Load<TV, TL, TM>(x, mask), DirectConvolution.Load<TV, TL, TM>(centers, mask));
+        var (gv, scale) = (DirectConvolution.Load<TV, TL, TM>(g, mask), DirectConvolution.Load<TV, TL, TM>(scales, mask));
+        if (activate)
+            gv = TL.WherePositive(TL.Add(TL.Multiply(centred, scale), DirectConvolution.Load<TV, TL, TM>(shifts, mask)), gv, TL.Multiply(gv, slope));
+        var value = TL.Subtract(TL.Subtract(gv, DirectConvolution.Load<TV, TL, TM>(gMeans, mask)),
+            TL.Multiply(centred, DirectConvolution.Load<TV, TL, TM>(projections, mask)));
+        DirectConvolution.Store<TV, TL, TM>(gx, TL.Multiply(value, scale), mask);
     }
 }

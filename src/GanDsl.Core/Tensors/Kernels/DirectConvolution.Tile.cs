@@ -145,26 +145,25 @@ internal static unsafe partial class DirectConvolution
         }
     }
 
+    // One vector, under its mask when the mode is masked (the other lanes read as zero and are never written).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TV Load<TV, TL, TM>(float* p, TV mask) where TV : struct where TL : struct, IVectorLanes<TV> where TM : struct, ILoadMode =>
         TM.IsMasked ? TL.Load(p, mask) : TL.Load(p);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Store<TV, TL, TM>(float* p, TV value, TV mask) where TV : struct where TL : struct, IVectorLanes<TV> where TM : struct, ILoadMode
+    {
+        if (TM.IsMasked) TL.Store(p, value, mask);
+        else TL.Store(p, value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<TV, TL, TC, TM>(float* y, TV a0, TV a1, TV a2, TV m0, TV m1, TV m2)
         where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount where TM : struct, ILoadMode
     {
         int l = TL.Count;
-        if (TM.IsMasked)
-        {
-            TL.Store(y, a0, m0);
-            if (TC.V > 1) TL.Store(y + l, a1, m1);
-            if (TC.V > 2) TL.Store(y + 2 * l, a2, m2);
-        }
-        else
-        {
-            TL.Store(y, a0);
-            if (TC.V > 1) TL.Store(y + l, a1);
-            if (TC.V > 2) TL.Store(y + 2 * l, a2);
-        }
+        Store<TV, TL, TM>(y, a0, m0);
+        if (TC.V > 1) Store<TV, TL, TM>(y + l, a1, m1);
+        if (TC.V > 2) Store<TV, TL, TM>(y + 2 * l, a2, m2);
     }
 }
