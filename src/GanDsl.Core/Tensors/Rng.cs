@@ -1,10 +1,12 @@
+using GanDsl.Tensors.Kernels;
+
 namespace GanDsl.Tensors;
 
 /// <summary>
 /// A seeded, reproducible random source (xoshiro256**, seeded by SplitMix64). Its state is four words that
 /// a checkpoint can save and restore, so a resumed run draws exactly the numbers an uninterrupted one would.
 /// </summary>
-public sealed class Rng
+public sealed unsafe class Rng
 {
     private Xoshiro256 _state;
     private float _spareNormal;
@@ -32,7 +34,9 @@ public sealed class Rng
     public float NextFloat() => (NextUInt64() >> 40) * (1.0f / (1 << 24));
 
     /// <summary>Uniform in [0, 1) with 53 bits of precision.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => ToDouble(NextUInt64());
+
+    private static double ToDouble(ulong bits) => (bits >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform integer in [0, maxExclusive).</summary>
     public int NextInt(int maxExclusive)
@@ -41,7 +45,10 @@ public sealed class Rng
         return (int)((NextUInt64() >> 33) % (ulong)maxExclusive);
     }
 
-    /// <summary>Standard normal sample (Box-Muller in double precision, pairs cached).</summary>
+    /// <summary>
+    /// Standard normal sample: Box–Muller in double precision on two uniform draws (u1 = 1 − the first, in (0, 1]; u2 the
+    /// second), which gives a pair; the cosine's member is returned and the sine's kept for the next call.
+    /// </summary>
     public float NextNormal()
     {
         if (_hasSpare)
@@ -51,16 +58,43 @@ public sealed class Rng
         }
         double u1 = 1.0 - NextDouble(); // (0, 1]: log is finite
         double u2 = NextDouble();
-        double r = Math.Sqrt(-2.0 * Math.Log(u1));
-        _spareNormal = (float)(r * Math.Sin(2 * Math.PI * u2));
+        var (cos, sin) = NormalPairs.One(u1, u2);
+        _spareNormal = (float)sin;
         _hasSpare = true;
-        return (float)(r * Math.Cos(2 * Math.PI * u2));
+        return (float)cos;
     }
 
-    /// <summary>Fills <paramref name="dest"/> with normal samples of mean <paramref name="mean"/> and standard deviation <paramref name="std"/> (<c>Tensor.normal_</c>).</summary>
+    /// <summary>
+    /// Fills <paramref name="dest"/> with normal samples of mean <paramref name="mean"/> and standard deviation <paramref name="std"/>
+    /// (<c>Tensor.normal_</c>): the values, and the state left behind, of one <see cref="NextNormal"/> per element, with
+    /// the pairs' arithmetic in vectors.
+    /// </summary>
     public void FillNormal(Span<float> dest, float mean = 0f, float std = 1f)
     {
-        for (int i = 0; i < dest.Length; i++) dest[i] = mean + std * NextNormal();
+        int i = 0;
+        if (_hasSpare && dest.Length > 0) dest[i++] = mean + std * NextNormal();
+        const int Chunk = 128;
+        double* u1 = stackalloc double[Chunk], u2 = stackalloc double[Chunk], cos = stackalloc double[Chunk], sin = stackalloc double[Chunk];
+        while (dest.Length - i >= 2)
+        {
+            int pairs = Math.Min(Chunk, (dest.Length - i) / 2);
+            var state = _state; // a local copy: a field would be reloaded and stored on every draw
+            for (int p = 0; p < pairs; p++)
+            {
+                u1[p] = 1.0 - ToDouble(state.Next());
+                u2[p] = ToDouble(state.Next());
+            }
+            _state = state;
+            NormalPairs.Transform(u1, u2, cos, sin, pairs);
+            for (int p = 0; p < pairs; p++, i += 2)
+            {
+                dest[i] = mean + std * (float)cos[p];
+                dest[i + 1] = mean + std * (float)sin[p];
+            }
+            _spareNormal = (float)sin[pairs - 1]; // where NextNormal leaves a consumed spare: the state is the same
+        }
+
+        if (i < dest.Length) dest[i] = mean + std * NextNormal(); // an odd one out leaves its pair's sine as the spare
     }
 
     /// <summary>
