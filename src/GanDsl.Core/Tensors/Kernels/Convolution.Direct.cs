@@ -43,11 +43,11 @@ public static unsafe partial class Convolution
         var scratch = ConvScratch.ForCurrentThread;
         int* offsets = stackalloc int[taps];
         int rows = g.Height + 2 * p, rowLength, rowStep;
-        float* input;
+        PaddedPlanes.Layout? layout;
         if (g.Stride == 1)
         {
             rowLength = rowStep = g.Width + 2 * p;
-            input = p == 0 ? x : Arrange(PaddedPlanes.Layout.Bordered, x, g.Batch * g.InChannels, g.Height, g.Width, rows, rowLength, p, p);
+            layout = p == 0 ? null : PaddedPlanes.Layout.Bordered;
             for (int t = 0; t < taps; t++) offsets[t] = t / k * rowLength + t % k;
         }
         else
@@ -55,13 +55,14 @@ public static unsafe partial class Convolution
             int half = (g.Width + 2 * p + 1) / 2;
             rowLength = 2 * half;
             rowStep = 2 * rowLength;
-            input = Arrange(PaddedPlanes.Layout.EvenOdd, x, g.Batch * g.InChannels, g.Height, g.Width, rows, rowLength, p, p);
+            layout = PaddedPlanes.Layout.EvenOdd;
             for (int t = 0; t < taps; t++) offsets[t] = t / k * rowLength + t % k % 2 * half + t % k / 2;
         }
 
         float* pairs = scratch.Weights((nint)(2L * g.OutChannels * g.PatchSize));
         for (long i = 0; i < (long)g.OutChannels * g.PatchSize; i++) pairs[2 * i] = pairs[2 * i + 1] = w[i];
-        var job = Job(input, (long)g.InChannels * rows * rowLength, (long)rows * rowLength, g.InChannels, y, g.OutChannels, g.OutPlane);
+        var job = Job(x, g.InChannels, g.Height, g.Width, y, g.OutChannels, g.OutPlane);
+        if (layout is { } arranged) ArrangePerImage(job, arranged, g.Height, g.Width, rows, rowLength, p, p);
         job.First = new DirectConvolution.Sweep
         {
             Taps = offsets, TapCount = taps, Weights = pairs, InputRowStep = rowStep,
@@ -79,8 +80,6 @@ public static unsafe partial class Convolution
         }
         int k = g.Kernel, taps = k * k, border = k - 1 - g.Padding;
         int rows = g.OutHeight + 2 * border, rowLength = g.OutWidth + 2 * border;
-        float* input = border == 0 ? dy
-            : Arrange(PaddedPlanes.Layout.Bordered, dy, g.Batch * g.OutChannels, g.OutHeight, g.OutWidth, rows, rowLength, border, border);
         int* offsets = stackalloc int[taps];
         for (int t = 0; t < taps; t++) offsets[t] = t / k * rowLength + t % k;
         // pairs[c, o, t] = w[o, c, k² − 1 − t]: the flipped kernel, input and output channels swapped.
@@ -92,7 +91,8 @@ public static unsafe partial class Convolution
             long at = 2 * (((long)c * g.OutChannels + o) * taps + t);
             pairs[at] = pairs[at + 1] = w[((long)o * g.InChannels + c) * taps + taps - 1 - t];
         }
-        var job = Job(input, (long)g.OutChannels * rows * rowLength, (long)rows * rowLength, g.OutChannels, dx, g.InChannels, g.InPlane);
+        var job = Job(dy, g.OutChannels, g.OutHeight, g.OutWidth, dx, g.InChannels, g.InPlane);
+        if (border > 0) ArrangePerImage(job, PaddedPlanes.Layout.Bordered, g.OutHeight, g.OutWidth, rows, rowLength, border, border);
         job.First = new DirectConvolution.Sweep
         {
             Taps = offsets, TapCount = taps, Weights = pairs, InputRowStep = rowLength,
@@ -112,8 +112,8 @@ public static unsafe partial class Convolution
         int rowLow = Math.Min(0, p / 2 - (tapsY - 1)), rowHigh = Math.Max(g.OutHeight - 1, (g.Height - 1 + p) / 2);
         // An even row length keeps even and odd output columns on lanes of their parity when the sweep runs flat.
         int rows = rowHigh - rowLow + 1, rowLength = (colHigh - colLow + 2) / 2 * 2;
-        float* input = Arrange(PaddedPlanes.Layout.Doubled, dy, g.Batch * g.OutChannels, g.OutHeight, g.OutWidth, rows, rowLength, -rowLow, -colLow);
-        var job = Job(input, (long)g.OutChannels * rows * rowLength, (long)rows * rowLength, g.OutChannels, dx, g.InChannels, g.InPlane);
+        var job = Job(dy, g.OutChannels, g.OutHeight, g.OutWidth, dx, g.InChannels, g.InPlane);
+        ArrangePerImage(job, PaddedPlanes.Layout.Doubled, g.OutHeight, g.OutWidth, rows, rowLength, -rowLow, -colLow);
         int* offsets = stackalloc int[2 * tapsY * tapsX];
         float* pairs = ConvScratch.ForCurrentThread.Weights((nint)(2L * 2 * g.InChannels * g.OutChannels * tapsY * tapsX));
         job.Sweeps = Math.Min(2, g.Height);
@@ -166,15 +166,26 @@ public static unsafe partial class Convolution
         return copy;
     }
 
-    private static DirectConvolution.Job Job(float* x, long xImage, long xChannel, int inChannels, float* y, int outChannels, int outPlane)
+    // A job over x as it is: [batch, inChannels, height, width].
+    private static DirectConvolution.Job Job(float* x, int inChannels, int height, int width, float* y, int outChannels, int outPlane)
     {
         var job = _directJob ??= new DirectConvolution.Job();
         job.X = x;
         job.Y = y;
-        (job.XImage, job.XChannel, job.InChannels) = (xImage, xChannel, inChannels);
+        long plane = (long)height * width;
+        (job.XImage, job.XChannel, job.InChannels) = (inChannels * plane, plane, inChannels);
         (job.YImage, job.YChannel, job.OutChannels) = ((long)outChannels * outPlane, outPlane, outChannels);
         job.Sweeps = 1;
+        job.ArrangePerImage = null;
         return job;
+    }
+
+    // The job reads x arranged as layout into planes of rows × rowLength, each part arranging its own image.
+    private static void ArrangePerImage(DirectConvolution.Job job, PaddedPlanes.Layout layout, int height, int width, int rows, int rowLength,
+        int top, int left)
+    {
+        job.ArrangePerImage = new PaddedPlanes.Arrangement(layout, height, width, rows, rowLength, top, left);
+        job.XChannel = (long)rows * rowLength;
     }
 
     // A whole-image patch (kernel = image, no padding, one output pixel) is image n's pixels in (c, ky, kx) order, so

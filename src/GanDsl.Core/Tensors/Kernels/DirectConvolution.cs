@@ -3,10 +3,10 @@ using System.Runtime.Intrinsics;
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// A convolution computed straight from its input, without lowering, vectorised along output rows. The caller arranges
-/// the input so that every tap of every output row is one contiguous run (a zero-bordered copy for stride 1; for stride 2
-/// the even and odd columns of each row side by side; for a transposed stride-2 convolution the gradient with every
-/// column doubled) and describes a sweep as a table of tap offsets with a weight pair per tap: even lanes take the first
+/// A convolution computed straight from its input, without lowering, vectorised along output rows. The input is arranged
+/// so that every tap of every output row is one contiguous run (a zero-bordered copy for stride 1; for stride 2 the even
+/// and odd columns of each row side by side; for a transposed stride-2 convolution the gradient with every column
+/// doubled), an image at a time by the part that reads it (<see cref="Job.ArrangePerImage"/>), and the caller describes a sweep as a table of tap offsets with a weight pair per tap: even lanes take the first
 /// weight and odd lanes the second (they differ only for the transposed convolution, whose even and odd output columns
 /// take different taps). A tile of up to 4 output rows × 3 vectors, for one or (with AVX-512's 32 registers) two output
 /// channels, stays in registers while the taps stream past (<see cref="Tile"/>). Each output element is one fused
@@ -63,6 +63,13 @@ internal static unsafe partial class DirectConvolution
         public int InChannels, OutChannels, Sweeps;
         public Sweep First, Second;
 
+        /// <summary>
+        /// Set: X is the unarranged input (its images XImage apart) and a part is one image, which it arranges into its
+        /// thread's scratch before its sweeps, so the arranged copy is read from L2 rather than written to memory for the
+        /// whole batch first and read back (XChannel is then the arranged plane). Null: X is arranged already.
+        /// </summary>
+        public PaddedPlanes.Arrangement? ArrangePerImage;
+
         private LaneWidth _width;
         private int _blocks;
 
@@ -71,8 +78,8 @@ internal static unsafe partial class DirectConvolution
         {
             _width = Lanes.For(narrowRow: Math.Max(First.Columns, Sweeps > 1 ? Second.Columns : 0));
             _blocks = _width == LaneWidth.Bits512 ? (OutChannels + 1) / 2 : OutChannels;
-            int parts = batch * _blocks;
-            long work = (long)parts * Sweeps * First.Rows * First.Columns * InChannels * First.TapCount;
+            int parts = ArrangePerImage is null ? batch * _blocks : batch;
+            long work = (long)batch * _blocks * Sweeps * First.Rows * First.Columns * InChannels * First.TapCount;
             if (work < 256 * 1024) for (int i = 0; i < parts; i++) Run(i);
             else RunAll(parts);
         }
@@ -81,40 +88,53 @@ internal static unsafe partial class DirectConvolution
         // threads writing them at once would share cache lines.
         public override void Run(int part)
         {
-            int block = part % _blocks, n = part / _blocks;
-            Run(First, n, block);
-            if (Sweeps > 1) Run(Second, n, block);
+            if (ArrangePerImage is { } arrangement)
+            {
+                float* image = ConvScratch.ForCurrentThread.Padded((nint)(InChannels * arrangement.Plane));
+                arrangement.Run(X + part * XImage, image, InChannels);
+                for (int block = 0; block < _blocks; block++) RunSweeps(image, part, block);
+                return;
+            }
+            int n = part / _blocks;
+            RunSweeps(X + n * XImage, n, part % _blocks);
         }
 
-        private void Run(in Sweep sweep, int n, int block)
+        // Image n's sweeps for one block of output channels, reading the image's arranged input at x.
+        private void RunSweeps(float* x, int n, int block)
+        {
+            Run(First, x, n, block);
+            if (Sweeps > 1) Run(Second, x, n, block);
+        }
+
+        private void Run(in Sweep sweep, float* x, int n, int block)
         {
             switch (_width)
             {
-                case LaneWidth.Bits512: Vectors<Vector512<float>, Lanes512>(sweep, n, block); break;
-                case LaneWidth.Bits256: Vectors<Vector256<float>, Lanes256>(sweep, n, block); break;
-                default: ByRows<float, LanesScalar, Two, One>(sweep, n, block, 1); break;
+                case LaneWidth.Bits512: Vectors<Vector512<float>, Lanes512>(sweep, x, n, block); break;
+                case LaneWidth.Bits256: Vectors<Vector256<float>, Lanes256>(sweep, x, n, block); break;
+                default: ByRows<float, LanesScalar, Two, One>(sweep, x, n, block, 1); break;
             }
         }
 
         // With AVX-512, two output channels per tile.
-        private void Vectors<TV, TL>(in Sweep sweep, int n, int block) where TV : struct where TL : struct, IVectorLanes<TV>
+        private void Vectors<TV, TL>(in Sweep sweep, float* x, int n, int block) where TV : struct where TL : struct, IVectorLanes<TV>
         {
             int channels = TL.Count == 16 ? Math.Min(2, OutChannels - 2 * block) : 1;
             int o = TL.Count == 16 ? 2 * block : block;
             if (sweep.FlatPays(TL.Count))
             {
-                if (channels == 1) Flat<TV, TL, One>(sweep, n, o);
-                else Flat<TV, TL, Two>(sweep, n, o);
+                if (channels == 1) Flat<TV, TL, One>(sweep, x, n, o);
+                else Flat<TV, TL, Two>(sweep, x, n, o);
                 return;
             }
             switch (VectorsPerRow(sweep.Columns, TL.Count), channels)
             {
-                case (1, 1): ByRows<TV, TL, One, One>(sweep, n, o, 1); break;
-                case (2, 1): ByRows<TV, TL, Two, One>(sweep, n, o, 1); break;
-                case (_, 1): ByRows<TV, TL, Three, One>(sweep, n, o, 1); break;
-                case (1, _): ByRows<TV, TL, One, Two>(sweep, n, o, 2); break;
-                case (2, _): ByRows<TV, TL, Two, Two>(sweep, n, o, 2); break;
-                default: ByRows<TV, TL, Three, Two>(sweep, n, o, 2); break;
+                case (1, 1): ByRows<TV, TL, One, One>(sweep, x, n, o, 1); break;
+                case (2, 1): ByRows<TV, TL, Two, One>(sweep, x, n, o, 1); break;
+                case (_, 1): ByRows<TV, TL, Three, One>(sweep, x, n, o, 1); break;
+                case (1, _): ByRows<TV, TL, One, Two>(sweep, x, n, o, 2); break;
+                case (2, _): ByRows<TV, TL, Two, Two>(sweep, x, n, o, 2); break;
+                default: ByRows<TV, TL, Three, Two>(sweep, x, n, o, 2); break;
             }
         }
 
@@ -129,12 +149,12 @@ internal static unsafe partial class DirectConvolution
             };
         }
 
-        private void ByRows<TV, TL, TC, TO>(in Sweep sweep, int n, int o, int channels)
+        private void ByRows<TV, TL, TC, TO>(in Sweep sweep, float* image, int n, int o, int channels)
             where TV : struct where TL : struct, IVectorLanes<TV> where TC : struct, IVectorCount where TO : struct, IVectorCount
         {
             int chunk = TL.Count * TC.V;
             var tile = TileFor(sweep, o, channels);
-            float* x = X + n * XImage + sweep.InputOffset;
+            float* x = image + sweep.InputOffset;
             float* y = Y + n * YImage + o * YChannel + sweep.OutputOffset;
             for (int row = 0; row < sweep.Rows; row += 4)
             {
@@ -151,7 +171,7 @@ internal static unsafe partial class DirectConvolution
 
         // The plane as one long row cut into rows of 3 vectors (the last one shorter, under masks), computed into scratch
         // with the input's row step, then each real row copied into place.
-        private void Flat<TV, TL, TO>(in Sweep sweep, int n, int o)
+        private void Flat<TV, TL, TO>(in Sweep sweep, float* image, int n, int o)
             where TV : struct where TL : struct, IVectorLanes<TV> where TO : struct, IVectorCount
         {
             int chunk = 3 * TL.Count, length = (int)sweep.FlatLength, whole = length / chunk, rest = length - whole * chunk;
@@ -159,7 +179,7 @@ internal static unsafe partial class DirectConvolution
             float* scratch = ConvScratch.ForCurrentThread.FlatSweep((nint)(TO.V * plane));
             var tile = TileFor(sweep, o, TO.V);
             (tile.InputRowStep, tile.OutputRowStep, tile.YChannel) = (chunk, chunk, plane);
-            float* x = X + n * XImage + sweep.InputOffset;
+            float* x = image + sweep.InputOffset;
             for (int row = 0; row < whole; row += 4)
             {
                 tile.X = x + (long)row * chunk;

@@ -37,8 +37,8 @@ internal static unsafe class PaddedPlanes
         var job = _arrange ??= new ArrangeJob();
         job.Src = src;
         job.Dst = dst;
-        (job.Kind, job.Height, job.Width, job.Rows, job.RowLength, job.Top, job.Left) = (layout, height, width, rows, rowLength, top, left);
         job.Planes = planes;
+        job.Arrangement = new Arrangement(layout, height, width, rows, rowLength, top, left);
         job.PlanesPerPart = Math.Max(1, PartFloats / Math.Max(1, rows * rowLength));
         int parts = (planes + job.PlanesPerPart - 1) / job.PlanesPerPart;
         if ((long)planes * rows * rowLength < ParallelFloats || parts < 2) for (int i = 0; i < parts; i++) job.Run(i);
@@ -48,29 +48,41 @@ internal static unsafe class PaddedPlanes
     private sealed class ArrangeJob : ParallelJob
     {
         public float* Src, Dst;
-        public Layout Kind;
-        public int Height, Width, Rows, RowLength, Top, Left, Planes, PlanesPerPart;
+        public Arrangement Arrangement;
+        public int Planes, PlanesPerPart;
 
         public override void Run(int part)
         {
-            int end = Math.Min(Planes, (part + 1) * PlanesPerPart);
-            for (int plane = part * PlanesPerPart; plane < end; plane++) RunPlane(plane);
+            int first = part * PlanesPerPart, count = Math.Min(Planes, first + PlanesPerPart) - first;
+            Arrangement.Run(Src + (long)first * Arrangement.SourcePlane, Dst + (long)first * Arrangement.Plane, count);
+        }
+    }
+
+    /// <summary>One layout's geometry: copies planes on the calling thread (a caller that arranges an image at a time).</summary>
+    public readonly struct Arrangement(Layout kind, int height, int width, int rows, int rowLength, int top, int left)
+    {
+        /// <summary>Floats of a source plane and of an arranged one.</summary>
+        public long SourcePlane => (long)height * width;
+        public long Plane => (long)rows * rowLength;
+
+        /// <summary>Arranges <paramref name="planes"/> consecutive planes from <paramref name="src"/> into <paramref name="dst"/>.</summary>
+        public void Run(float* src, float* dst, int planes)
+        {
+            for (int i = 0; i < planes; i++) RunPlane(src + i * SourcePlane, dst + i * Plane);
         }
 
-        private void RunPlane(int index)
+        private void RunPlane(float* plane, float* to)
         {
-            float* plane = Src + (long)index * Height * Width;
-            float* to = Dst + (long)index * Rows * RowLength;
-            for (int r = 0; r < Rows; r++, to += RowLength)
+            for (int r = 0; r < rows; r++, to += rowLength)
             {
-                int sourceRow = r - Top;
-                if ((uint)sourceRow >= (uint)Height)
+                int sourceRow = r - top;
+                if ((uint)sourceRow >= (uint)height)
                 {
-                    new Span<float>(to, RowLength).Clear();
+                    new Span<float>(to, rowLength).Clear();
                     continue;
                 }
-                float* from = plane + (long)sourceRow * Width;
-                switch (Kind)
+                float* from = plane + (long)sourceRow * width;
+                switch (kind)
                 {
                     case Layout.Bordered: Bordered(from, to); break;
                     case Layout.EvenOdd: EvenOdd(from, to); break;
@@ -81,36 +93,36 @@ internal static unsafe class PaddedPlanes
 
         private void Bordered(float* from, float* to)
         {
-            int start = Math.Clamp(Left, 0, RowLength), count = Math.Clamp(Width, 0, RowLength - start);
+            int start = Math.Clamp(left, 0, rowLength), count = Math.Clamp(width, 0, rowLength - start);
             new Span<float>(to, start).Clear();
             Buffer.MemoryCopy(from, to + start, count * sizeof(float), count * sizeof(float));
-            new Span<float>(to + start + count, RowLength - start - count).Clear();
+            new Span<float>(to + start + count, rowLength - start - count).Clear();
         }
 
-        // Bordered column b = q − Left goes to b / 2 (even b) or half + b / 2 (odd b).
+        // Bordered column b = q − left goes to b / 2 (even b) or half + b / 2 (odd b).
         private void EvenOdd(float* from, float* to)
         {
-            int half = RowLength / 2;
+            int half = rowLength / 2;
             for (int j = 0; j < half; j++)
             {
-                int even = 2 * j - Left, odd = even + 1;
-                to[j] = (uint)even < (uint)Width ? from[even] : 0f;
-                to[half + j] = (uint)odd < (uint)Width ? from[odd] : 0f;
+                int even = 2 * j - left, odd = even + 1;
+                to[j] = (uint)even < (uint)width ? from[even] : 0f;
+                to[half + j] = (uint)odd < (uint)width ? from[odd] : 0f;
             }
         }
 
         private void Doubled(float* from, float* to)
         {
-            int end = Math.Min(RowLength, Left + 2 * Width), q = 0;
-            for (; q < Math.Min(Left, RowLength); q++) to[q] = 0f;
-            for (; q + 8 <= end; q += 8) // Left ≥ 0 here, and q − Left stays even
+            int end = Math.Min(rowLength, left + 2 * width), q = 0;
+            for (; q < Math.Min(left, rowLength); q++) to[q] = 0f;
+            for (; q + 8 <= end; q += 8) // left ≥ 0 here, and q − left stays even
             {
-                var v = Vector128.Load(from + (q - Left) / 2);
+                var v = Vector128.Load(from + (q - left) / 2);
                 Vector128.Shuffle(v, Vector128.Create(0, 0, 1, 1)).Store(to + q);
                 Vector128.Shuffle(v, Vector128.Create(2, 2, 3, 3)).Store(to + q + 4);
             }
-            for (; q < end; q++) to[q] = from[(q - Left) / 2];
-            for (; q < RowLength; q++) to[q] = 0f;
+            for (; q < end; q++) to[q] = from[(q - left) / 2];
+            for (; q < rowLength; q++) to[q] = 0f;
         }
     }
 }

@@ -24,6 +24,8 @@ public class ConvolutionPathTests
         { 10, 1, 16, 10, 5, 1, 0 }, // one input channel (lightning-cnn D1); 10 images: two weight-gradient chunks, one short
         { 2, 10, 12, 20, 5, 1, 0 }, // lightning-cnn D2
         { 2, 16, 34, 5, 4, 2, 0 },  // read backwards: the transposed convolution into 16 channels of 34 × 34 (lightning-cnn G2)
+        { 5, 8, 18, 5, 4, 2, 0 },   // the same with more images than threads: each thread arranges image after image of the
+                                    // direct loops' input into its own scratch
         { 2, 32, 16, 6, 4, 2, 0 },  // lightning-cnn G1 read backwards
         { 3, 1, 28, 8, 4, 2, 1 },   // DCGAN D1
         { 2, 6, 14, 9, 4, 2, 1 },   // DCGAN D2 / G3; odd channel counts leave the last two-channel block half full
