@@ -66,7 +66,7 @@ public static unsafe partial class Convolution
         job.First = new DirectConvolution.Sweep
         {
             Taps = offsets, TapCount = taps, Weights = pairs, InputRowStep = rowStep,
-            OutputRowStep = g.OutWidth, Rows = g.OutHeight, Columns = g.OutWidth,
+            OutputRowStep = g.OutWidth, Rows = g.OutHeight, Columns = g.OutWidth, SquareKernel = g.Stride == 1 ? k : 0,
         };
         job.RunBatch(g.Batch);
     }
@@ -96,7 +96,7 @@ public static unsafe partial class Convolution
         job.First = new DirectConvolution.Sweep
         {
             Taps = offsets, TapCount = taps, Weights = pairs, InputRowStep = rowLength,
-            OutputRowStep = g.Width, Rows = g.Height, Columns = g.Width,
+            OutputRowStep = g.Width, Rows = g.Height, Columns = g.Width, SquareKernel = k,
         };
         job.RunBatch(g.Batch);
     }

@@ -9,7 +9,7 @@ internal static unsafe partial class DirectConvolution
     /// each input vector is loaded once per tap and used for both channels. A row is either a real output row or, in a
     /// flat sweep, one run of the plane read as a single long row (<see cref="Job"/>).
     /// </summary>
-    private struct Tile
+    private partial struct Tile
     {
         public float* X, Y, W0, W1;
         public int* Taps;

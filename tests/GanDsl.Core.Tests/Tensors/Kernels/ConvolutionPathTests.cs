@@ -21,6 +21,8 @@ public class ConvolutionPathTests
         // batch, cin, size, cout, kernel, stride, padding: the reference models' layers (fewer images and channels) and edges.
         { 3, 16, 20, 1, 7, 1, 0 },  // one output channel, 7×7 (lightning-cnn's last generator layer): with AVX-512 the direct
                                     // weight gradient pairs kernel rows, the seventh alone
+        { 2, 3, 38, 1, 7, 1, 0 },   // one output channel, 7×7, rows of two whole vectors: with AVX-512 the forward tiles run
+                                    // skewed without masks (the 20-wide case above runs them masked, with a short last tile)
         { 10, 1, 16, 10, 5, 1, 0 }, // one input channel (lightning-cnn D1); 10 images: two weight-gradient chunks, one short
         { 2, 10, 12, 20, 5, 1, 0 }, // lightning-cnn D2
         { 2, 16, 34, 5, 4, 2, 0 },  // read backwards: the transposed convolution into 16 channels of 34 × 34 (lightning-cnn G2)
