@@ -6,9 +6,9 @@ namespace GanDsl.Tensors.Kernels;
 /// A convolution computed straight from its input, without lowering, vectorised along output rows. The input is arranged
 /// so that every tap of every output row is one contiguous run (a zero-bordered copy for stride 1; for stride 2 the even
 /// and odd columns of each row side by side; for a transposed stride-2 convolution the gradient with every column
-/// doubled), an image at a time by the part that reads it (<see cref="Job.ArrangePerImage"/>), and the caller describes a sweep as a table of tap offsets with a weight pair per tap: even lanes take the first
-/// weight and odd lanes the second (they differ only for the transposed convolution, whose even and odd output columns
-/// take different taps). A tile of up to 4 output rows × 3 vectors, for one or (with AVX-512's 32 registers) two output
+/// doubled), an image at a time by the part that reads it (<see cref="Job.ArrangePerImage"/>). The caller describes a
+/// sweep as a table of tap offsets with a weight pair per tap: even lanes take the first weight and odd lanes the second
+/// (they differ only for the transposed convolution, whose even and odd output columns take different taps). A tile of up to 4 output rows × 3 vectors, for one or (with AVX-512's 32 registers) two output
 /// channels, stays in registers while the taps stream past (<see cref="Tile"/>). Each output element is one fused
 /// multiply-add chain over (input channel, tap) in table order, the same at every width, thread count and layout, so all
 /// paths give the same bits.
@@ -36,8 +36,8 @@ internal static unsafe partial class DirectConvolution
         public bool PairsDiffer;
 
         /// <summary>
-        /// k when the taps are the k × k grid in row-major order, tap (ky, kx) at ky·InputRowStep + kx (stride 1), and the
-        /// pairs are equal: a one-channel tile may then run skewed (<c>Tile.RunSkewed</c>). 0 otherwise.
+        /// k when the taps are the k × k grid in row-major order, tap (ky, kx) at ky·InputRowStep + kx (stride 1); 0
+        /// otherwise. A one-channel tile of such a sweep with equal pairs may run skewed (<c>Tile.RunSkewed</c>).
         /// </summary>
         public int SquareKernel;
 

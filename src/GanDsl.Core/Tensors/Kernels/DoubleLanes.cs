@@ -28,8 +28,8 @@ internal unsafe interface IDoubleLanes<TV> where TV : struct
     static abstract TV RoundToEven(TV a);
 
     /// <summary>
-    /// x = m·2^e with m in [√½, √2) for a positive normal x: returns m and sets <paramref name="exponent"/> to e (both
-    /// exact: m keeps x's significand bits, e is a small integer).
+    /// x = m·2^e with m in [√½, √2) (up to √½'s rounding) for a positive normal x: returns m and sets
+    /// <paramref name="exponent"/> to e (both exact: m keeps x's significand bits, e is a small integer).
     /// </summary>
     static abstract TV SplitExponent(TV x, out TV exponent);
 
@@ -45,7 +45,7 @@ internal static class DoubleBits
     public const long ExponentMask = 0x7FF0_0000_0000_0000;
     public const long SignificandMask = 0x000F_FFFF_FFFF_FFFF;
     public const long ExponentOfOne = 0x3FF0_0000_0000_0000; // 1.0's exponent field, in place
-    public const long SqrtHalfBits = 0x3FE6_A09E_667F_3BCD;   // √½ rounded down: m·2 below √2 exactly when m's bits are below
+    public const long SqrtHalfBits = 0x3FE6_A09E_667F_3BCD;   // √½ as a double: m/2 is taken when its bits are above these
     public const double TwoTo52 = 4503599627370496.0;        // 2⁵²: its bits OR a small integer is 2⁵² + that integer
 }
 
@@ -66,10 +66,10 @@ internal readonly struct ScalarDoubles : IDoubleLanes<double>
     public static double SplitExponent(double x, out double exponent)
     {
         long bits = BitConverter.DoubleToInt64Bits(x);
-        // m in [1, 2) from the significand; halved (exactly) when at or above √2, with the exponent one up.
+        // m in [1, 2) from the significand; halved (exactly: the exponent field one down) when m/2 is above √½, with e one up.
         long mantissa = (bits & DoubleBits.SignificandMask) | DoubleBits.ExponentOfOne;
         long field = (bits & DoubleBits.ExponentMask) >> 52;
-        bool high = mantissa - (1L << 52) > DoubleBits.SqrtHalfBits; // m/2 ≥ √½: the bits of m/2 sit one exponent lower
+        bool high = mantissa - (1L << 52) > DoubleBits.SqrtHalfBits; // positive doubles order as their bits do
         if (high) (mantissa, field) = (mantissa - (1L << 52), field + 1);
         exponent = (double)(field - 1023);
         return BitConverter.Int64BitsToDouble(mantissa);
