@@ -9,6 +9,7 @@ using GanDsl.Tensors.Kernels;
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --bn [threads] [rounds]            (batch norm of dcgan's shapes, ns per value)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --pool [threads] [rounds] [width]  (max pooling of lightning-cnn's shapes, ns per window)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --fold [rounds]                   (col2im of dcgan's stride-2 input gradients, ns per pixel)
+// dotnet run -c Release --project bench/GanDsl.Benchmarks -- --pack [rounds]                   (dcgan's weight-gradient patch panels, ns per packed value)
 // dotnet run -c Release --project bench/GanDsl.Benchmarks -- --filter '*Gemm*'          (BenchmarkDotNet)
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -36,6 +37,12 @@ if (args.Length > 0 && args[0] == "--bn")
 {
     BatchNormBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--pack")
+{
+    PackBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
     return;
 }
 
