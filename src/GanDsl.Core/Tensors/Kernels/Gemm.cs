@@ -95,7 +95,7 @@ public static unsafe class Gemm
     {
         Prepare(ref task, KernelSettings.VectorWidth, threads: 1);
         var buffers = GemmBuffers.ForCurrentThread;
-        for (int tile = 0; tile < task.TileCount; tile++) GemmDriver.RunTile(task, tile, buffers);
+        for (int tile = 0; tile < task.TileCount; tile++) GemmDriver.RunTile(task, tile, tile + 1, buffers);
     }
 
     /// <summary>

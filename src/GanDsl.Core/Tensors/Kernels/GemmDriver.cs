@@ -10,13 +10,17 @@ namespace GanDsl.Tensors.Kernels;
 /// </summary>
 internal static unsafe class GemmDriver
 {
-    public static void RunTile(in GemmTask task, int tile, GemmBuffers buffers)
+    /// <summary>
+    /// Computes tile <paramref name="tile"/>; <paramref name="nextTile"/> is the tile this thread will most likely take
+    /// next (past the last: none), whose first block of a stored B it fetches into cache during this tile's last block.
+    /// </summary>
+    public static void RunTile(in GemmTask task, int tile, int nextTile, GemmBuffers buffers)
     {
         switch (task.Kernel)
         {
-            case VectorWidth.Bits512: RunTile<Kernel512x8x32>(task, tile, buffers); break;
-            case VectorWidth.Bits256: RunTile<Kernel256x6x16>(task, tile, buffers); break;
-            default: RunTile<KernelScalar4x4>(task, tile, buffers); break;
+            case VectorWidth.Bits512: RunTile<Kernel512x8x32>(task, tile, nextTile, buffers); break;
+            case VectorWidth.Bits256: RunTile<Kernel256x6x16>(task, tile, nextTile, buffers); break;
+            default: RunTile<KernelScalar4x4>(task, tile, nextTile, buffers); break;
         }
     }
 
@@ -28,7 +32,7 @@ internal static unsafe class GemmDriver
         _ => (KernelScalar4x4.MR, KernelScalar4x4.NR),
     };
 
-    private static void RunTile<TK>(in GemmTask t, int tile, GemmBuffers buffers) where TK : struct, IMicroKernel
+    private static void RunTile<TK>(in GemmTask t, int tile, int nextTile, GemmBuffers buffers) where TK : struct, IMicroKernel
     {
         int mr = TK.MR, nr = TK.NR;
         var (pm0, pm1) = GemmTask.Range((t.M + mr - 1) / mr, t.TilesM, tile / t.TilesN);
@@ -56,6 +60,12 @@ internal static unsafe class GemmDriver
             if (t.PackedB != null) pbk = t.PackedB + (nint)t.PaddedN * p0 + (nint)j0 * kc;
             else if (t.BSource is { } bs) bs.Pack(nr, j0, cols, p0, kc, pb);
             else GemmPacking.PackB(nr, t.TransB, t.B, t.Ldb, j0, cols, p0, kc, pb);
+            // What this thread packs next, spread over this block's micro-kernel calls: weights and activations of a
+            // training step are out of cache by their next use (the MLP GAN's multiplies ran a quarter slower in a step
+            // than back to back), and the multiply hides the wait where the packing could not.
+            var next = p0 + kc < t.K ? StoredB(t, j0, cols, p0 + kc) : FirstStoredB<TK>(t, nextTile);
+            int calls = (cols + nr - 1) / nr * ((rows + mr - 1) / mr);
+            int linesPerCall = (int)Math.Min(1024, (next.Estimate + calls - 1) / calls);
             for (int jr = 0; jr < cols; jr += nr)
             {
                 int w = Math.Min(nr, cols - jr);
@@ -63,6 +73,7 @@ internal static unsafe class GemmDriver
                 for (int ir = 0; ir < rows; ir += mr)
                 {
                     int h = Math.Min(mr, rows - ir);
+                    next.Touch(linesPerCall);
                     float* ap = pak + (nint)ir * kc;
                     if (t.CSink is { } sink)
                     {
@@ -80,6 +91,25 @@ internal static unsafe class GemmDriver
                 }
             }
         }
+    }
+
+    // The stored op(B)'s columns [j0, j0 + cols) for the k block from p0 (none when B is packed by its producer or a source).
+    private static PrefetchRegion StoredB(in GemmTask t, int j0, int cols, int p0)
+    {
+        if (t.PackedB != null || t.BSource != null) return default;
+        int kc = Math.Min(t.Kc, t.K - p0);
+        return t.TransB
+            ? new PrefetchRegion(t.B + j0 * t.Ldb + p0, t.Ldb, cols, kc)
+            : new PrefetchRegion(t.B + p0 * t.Ldb + j0, t.Ldb, kc, cols);
+    }
+
+    // The first k block of tile's stored B, or none past the last tile.
+    private static PrefetchRegion FirstStoredB<TK>(in GemmTask t, int tile) where TK : struct, IMicroKernel
+    {
+        if (tile >= t.TileCount) return default;
+        var (pn0, pn1) = GemmTask.Range((t.N + TK.NR - 1) / TK.NR, t.TilesN, tile % t.TilesN);
+        int j0 = pn0 * TK.NR, cols = Math.Min(pn1 * TK.NR, t.N) - j0;
+        return cols > 0 ? StoredB(t, j0, cols, 0) : default;
     }
 
     private static void PackA(in GemmTask t, int mr, int i0, int rows, int p0, int kc, float* dst)

@@ -28,6 +28,8 @@ internal sealed unsafe class WorkerPool
     private ParallelJob? _job;
     private int _jobParts;
     private int _nextTile;
+    // The caller and its helpers: threads take tiles in turn, so a thread's next tile is most likely this many on.
+    private int _participants;
     private int _generation;
     private VectorWidth _callerWidth;
     private int _callerThreads;
@@ -89,6 +91,7 @@ internal sealed unsafe class WorkerPool
         while (_workers.Count < helpers) _workers.Add(new Worker(this));
         (_callerWidth, _callerThreads) = (KernelSettings.VectorWidth, KernelSettings.Threads);
         _nextTile = 0;
+        _participants = helpers + 1;
         for (int w = 0; w < helpers; w++) _workers[w].Offer();
         Interlocked.Increment(ref _generation);
         for (int w = 0; w < helpers; w++) _workers[w].Wake();
@@ -101,7 +104,7 @@ internal sealed unsafe class WorkerPool
     private static void RunAlone(in GemmTask t)
     {
         var buffers = GemmBuffers.ForCurrentThread;
-        for (int tile = 0; tile < t.TileCount; tile++) GemmDriver.RunTile(t, tile, buffers);
+        for (int tile = 0; tile < t.TileCount; tile++) GemmDriver.RunTile(t, tile, tile + 1, buffers);
     }
 
     private void WorkTiles(GemmBuffers buffers)
@@ -115,7 +118,7 @@ internal sealed unsafe class WorkerPool
 
         int count = _task.TileCount;
         for (int tile = Interlocked.Increment(ref _nextTile) - 1; tile < count; tile = Interlocked.Increment(ref _nextTile) - 1)
-            GemmDriver.RunTile(_task, tile, buffers);
+            GemmDriver.RunTile(_task, tile, tile + _participants, buffers);
     }
 
     private sealed class Worker
