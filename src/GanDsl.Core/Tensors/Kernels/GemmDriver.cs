@@ -93,11 +93,12 @@ internal static unsafe class GemmDriver
         }
     }
 
-    // The stored op(B)'s columns [j0, j0 + cols) for the k block from p0 (none when B is packed by its producer or a source).
+    // What op(B)'s columns [j0, j0 + cols) for the k block from p0 are packed from (none when B is packed by its producer).
     private static PrefetchRegion StoredB(in GemmTask t, int j0, int cols, int p0)
     {
-        if (t.PackedB != null || t.BSource != null) return default;
         int kc = Math.Min(t.Kc, t.K - p0);
+        if (t.PackedB != null) return default;
+        if (t.BSource is { } source) return source.Upcoming(j0, cols, p0, kc);
         return t.TransB
             ? new PrefetchRegion(t.B + j0 * t.Ldb + p0, t.Ldb, cols, kc)
             : new PrefetchRegion(t.B + p0 * t.Ldb + j0, t.Ldb, kc, cols);

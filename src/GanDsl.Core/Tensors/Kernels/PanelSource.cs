@@ -13,6 +13,12 @@ internal abstract unsafe class PanelSource
     /// exactly as <see cref="GemmPacking"/> packs a stored matrix. Stores may spill up to 16 floats past the last panel.
     /// </summary>
     public abstract void Pack(int panel, int start, int count, int p0, int kc, float* dst);
+
+    /// <summary>
+    /// The memory <see cref="Pack"/> will read for lines [start, start + count) and k steps [p0, p0 + kc), or a block
+    /// around it, for the multiply to fetch into cache ahead of packing (<see cref="PrefetchRegion"/>); none by default.
+    /// </summary>
+    public virtual PrefetchRegion Upcoming(int start, int count, int p0, int kc) => default;
 }
 
 /// <summary>

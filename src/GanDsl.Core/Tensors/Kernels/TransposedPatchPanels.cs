@@ -45,6 +45,16 @@ internal sealed unsafe class TransposedPatchPanels : PanelSource
         }
     }
 
+    /// <summary>The planes of the columns' channels in the images of the positions: whole planes, a little more than is read.</summary>
+    public override PrefetchRegion Upcoming(int start, int count, int p0, int kc)
+    {
+        var g = Patches!.Grid;
+        int taps = g.TapsY * g.TapsX, c0 = start / taps, c1 = (start + count - 1) / taps;
+        int n0 = p0 / g.GridPlane, n1 = (p0 + kc - 1) / g.GridPlane;
+        long imageStride = (long)g.Channels * g.Plane;
+        return new PrefetchRegion(g.Source + n0 * imageStride + c0 * g.Plane, (nint)imageStride, n1 - n0 + 1, (int)((c1 - c0 + 1) * g.Plane));
+    }
+
     // dst[i·panel + x] = patch column start + x at position p0 + i; column (c, ty, tx) reads source[n, c, iy0 + ty, ix0 + tx].
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackSegments(in PatchGrid g, int panel, int start, int width, int p0, int kc, float* dst)

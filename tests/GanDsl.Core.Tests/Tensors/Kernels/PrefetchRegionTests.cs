@@ -52,3 +52,47 @@ public class PrefetchRegionTests
         Assert.False(default(PrefetchRegion).Next(out _));
     }
 }
+
+/// <summary>
+/// What a weight gradient's patch panels ask to have fetched ahead (<see cref="TransposedPatchPanels.Upcoming"/>): every
+/// source pixel that packing the lines and k steps reads lies in one of the region's lines.
+/// </summary>
+public class TransposedPatchPanelsUpcomingTests
+{
+    [Theory]
+    [InlineData(4, 2, 1, 0, 128, 0, 314)]     // dcgan's 32 -> 64 layer: a tile's four panels, the first k block
+    [InlineData(4, 2, 1, 200, 96, 700, 314)]  // columns and positions starting inside a channel and an image
+    [InlineData(3, 2, 1, 212, 76, 6000, 272)] // a 3 x 3 kernel up to the last column and position
+    [InlineData(5, 1, 2, 12, 1, 3, 1)]        // one column at one position
+    public unsafe void CoversEveryPixelThePackingReads(int kernel, int stride, int padding, int start, int count, int p0, int kc)
+    {
+        var g = ConvGeometry.ForConv(128, 32, 14, 14, 64, kernel, stride, padding);
+        var x = new float[(long)g.Batch * g.InChannels * g.InPlane];
+        fixed (float* source = x)
+        {
+            var patches = new PatchPanels();
+            patches.Prepare(PatchGrid.Of(g, source));
+            var grid = patches.Grid;
+            int positions = grid.Columns;
+            Assert.InRange(start + count, 1, grid.Rows);
+            Assert.InRange(p0 + kc, 1, positions);
+            var region = new TransposedPatchPanels { Patches = patches }.Upcoming(start, count, p0, kc);
+            var lines = new HashSet<nint>();
+            while (region.Next(out nint line)) lines.Add(line);
+
+            int taps = grid.TapsY * grid.TapsX, read = 0;
+            for (int column = start; column < start + count; column++)
+            for (int p = p0; p < p0 + kc; p++)
+            {
+                int c = column / taps, ty = column % taps / grid.TapsX, tx = column % grid.TapsX;
+                int n = p / grid.GridPlane, qy = p % grid.GridPlane / grid.GridWidth, qx = p % grid.GridWidth;
+                int iy = qy * grid.Stride + grid.OffY + ty, ix = qx * grid.Stride + grid.OffX + tx;
+                if ((uint)iy >= (uint)grid.Height || (uint)ix >= (uint)grid.Width) continue;
+                nint pixel = (nint)(source + ((long)n * grid.Channels + c) * grid.Plane + (long)iy * grid.Width + ix);
+                Assert.Contains(pixel & ~(nint)63, lines);
+                read++;
+            }
+            Assert.True(read > 0);
+        }
+    }
+}
