@@ -63,7 +63,7 @@ internal static unsafe class GemmDriver
             // What this thread packs next, spread over this block's micro-kernel calls: weights and activations of a
             // training step are out of cache by their next use (the MLP GAN's multiplies ran a quarter slower in a step
             // than back to back), and the multiply hides the wait where the packing could not.
-            var next = p0 + kc < t.K ? StoredB(t, j0, cols, p0 + kc) : FirstStoredB<TK>(t, nextTile);
+            var next = p0 + kc < t.K ? StoredB(t, j0, cols, p0 + kc) : FirstStoredB(t, nextTile);
             int calls = (cols + nr - 1) / nr * ((rows + mr - 1) / mr);
             int linesPerCall = (int)Math.Min(1024, (next.Estimate + calls - 1) / calls);
             for (int jr = 0; jr < cols; jr += nr)
@@ -96,8 +96,8 @@ internal static unsafe class GemmDriver
     // What op(B)'s columns [j0, j0 + cols) for the k block from p0 are packed from (none when B is packed by its producer).
     private static PrefetchRegion StoredB(in GemmTask t, int j0, int cols, int p0)
     {
-        int kc = Math.Min(t.Kc, t.K - p0);
         if (t.PackedB != null) return default;
+        int kc = Math.Min(t.Kc, t.K - p0);
         if (t.BSource is { } source) return source.Upcoming(j0, cols, p0, kc);
         return t.TransB
             ? new PrefetchRegion(t.B + j0 * t.Ldb + p0, t.Ldb, cols, kc)
@@ -105,11 +105,11 @@ internal static unsafe class GemmDriver
     }
 
     // The first k block of tile's stored B, or none past the last tile.
-    private static PrefetchRegion FirstStoredB<TK>(in GemmTask t, int tile) where TK : struct, IMicroKernel
+    private static PrefetchRegion FirstStoredB(in GemmTask t, int tile)
     {
         if (tile >= t.TileCount) return default;
-        var (pn0, pn1) = GemmTask.Range((t.N + TK.NR - 1) / TK.NR, t.TilesN, tile % t.TilesN);
-        int j0 = pn0 * TK.NR, cols = Math.Min(pn1 * TK.NR, t.N) - j0;
+        var (pn0, pn1) = GemmTask.Range((t.N + t.Nr - 1) / t.Nr, t.TilesN, tile % t.TilesN);
+        int j0 = pn0 * t.Nr, cols = Math.Min(pn1 * t.Nr, t.N) - j0;
         return cols > 0 ? StoredB(t, j0, cols, 0) : default;
     }
 
