@@ -43,6 +43,24 @@ internal sealed unsafe class GemmBuffers
 
     public float* A(nint floats) => Ensure(ref _a, ref _aCapacity, floats);
 
+    // What A holds: the panels of row block _aRows of task _aTask, or nothing reusable (task -1).
+    private long _aTask = -1;
+    private int _aRows;
+
+    /// <summary>
+    /// True when <see cref="A"/> still holds the packed rows from panel <paramref name="firstPanel"/> of task
+    /// <paramref name="taskId"/>; otherwise records that the caller is about to pack them there, and returns false.
+    /// </summary>
+    public bool TryReuseA(long taskId, int firstPanel)
+    {
+        if (_aTask == taskId && _aRows == firstPanel) return true;
+        (_aTask, _aRows) = (taskId, firstPanel);
+        return false;
+    }
+
+    /// <summary>Forgets what <see cref="A"/> holds: the caller packs a block that will not be asked for again.</summary>
+    public void ForgetA() => _aTask = -1;
+
     public float* B(nint floats) => Ensure(ref _b, ref _bCapacity, floats);
 
     /// <summary>Room where a <see cref="PanelSource"/> stages a block before it packs it.</summary>

@@ -52,7 +52,13 @@ internal static unsafe class GemmDriver
             if (t.PackedA != null) pak = t.PackedA + (nint)t.PaddedM * p0 + (nint)i0 * kc;
             else
             {
-                if (!t.ShareA) PackA(t, mr, i0, rows, p0, kc, pa);
+                if (!t.ShareA)
+                {
+                    // With one k block, a thread's next tile is most often the next column block of the same rows
+                    // (tiles are taken in turn, row block by row block): its A is already packed.
+                    if (kc < t.K) buffers.ForgetA();
+                    if (kc < t.K || !buffers.TryReuseA(t.Id, pm0)) PackA(t, mr, i0, rows, p0, kc, pa);
+                }
                 else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
                 pak = t.ShareA ? pa + rowsPadded * p0 : pa;
             }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
@@ -40,7 +42,26 @@ internal static unsafe class GemmPacking
     // memmove per step of a 32-float panel cost more than the copy), zeros past the width.
     private static void CopyRows(float* src, nint ld, int kc, int width, float* dst, int panel)
     {
-        for (int p = 0; p < kc; p++)
+        // Full panels of a kernel's A read down a transposed operand's rows (a weight gradient's dy): one 8-wide copy a
+        // step. ShortCopy would take six scalar copies (AVX2) or a masked 512-bit pair (AVX-512), which cost the MLP GAN's
+        // step 1.5 % on the Zen 5.
+        int first = 0;
+        if (width == 8 && panel == 8 && Vector256.IsHardwareAccelerated)
+        {
+            for (; first < kc; first++)
+                Vector256.Store(Vector256.Load(src + first * ld), dst + (nint)first * 8);
+            return;
+        }
+
+        if (width == 6 && panel == 6 && Vector256.IsHardwareAccelerated)
+        {
+            // The last two floats of each copy land in the next step's slots, which that step rewrites, and the source
+            // read stays inside the next stored row; the last step goes through the exact loop below.
+            for (; first < kc - 1; first++)
+                Vector256.Store(Vector256.Load(src + first * ld), dst + (nint)first * 6);
+        }
+
+        for (int p = first; p < kc; p++)
         {
             float* d = dst + (nint)p * panel;
             ShortCopy.Floats(src + p * ld, d, width);

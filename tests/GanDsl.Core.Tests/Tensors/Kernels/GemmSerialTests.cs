@@ -45,6 +45,30 @@ public class GemmSerialTests
     }
 
     [Theory]
+    [InlineData(true, false, 128)]  // a weight gradient, dyᵀ·x: one k block, several row blocks, four column tiles each
+    [InlineData(false, false, 100)]
+    [InlineData(true, true, 500)]   // two k blocks: each tile packs its A again
+    public void TilesOfOneRowBlockReuseTheirPackedAOnlyWhileItHoldsTheirRows(bool transA, bool transB, int k)
+    {
+        // A thread's next tile is often the next column block of the same rows, and with one k block it multiplies the A
+        // its thread packed for the tile before; a tile of other rows, another multiply, or a second k block must repack.
+        var plan = new GemmTask { M = 784, N = 1024, K = k, Mr = 8, Nr = 32 };
+        plan.Plan(threads: 2);
+        Assert.True(plan.TilesM > 1 && plan.TilesN > 1 && !plan.ShareA, $"expected a grid of row and column blocks, got {plan.TilesM}x{plan.TilesN}");
+
+        var problem = new GemmProblem(transA, transB, 784, 1024, k, 1f, false, 0, 0, 0, Seed: 31);
+        var other = problem with { M = 700, Seed = 32 }; // run in between: a thread's buffer then holds another task's rows
+        foreach (var path in GemmTests.Paths)
+        {
+            var single = problem.Run(path, threads: 1);
+            Assert.Null(problem.Check(single));
+            Assert.Null(other.Check(other.Run(path, threads: 2)));
+            var twoThreads = problem.Run(path, threads: 2);
+            Assert.Equal(Bits(single), Bits(twoThreads));
+        }
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public unsafe void AOperandPackedOnceForManyMultipliesGivesTheSameBits(bool transA)
