@@ -82,12 +82,10 @@ public static partial class Ops
         return e / (1f + e);
     }
 
-    private delegate void SpanMap(ReadOnlySpan<float> x, Span<float> y);
-
     private static Tensor Map(Tensor x, SpanMap kernel)
     {
         var y = Tensor.Pooled(x.Shape, clear: false);
-        kernel(x.Data, y.Data);
+        UnaryMap.Run(x.Data, y.Data, kernel);
         return y;
     }
 
