@@ -24,6 +24,22 @@ internal static unsafe class GemmDriver
         }
     }
 
+    /// <summary>
+    /// Computes column panels [<paramref name="pn0"/>, <paramref name="pn1"/>) of every row of a task that is one row block
+    /// (<see cref="GemmTask.ShareA"/>); [<paramref name="nextPn0"/>, <paramref name="nextPn1"/>) are the panels this thread
+    /// will most likely compute next, whose first block of a stored B it fetches during this range's last block.
+    /// </summary>
+    public static void RunColumns(in GemmTask task, int pn0, int pn1, int nextPn0, int nextPn1, GemmBuffers buffers)
+    {
+        int panelsM = (task.M + task.Mr - 1) / task.Mr;
+        switch (task.Kernel)
+        {
+            case VectorWidth.Bits512: RunBlock<Kernel512x8x32>(task, 0, panelsM, pn0, pn1, nextPn0, nextPn1, buffers); break;
+            case VectorWidth.Bits256: RunBlock<Kernel256x6x16>(task, 0, panelsM, pn0, pn1, nextPn0, nextPn1, buffers); break;
+            default: RunBlock<KernelScalar4x4>(task, 0, panelsM, pn0, pn1, nextPn0, nextPn1, buffers); break;
+        }
+    }
+
     /// <summary>MR and NR of the micro-kernel of <paramref name="width"/> (already resolved, never Auto).</summary>
     public static (int Mr, int Nr) Shape(VectorWidth width) => width switch
     {
@@ -34,9 +50,18 @@ internal static unsafe class GemmDriver
 
     private static void RunTile<TK>(in GemmTask t, int tile, int nextTile, GemmBuffers buffers) where TK : struct, IMicroKernel
     {
+        int panelsM = (t.M + TK.MR - 1) / TK.MR, panelsN = (t.N + TK.NR - 1) / TK.NR;
+        var (pm0, pm1) = GemmTask.Range(panelsM, t.TilesM, tile / t.TilesN);
+        var (pn0, pn1) = GemmTask.Range(panelsN, t.TilesN, tile % t.TilesN);
+        var (nextPn0, nextPn1) = nextTile < t.TileCount ? GemmTask.Range(panelsN, t.TilesN, nextTile % t.TilesN) : (0, 0);
+        RunBlock<TK>(t, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers);
+    }
+
+    // Rows panels [pm0, pm1) by column panels [pn0, pn1); the panels [nextPn0, nextPn1) are fetched ahead in the last k block.
+    private static void RunBlock<TK>(in GemmTask t, int pm0, int pm1, int pn0, int pn1, int nextPn0, int nextPn1,
+        GemmBuffers buffers) where TK : struct, IMicroKernel
+    {
         int mr = TK.MR, nr = TK.NR;
-        var (pm0, pm1) = GemmTask.Range((t.M + mr - 1) / mr, t.TilesM, tile / t.TilesN);
-        var (pn0, pn1) = GemmTask.Range((t.N + nr - 1) / nr, t.TilesN, tile % t.TilesN);
         int i0 = pm0 * mr, rows = Math.Min(pm1 * mr, t.M) - i0;
         int j0 = pn0 * nr, cols = Math.Min(pn1 * nr, t.N) - j0;
         if (rows <= 0 || cols <= 0) return;
@@ -69,7 +94,7 @@ internal static unsafe class GemmDriver
             // What this thread packs next, spread over this block's micro-kernel calls: weights and activations of a
             // training step are out of cache by their next use (the MLP GAN's multiplies ran a quarter slower in a step
             // than back to back), and the multiply hides the wait where the packing could not.
-            var next = p0 + kc < t.K ? StoredB(t, j0, cols, p0 + kc) : FirstStoredB(t, nextTile);
+            var next = p0 + kc < t.K ? StoredB(t, j0, cols, p0 + kc) : FirstStoredB(t, nextPn0, nextPn1);
             int calls = (cols + nr - 1) / nr * ((rows + mr - 1) / mr);
             int linesPerCall = (int)Math.Min(1024, (next.Estimate + calls - 1) / calls);
             for (int jr = 0; jr < cols; jr += nr)
@@ -110,11 +135,9 @@ internal static unsafe class GemmDriver
             : new PrefetchRegion(t.B + p0 * t.Ldb + j0, t.Ldb, kc, cols);
     }
 
-    // The first k block of tile's stored B, or none past the last tile.
-    private static PrefetchRegion FirstStoredB(in GemmTask t, int tile)
+    // The first k block of the stored B of column panels [pn0, pn1), or none for an empty range.
+    private static PrefetchRegion FirstStoredB(in GemmTask t, int pn0, int pn1)
     {
-        if (tile >= t.TileCount) return default;
-        var (pn0, pn1) = GemmTask.Range((t.N + t.Nr - 1) / t.Nr, t.TilesN, tile % t.TilesN);
         int j0 = pn0 * t.Nr, cols = Math.Min(pn1 * t.Nr, t.N) - j0;
         return cols > 0 ? StoredB(t, j0, cols, 0) : default;
     }

@@ -116,9 +116,40 @@ internal sealed unsafe class WorkerPool
             return;
         }
 
+        if (_task.ShareA)
+        {
+            WorkColumns(buffers);
+            return;
+        }
+
         int count = _task.TileCount;
         for (int tile = Interlocked.Increment(ref _nextTile) - 1; tile < count; tile = Interlocked.Increment(ref _nextTile) - 1)
             GemmDriver.RunTile(_task, tile, tile + _participants, buffers);
+    }
+
+    // A task of one row block: threads claim runs of column panels, at most the planned tile's width and shrinking as the
+    // panels run out (a share of what is left, as guided scheduling does), so the last claims are single panels and no
+    // thread waits long for another's last one. The caller waited for its helper 0.54 ms a step of the MLP GAN with whole
+    // tiles. The columns a thread computes do not change a sum, so the bits are those of any split.
+    private void WorkColumns(GemmBuffers buffers)
+    {
+        int panels = (_task.N + _task.Nr - 1) / _task.Nr;
+        int widest = (panels + _task.TilesN - 1) / _task.TilesN, share = 2 * _participants;
+        for (int start = Volatile.Read(ref _nextTile); start < panels; )
+        {
+            int take = Math.Clamp((panels - start + share - 1) / share, 1, widest);
+            int seen = Interlocked.CompareExchange(ref _nextTile, start + take, start);
+            if (seen != start)
+            {
+                start = seen;
+                continue;
+            }
+
+            // The others most likely claim a run each before this thread's next turn.
+            int next = Math.Min(panels, start + take * _participants);
+            GemmDriver.RunColumns(_task, start, start + take, next, Math.Min(panels, next + take), buffers);
+            start = Volatile.Read(ref _nextTile);
+        }
     }
 
     private sealed class Worker
