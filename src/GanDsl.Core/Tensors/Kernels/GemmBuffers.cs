@@ -49,17 +49,15 @@ internal sealed unsafe class GemmBuffers
 
     /// <summary>
     /// True when <see cref="A"/> still holds the packed rows from panel <paramref name="firstPanel"/> of task
-    /// <paramref name="taskId"/>; otherwise records that the caller is about to pack them there, and returns false.
+    /// <paramref name="taskId"/>; otherwise the caller is about to pack them there, which this records when the task has
+    /// <paramref name="oneKBlock"/> (with several k blocks the buffer holds only the block packed last), and returns false.
     /// </summary>
-    public bool TryReuseA(long taskId, int firstPanel)
+    public bool TryReuseA(long taskId, int firstPanel, bool oneKBlock)
     {
-        if (_aTask == taskId && _aRows == firstPanel) return true;
-        (_aTask, _aRows) = (taskId, firstPanel);
+        if (oneKBlock && _aTask == taskId && _aRows == firstPanel) return true;
+        (_aTask, _aRows) = oneKBlock ? (taskId, firstPanel) : (-1, 0);
         return false;
     }
-
-    /// <summary>Forgets what <see cref="A"/> holds: the caller packs a block that will not be asked for again.</summary>
-    public void ForgetA() => _aTask = -1;
 
     public float* B(nint floats) => Ensure(ref _b, ref _bCapacity, floats);
 

@@ -1,8 +1,9 @@
 namespace GanDsl.Tensors.Kernels;
 
 /// <summary>
-/// Computes one output tile of a planned <see cref="GemmTask"/>: for each k block, pack the tile's
-/// rows of op(A) and columns of op(B), then sweep micro-kernels over it. The B micro-panel is the outer
+/// Computes one output tile of a planned <see cref="GemmTask"/> (or, for a task of one row block, a run of its column
+/// panels): for each k block, pack the tile's rows of op(A) and columns of op(B), then sweep micro-kernels over it. A
+/// thread whose next tile has the same rows and one k block keeps its packed A. The B micro-panel is the outer
 /// loop, so it stays in L1 while the A block (at most 144 rows) streams from L2; the whole B block
 /// (up to 512 columns) does not fit a 512 KiB L2, so the opposite order re-read it from L3 for every
 /// A micro-panel. With <see cref="GemmTask.ShareA"/> a thread packs each k block of A once, for all its
@@ -57,7 +58,7 @@ internal static unsafe class GemmDriver
         RunBlock<TK>(t, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers);
     }
 
-    // Rows panels [pm0, pm1) by column panels [pn0, pn1); the panels [nextPn0, nextPn1) are fetched ahead in the last k block.
+    // Row panels [pm0, pm1) by column panels [pn0, pn1); the panels [nextPn0, nextPn1) are fetched ahead in the last k block.
     private static void RunBlock<TK>(in GemmTask t, int pm0, int pm1, int pn0, int pn1, int nextPn0, int nextPn1,
         GemmBuffers buffers) where TK : struct, IMicroKernel
     {
@@ -81,8 +82,7 @@ internal static unsafe class GemmDriver
                 {
                     // With one k block, a thread's next tile is most often the next column block of the same rows
                     // (tiles are taken in turn, row block by row block): its A is already packed.
-                    if (kc < t.K) buffers.ForgetA();
-                    if (kc < t.K || !buffers.TryReuseA(t.Id, pm0)) PackA(t, mr, i0, rows, p0, kc, pa);
+                    if (!buffers.TryReuseA(t.Id, pm0, oneKBlock: kc == t.K)) PackA(t, mr, i0, rows, p0, kc, pa);
                 }
                 else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
                 pak = t.ShareA ? pa + rowsPadded * p0 : pa;

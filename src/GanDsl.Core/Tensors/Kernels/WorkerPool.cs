@@ -4,7 +4,7 @@ namespace GanDsl.Tensors.Kernels;
 /// Persistent helper threads for every parallel kernel: a <see cref="Gemm"/> multiply's output tiles, or the parts of a
 /// <see cref="ParallelJob"/> (convolution lowering, batch norm, element-wise loops, the Adam update). Created once (lazily,
 /// up to the largest thread count asked for), parked between calls, woken per call. The caller works too; every
-/// participant takes whole tiles or parts from a shared counter, so no reduction is ever split. Helpers run each call
+/// participant takes whole tiles, runs of column panels or parts from a shared counter, so no reduction is ever split. Helpers run each call
 /// with the caller's <see cref="KernelSettings"/>. A caller that finds the pool busy (another thread is using it) runs
 /// its call alone. A helper joins a call by claiming the offer the caller made it; a caller that has run out of parts
 /// withdraws the offers not yet claimed, so it never waits for a helper still waking from its park (a futex wake-up
@@ -27,7 +27,7 @@ internal sealed unsafe class WorkerPool
     private GemmTask _task;
     private ParallelJob? _job;
     private int _jobParts;
-    private int _nextTile;
+    private int _nextTile; // the next tile, part, or (a task of one row block) column panel to hand out
     // The caller and its helpers: threads take tiles in turn, so a thread's next tile is most likely this many on.
     private int _participants;
     private int _generation;
