@@ -125,7 +125,7 @@ public static unsafe class Gemm
         // Parts of about 16k floats: whole panels of one k block each. Copies only, each inside its own panels, so any
         // split gives the same panels.
         job.PanelsPerPart = Math.Max(1, 16 * 1024 / (planned.Mr * planned.Kc));
-        job.RowParts = (planned.PaddedM / planned.Mr + job.PanelsPerPart - 1) / job.PanelsPerPart;
+        job.RowParts = (planned.PanelsM + job.PanelsPerPart - 1) / job.PanelsPerPart;
         int parts = (planned.K + planned.Kc - 1) / planned.Kc * job.RowParts;
         if ((long)planned.M * planned.K < 32 * 1024 || parts < 2) for (int part = 0; part < parts; part++) job.Run(part);
         else job.RunAll(parts);

@@ -17,12 +17,10 @@ internal static unsafe class GemmDriver
     /// </summary>
     public static void RunTile(in GemmTask task, int tile, int nextTile, GemmBuffers buffers)
     {
-        switch (task.Kernel)
-        {
-            case VectorWidth.Bits512: RunTile<Kernel512x8x32>(task, tile, nextTile, buffers); break;
-            case VectorWidth.Bits256: RunTile<Kernel256x6x16>(task, tile, nextTile, buffers); break;
-            default: RunTile<KernelScalar4x4>(task, tile, nextTile, buffers); break;
-        }
+        var (pm0, pm1) = GemmTask.Range(task.PanelsM, task.TilesM, tile / task.TilesN);
+        var (pn0, pn1) = GemmTask.Range(task.PanelsN, task.TilesN, tile % task.TilesN);
+        var (nextPn0, nextPn1) = nextTile < task.TileCount ? GemmTask.Range(task.PanelsN, task.TilesN, nextTile % task.TilesN) : (0, 0);
+        RunBlock(task, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers);
     }
 
     /// <summary>
@@ -30,16 +28,8 @@ internal static unsafe class GemmDriver
     /// (<see cref="GemmTask.ShareA"/>); [<paramref name="nextPn0"/>, <paramref name="nextPn1"/>) are the panels this thread
     /// will most likely compute next, whose first block of a stored B it fetches during this range's last block.
     /// </summary>
-    public static void RunColumns(in GemmTask task, int pn0, int pn1, int nextPn0, int nextPn1, GemmBuffers buffers)
-    {
-        int panelsM = (task.M + task.Mr - 1) / task.Mr;
-        switch (task.Kernel)
-        {
-            case VectorWidth.Bits512: RunBlock<Kernel512x8x32>(task, 0, panelsM, pn0, pn1, nextPn0, nextPn1, buffers); break;
-            case VectorWidth.Bits256: RunBlock<Kernel256x6x16>(task, 0, panelsM, pn0, pn1, nextPn0, nextPn1, buffers); break;
-            default: RunBlock<KernelScalar4x4>(task, 0, panelsM, pn0, pn1, nextPn0, nextPn1, buffers); break;
-        }
-    }
+    public static void RunColumns(in GemmTask task, int pn0, int pn1, int nextPn0, int nextPn1, GemmBuffers buffers) =>
+        RunBlock(task, 0, task.PanelsM, pn0, pn1, nextPn0, nextPn1, buffers);
 
     /// <summary>MR and NR of the micro-kernel of <paramref name="width"/> (already resolved, never Auto).</summary>
     public static (int Mr, int Nr) Shape(VectorWidth width) => width switch
@@ -49,13 +39,14 @@ internal static unsafe class GemmDriver
         _ => (KernelScalar4x4.MR, KernelScalar4x4.NR),
     };
 
-    private static void RunTile<TK>(in GemmTask t, int tile, int nextTile, GemmBuffers buffers) where TK : struct, IMicroKernel
+    private static void RunBlock(in GemmTask t, int pm0, int pm1, int pn0, int pn1, int nextPn0, int nextPn1, GemmBuffers buffers)
     {
-        int panelsM = (t.M + TK.MR - 1) / TK.MR, panelsN = (t.N + TK.NR - 1) / TK.NR;
-        var (pm0, pm1) = GemmTask.Range(panelsM, t.TilesM, tile / t.TilesN);
-        var (pn0, pn1) = GemmTask.Range(panelsN, t.TilesN, tile % t.TilesN);
-        var (nextPn0, nextPn1) = nextTile < t.TileCount ? GemmTask.Range(panelsN, t.TilesN, nextTile % t.TilesN) : (0, 0);
-        RunBlock<TK>(t, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers);
+        switch (t.Kernel)
+        {
+            case VectorWidth.Bits512: RunBlock<Kernel512x8x32>(t, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers); break;
+            case VectorWidth.Bits256: RunBlock<Kernel256x6x16>(t, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers); break;
+            default: RunBlock<KernelScalar4x4>(t, pm0, pm1, pn0, pn1, nextPn0, nextPn1, buffers); break;
+        }
     }
 
     // Row panels [pm0, pm1) by column panels [pn0, pn1); the panels [nextPn0, nextPn1) are fetched ahead in the last k block.

@@ -50,11 +50,17 @@ internal unsafe struct GemmTask
 
     public readonly int TileCount => TilesM * TilesN;
 
+    /// <summary>Row panels of the micro-kernel's MR rows, the last one possibly ragged.</summary>
+    public readonly int PanelsM => (M + Mr - 1) / Mr;
+
+    /// <summary>Column panels of the micro-kernel's NR columns, the last one possibly ragged.</summary>
+    public readonly int PanelsN => (N + Nr - 1) / Nr;
+
     /// <summary>M rounded up to whole row panels.</summary>
-    public readonly int PaddedM => (M + Mr - 1) / Mr * Mr;
+    public readonly int PaddedM => PanelsM * Mr;
 
     /// <summary>N rounded up to whole column panels.</summary>
-    public readonly int PaddedN => (N + Nr - 1) / Nr * Nr;
+    public readonly int PaddedN => PanelsN * Nr;
 
     /// <summary>The k block for a dot-product length of <paramref name="k"/>: k cut into equal blocks of at most <see cref="MaxKc"/>.</summary>
     public static int KBlock(int k)
@@ -75,7 +81,7 @@ internal unsafe struct GemmTask
         int kBlocks = (K + MaxKc - 1) / MaxKc;
         Kc = KBlock(K);
 
-        int panelsM = (M + Mr - 1) / Mr, panelsN = (N + Nr - 1) / Nr;
+        int panelsM = PanelsM, panelsN = PanelsN;
         int minTm = Ceil(panelsM, MaxMc / Mr), minTn = Ceil(panelsN, MaxNc / Nr);
         long best = long.MaxValue;
         for (int tm = minTm; tm <= Math.Min(panelsM, minTm + 2 * threads); tm++)

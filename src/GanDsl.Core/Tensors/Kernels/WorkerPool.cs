@@ -4,11 +4,12 @@ namespace GanDsl.Tensors.Kernels;
 /// Persistent helper threads for every parallel kernel: a <see cref="Gemm"/> multiply's output tiles, or the parts of a
 /// <see cref="ParallelJob"/> (convolution lowering, batch norm, element-wise loops, the Adam update). Created once (lazily,
 /// up to the largest thread count asked for), parked between calls, woken per call. The caller works too; every
-/// participant takes whole tiles, runs of column panels or parts from a shared counter, so no reduction is ever split. Helpers run each call
-/// with the caller's <see cref="KernelSettings"/>. A caller that finds the pool busy (another thread is using it) runs
-/// its call alone. A helper joins a call by claiming the offer the caller made it; a caller that has run out of parts
-/// withdraws the offers not yet claimed, so it never waits for a helper still waking from its park (a futex wake-up
-/// on a busy VM took 100–250 µs, and a step makes dozens of calls after serial stretches long enough to park).
+/// participant takes whole tiles, runs of column panels or parts from a shared counter, so no reduction is ever split.
+/// Helpers run each call with the caller's <see cref="KernelSettings"/>. A caller that finds the pool busy (another
+/// thread is using it) runs its call alone. A helper joins a call by claiming the offer the caller made it; a caller that
+/// has run out of parts withdraws the offers not yet claimed, so it never waits for a helper still waking from its park
+/// (a futex wake-up on a busy VM took 100–250 µs, and a step makes dozens of calls after serial stretches long enough to
+/// park).
 /// </summary>
 internal sealed unsafe class WorkerPool
 {
@@ -133,7 +134,7 @@ internal sealed unsafe class WorkerPool
     // tiles. The columns a thread computes do not change a sum, so the bits are those of any split.
     private void WorkColumns(GemmBuffers buffers)
     {
-        int panels = (_task.N + _task.Nr - 1) / _task.Nr;
+        int panels = _task.PanelsN;
         int widest = (panels + _task.TilesN - 1) / _task.TilesN, share = 2 * _participants;
         for (int start = Volatile.Read(ref _nextTile); start < panels; )
         {
