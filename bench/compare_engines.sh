@@ -7,6 +7,7 @@
 #   TORCH_ENGINE=1   0 leaves out GanDsl's torch engine
 #   ONEDNN_CAPS=     e.g. "SSE41": the TorchSharp peer again with ONEDNN_MAX_CPU_ISA at each value (the peer, unlike
 #                    GanDsl.TorchSharp, does not cap oneDNN itself; see docs/training-engines.md on AMD Zen 5)
+# bench/sitting_table.py turns what this prints into docs/performance.md's table.
 # The peer runs one model per process, so a model that fails (oneDNN's wrong kernels can feed BCE a NaN) leaves a
 # "# failed" line and the others still run.
 set -uo pipefail
