@@ -6,8 +6,9 @@ namespace GanDsl.Tensors.Kernels;
 /// thread whose next tile has the same rows and one k block keeps its packed A. The B micro-panel is the outer
 /// loop, so it stays in L1 while the A block (at most 144 rows) streams from L2; the whole B block
 /// (up to 512 columns) does not fit a 512 KiB L2, so the opposite order re-read it from L3 for every
-/// A micro-panel. With <see cref="GemmTask.ShareA"/> a thread packs each k block of A once, for all its
-/// tiles. Ragged tiles go through a scratch tile so the arithmetic per element is exactly that of a full tile.
+/// A micro-panel. With <see cref="GemmTask.ShareA"/> the kernels read a stored, untransposed A's whole row panels where A
+/// is (<see cref="ReadsAInPlace"/>); otherwise a thread packs each k block of A once, for all its tiles. Ragged tiles go
+/// through a scratch tile so the arithmetic per element is exactly that of a full tile.
 /// </summary>
 internal static unsafe class GemmDriver
 {
@@ -59,15 +60,18 @@ internal static unsafe class GemmDriver
         if (rows <= 0 || cols <= 0) return;
 
         nint rowsPadded = (nint)(pm1 - pm0) * mr;
-        float* pa = t.PackedA != null ? null : t.ShareA ? buffers.SharedA(t.Id, rowsPadded * t.K) : buffers.A(rowsPadded * t.Kc);
+        // Whole row panels of a stored A read in place; a ragged last panel is packed as before.
+        int inPlaceRows = ReadsAInPlace(t) ? rows / mr * mr : 0;
+        bool packsA = t.PackedA == null && inPlaceRows < rows;
+        float* pa = !packsA ? null : t.ShareA ? buffers.SharedA(t.Id, rowsPadded * t.K) : buffers.A(rowsPadded * t.Kc);
         float* pb = t.PackedB != null ? null : buffers.B((nint)(pn1 - pn0) * nr * t.Kc);
         for (int p0 = 0; p0 < t.K; p0 += t.Kc)
         {
             int kc = Math.Min(t.Kc, t.K - p0);
             bool add = t.Accumulate || p0 > 0;
-            float* pak;
+            float* pak = null;
             if (t.PackedA != null) pak = t.PackedA + (nint)t.PaddedM * p0 + (nint)i0 * kc;
-            else
+            else if (packsA)
             {
                 if (!t.ShareA)
                 {
@@ -75,7 +79,8 @@ internal static unsafe class GemmDriver
                     // (tiles are taken in turn, row block by row block): its A is already packed.
                     if (!buffers.TryReuseA(t.Id, pm0, oneKBlock: kc == t.K)) PackA(t, mr, i0, rows, p0, kc, pa);
                 }
-                else if (buffers.ClaimSharedABlock(p0 / t.Kc)) PackA(t, mr, i0, rows, p0, kc, pa + rowsPadded * p0);
+                else if (buffers.ClaimSharedABlock(p0 / t.Kc))
+                    PackA(t, mr, i0 + inPlaceRows, rows - inPlaceRows, p0, kc, pa + rowsPadded * p0 + (nint)inPlaceRows * kc);
                 pak = t.ShareA ? pa + rowsPadded * p0 : pa;
             }
             float* pbk = pb;
@@ -96,18 +101,20 @@ internal static unsafe class GemmDriver
                 {
                     int h = Math.Min(mr, rows - ir);
                     next.Touch(linesPerCall);
-                    float* ap = pak + (nint)ir * kc;
+                    var ap = ir < inPlaceRows
+                        ? new APanel(t.A + (i0 + ir) * t.Lda + p0, t.Lda, 1)
+                        : new APanel(pak + (nint)ir * kc, 1, mr);
                     if (t.CSink is { } sink)
                     {
                         if (h == mr && w == nr && sink.TryBlock(i0 + ir, j0 + jr, nr, out float* block, out nint ldc))
-                            TK.Run(kc, ap, bp, block, ldc, t.Alpha, add);
+                            TK.Run(kc, ap.At, ap.Row, ap.Step, bp, block, ldc, t.Alpha, add);
                         else
                             RunThroughSink<TK>(kc, ap, bp, sink, i0 + ir, j0 + jr, h, w, t.Alpha, add, buffers.Edge);
                         continue;
                     }
                     float* c = t.C + (i0 + ir) * t.Ldc + j0 + jr;
                     if (h == mr && w == nr)
-                        TK.Run(kc, ap, bp, c, t.Ldc, t.Alpha, add);
+                        TK.Run(kc, ap.At, ap.Row, ap.Step, bp, c, t.Ldc, t.Alpha, add);
                     else
                         RunEdge<TK>(kc, ap, bp, c, t.Ldc, h, w, t.Alpha, add, buffers.Edge);
                 }
@@ -133,6 +140,21 @@ internal static unsafe class GemmDriver
         return cols > 0 ? StoredB(t, j0, cols, 0) : default;
     }
 
+    /// <summary>
+    /// Whether the row panels of <paramref name="t"/> read a stored A where it is (row i's k values at A + i·Lda) instead of
+    /// a packed copy: a plain, untransposed A shared by every tile of a task of one row block. Each thread packed all of it
+    /// before, for every column run it took; read in place, its rows stream from cache as a packed panel would. Only
+    /// whole panels: a ragged last one would read past the last row, so it is packed as before.
+    /// </summary>
+    internal static bool ReadsAInPlace(in GemmTask t) => t.ShareA && !t.TransA && t.ASource is null && t.PackedA == null;
+
+    // Where a micro-kernel reads its A: row r's value of k step p at At[r·Row + p·Step].
+    private readonly struct APanel(float* at, nint row, nint step)
+    {
+        public readonly float* At = at;
+        public readonly nint Row = row, Step = step;
+    }
+
     private static void PackA(in GemmTask t, int mr, int i0, int rows, int p0, int kc, float* dst)
     {
         if (t.ASource is { } source) source.Pack(mr, i0, rows, p0, kc, dst);
@@ -140,15 +162,15 @@ internal static unsafe class GemmDriver
     }
 
     // A micro-tile whose elements are not one strided block: computed in the scratch tile, exactly as a ragged one.
-    private static void RunThroughSink<TK>(int kc, float* a, float* b, TileSink sink, int i, int j, int h, int w,
+    private static void RunThroughSink<TK>(int kc, APanel a, float* b, TileSink sink, int i, int j, int h, int w,
         float alpha, bool add, float* scratch) where TK : struct, IMicroKernel
     {
         if (add) sink.Load(i, j, h, w, scratch, TK.NR);
-        TK.Run(kc, a, b, scratch, TK.NR, alpha, add);
+        TK.Run(kc, a.At, a.Row, a.Step, b, scratch, TK.NR, alpha, add);
         sink.Store(i, j, h, w, scratch, TK.NR);
     }
 
-    private static void RunEdge<TK>(int kc, float* a, float* b, float* c, nint ldc, int h, int w,
+    private static void RunEdge<TK>(int kc, APanel a, float* b, float* c, nint ldc, int h, int w,
         float alpha, bool add, float* scratch) where TK : struct, IMicroKernel
     {
         int nr = TK.NR;
@@ -158,7 +180,7 @@ internal static unsafe class GemmDriver
                 for (int x = 0; x < w; x++) scratch[r * nr + x] = c[r * ldc + x];
         }
 
-        TK.Run(kc, a, b, scratch, nr, alpha, add);
+        TK.Run(kc, a.At, a.Row, a.Step, b, scratch, nr, alpha, add);
         for (int r = 0; r < h; r++)
             for (int x = 0; x < w; x++) c[r * ldc + x] = scratch[r * nr + x];
     }

@@ -10,10 +10,13 @@ internal readonly unsafe struct Kernel512x8x32 : IMicroKernel
     public static int NR => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, bool add)
+    public static void Run(int kc, float* a, nint aRow, nint aStep, float* b, float* c, nint ldc, float alpha, bool add)
     {
-        // Accumulators are plain locals so the JIT keeps all of them in registers.
+        // Accumulators are plain locals so the JIT keeps all of them in registers; rows 4 to 7 of A are read from a second
+        // base, so every row is a base plus 0, 1, 2 or 3 row strides.
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        float* r4 = a + 4 * aRow;
+        nint twoRows = 2 * aRow, threeRows = 3 * aRow;
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b + 0);
@@ -21,28 +24,29 @@ internal readonly unsafe struct Kernel512x8x32 : IMicroKernel
             var a0 = Vector512.Create(a[0]);
             c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector512.Create(a[1]);
+            var a1 = Vector512.Create(a[aRow]);
             c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
             c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector512.Create(a[2]);
+            var a2 = Vector512.Create(a[twoRows]);
             c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
             c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector512.Create(a[3]);
+            var a3 = Vector512.Create(a[threeRows]);
             c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
             c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector512.Create(a[4]);
+            var a4 = Vector512.Create(r4[0]);
             c40 = Vector512.FusedMultiplyAdd(a4, b0, c40);
             c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector512.Create(a[5]);
+            var a5 = Vector512.Create(r4[aRow]);
             c50 = Vector512.FusedMultiplyAdd(a5, b0, c50);
             c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
-            var a6 = Vector512.Create(a[6]);
+            var a6 = Vector512.Create(r4[twoRows]);
             c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
             c61 = Vector512.FusedMultiplyAdd(a6, b1, c61);
-            var a7 = Vector512.Create(a[7]);
+            var a7 = Vector512.Create(r4[threeRows]);
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
             c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
-            a += 8;
+            a += aStep;
+            r4 += aStep;
             b += 32;
         }
 

@@ -45,6 +45,43 @@ public class GemmSerialTests
     }
 
     [Theory]
+    [InlineData(128, false)] // a batch of 128: whole panels for 8 and 4 rows, 21 whole 6-row panels and a ragged one
+    [InlineData(131, true)]  // a ragged last panel at every width, a row stride longer than k, alpha and accumulation
+    public void RowsOfAStoredAReadInPlaceGiveThePackedPathsBits(int m, bool strided)
+    {
+        // With two threads a one-row-block multiply of a plain A reads its whole row panels where A is stored; one thread
+        // packs them. Both must give the same bits, within rounding of the reference.
+        foreach (bool transB in new[] { false, true })
+        {
+            var problem = new GemmProblem(false, transB, m, 300, 700, strided ? 0.5f : 1f, strided, strided ? 5 : 0,
+                strided ? 3 : 0, strided ? 7 : 0, Seed: 41);
+            foreach (var path in GemmTests.Paths)
+            {
+                var (mr, nr) = GemmDriver.Shape(path);
+                var plan = new GemmTask { M = m, N = 300, K = 700, Mr = mr, Nr = nr };
+                plan.Plan(threads: 2);
+                Assert.True(GemmDriver.ReadsAInPlace(plan), $"{path}: expected A read in place, got a plan of {plan.TilesM}x{plan.TilesN}");
+                plan.Plan(threads: 1);
+                Assert.False(GemmDriver.ReadsAInPlace(plan));
+
+                var packed = problem.Run(path, threads: 1);
+                Assert.Null(problem.Check(packed));
+                Assert.Equal(Bits(packed), Bits(problem.Run(path, threads: 2)));
+            }
+        }
+    }
+
+    [Fact]
+    public void ATransposedOrPackedByItsProducerIsNeverReadInPlace()
+    {
+        var plan = new GemmTask { M = 128, N = 784, K = 1000, Mr = 8, Nr = 32 };
+        plan.Plan(threads: 2);
+        Assert.True(GemmDriver.ReadsAInPlace(plan));
+        Assert.False(GemmDriver.ReadsAInPlace(plan with { TransA = true }));
+        unsafe { Assert.False(GemmDriver.ReadsAInPlace(plan with { PackedA = (float*)16 })); }
+    }
+
+    [Theory]
     [InlineData(true, false, 128)]  // a weight gradient, dyᵀ·x: one k block, several row blocks, four column tiles each
     [InlineData(false, false, 100)]
     [InlineData(true, true, 500)]   // two k blocks: each tile packs its A again
