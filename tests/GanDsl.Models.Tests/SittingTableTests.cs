@@ -34,9 +34,8 @@ public class SittingTableTests
     [Fact]
     public void Each_model_gets_its_rounds_medians_and_ratios()
     {
-        var (code, output) = RunOn(Sitting);
+        var (code, lines) = RunOn(Sitting);
         Assert.Equal(0, code);
-        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
         // Medians: GanDsl 11.0 against TorchSharp 25.0; rounds 10/30 and 12/20.
         Assert.Contains("| `mlp-gan` | 10.0, 12.0 (**11.0**) | 30.0, 20.0 (**25.0**) | — | 45.0 (**45.0**) | **0.44** (0.33, 0.60); — | 28.0 kB |", lines);
         // A failed round shows as such and is left out of the median and of the round ratios' pairing.
@@ -47,8 +46,7 @@ public class SittingTableTests
     [Fact]
     public void It_says_which_models_are_within_issue_17s_bars_falling_back_to_the_capped_peer_only_when_the_uncapped_one_never_ran()
     {
-        var (_, output) = RunOn(Sitting);
-        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        var (_, lines) = RunOn(Sitting);
         Assert.Contains("mlp-gan: 0.440 of TorchSharp, within the issue's bar 0.50", lines);
         Assert.Contains("dcgan: 0.840 of TorchSharp, over the issue's bar 0.65", lines);
         Assert.Contains("lightning-cnn: 0.152 of TorchSharp capped (the uncapped peer failed every round), within the issue's bar 0.50", lines);
@@ -57,12 +55,13 @@ public class SittingTableTests
     [Fact]
     public void A_log_without_benchmark_lines_is_refused_with_what_to_pass()
     {
-        var (code, output) = RunOn("dotnet build failed\n");
+        var (code, lines) = RunOn("dotnet build failed\n");
         Assert.Equal(2, code);
-        Assert.Contains("has no benchmark lines; pass what bench/compare_engines.sh printed", output);
+        Assert.Contains(lines, l => l.EndsWith("has no benchmark lines; pass what bench/compare_engines.sh printed"));
     }
 
-    private static (int ExitCode, string Output) RunOn(string log)
+    // The script's exit code and its output lines, standard output then standard error.
+    private static (int ExitCode, string[] Lines) RunOn(string log)
     {
         string path = Path.Combine(Path.GetTempPath(), $"sitting-{Guid.NewGuid():N}.log");
         File.WriteAllText(path, log);
@@ -80,7 +79,7 @@ public class SittingTableTests
             var stdout = process.StandardOutput.ReadToEndAsync();
             string stderr = process.StandardError.ReadToEnd();
             process.WaitForExit();
-            return (process.ExitCode, stdout.Result + stderr);
+            return (process.ExitCode, (stdout.Result + stderr).Split('\n', StringSplitOptions.TrimEntries));
         }
         finally
         {
