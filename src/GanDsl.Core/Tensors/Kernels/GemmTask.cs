@@ -42,7 +42,10 @@ internal unsafe struct GemmTask
     /// </summary>
     public float* PackedB;
 
-    /// <summary>Every tile covers all rows, so a thread packs each k block of A once and reuses it for all its tiles.</summary>
+    /// <summary>
+    /// Every tile covers all rows, so a thread packs each k block of A once and reuses it for all its tiles, or, for a
+    /// stored A that is not transposed, reads its whole row panels in place (<see cref="GemmDriver.ReadsAInPlace"/>).
+    /// </summary>
     public bool ShareA;
 
     /// <summary>Unique per multiply: tells a thread whether the A it packed before belongs to this task.</summary>
@@ -73,8 +76,8 @@ internal unsafe struct GemmTask
     /// Picks KC from k alone, and the tile grid that finishes soonest on <paramref name="threads"/> threads. Threads take
     /// tiles from a shared counter, so the time is about all tiles' work over the threads plus one tile (the last one
     /// to start). A tile's work is its multiply-adds per k plus its packing, weighted like 16 multiply-adds per float.
-    /// When all tiles share one row block (<see cref="ShareA"/>), each thread packs A once for all its tiles, so tiles
-    /// can be cut finer for balance without packing A again.
+    /// When all tiles share one row block (<see cref="ShareA"/>), each thread packs A once for all its tiles (or reads it in
+    /// place), so tiles can be cut finer for balance without packing A again.
     /// </summary>
     public void Plan(int threads)
     {
