@@ -57,6 +57,13 @@ def rounds(values):
     return f"{shown} (**{median(values):.1f}**)"
 
 
+def peer(row):
+    """TorchSharp's median and whether it is the capped run's: oneDNN uncapped fails on some CPUs (AMD Zen 5), and then
+    the capped peer is the only correct one."""
+    uncapped = median(row.get("ts"))
+    return (uncapped, False) if uncapped is not None else (median(row.get("ts_capped")), True)
+
+
 def ratio_cell(row):
     g, t, c = median(row.get("gandsl")), median(row.get("ts")), median(row.get("ts_capped"))
     per_round = [("—" if b is None else f"{a / b:.2f}") for a, b in zip(row.get("gandsl", []), row.get("ts", []))
@@ -83,10 +90,9 @@ def table(logs, peak=None):
         cells = [f"`{model}`"] + [rounds(row.get(e)) for e in ENGINES] + [ratio_cell(row)]
         if peak:
             f, g = floor.get(model), median(row.get("gandsl"))
-            t, capped = median(row.get("ts")), ""
-            if t is None and median(row.get("ts_capped")):
-                t, capped = median(row.get("ts_capped")), " (capped)"
-            cells += [f"{f:.2f}", f"{100 * f / g:.0f} %" if g else "—", f"{100 * f / t:.0f} %{capped}" if t else "—"]
+            t, capped = peer(row)
+            cells += [f"{f:.2f}", f"{100 * f / g:.0f} %" if g else "—",
+                      f"{100 * f / t:.0f} %{' (capped)' if capped else ''}" if t else "—"]
         cells.append(f"{row['alloc'] / 1000:.1f} kB" if "alloc" in row else "—")
         out.append("| " + " | ".join(cells) + " |")
     return out
@@ -98,14 +104,13 @@ def verdicts(logs):
         for model, row in log.items():
             if model not in BARS:
                 continue
-            g, t, peer = median(row.get("gandsl")), median(row.get("ts")), "TorchSharp"
-            if t is None:  # oneDNN uncapped fails on some CPUs (AMD Zen 5): the capped peer is the only correct one
-                t, peer = median(row.get("ts_capped")), "TorchSharp capped (the uncapped peer failed every round)"
+            g, (t, capped) = median(row.get("gandsl")), peer(row)
+            name = "TorchSharp capped (the uncapped peer failed every round)" if capped else "TorchSharp"
             if not g or not t:
                 out.append(f"{model}: no TorchSharp round ran, so no ratio against the issue's bar {BARS[model]:.2f}")
                 continue
             within = "within" if g / t <= BARS[model] else "over"
-            out.append(f"{model}: {g / t:.3f} of {peer}, {within} the issue's bar {BARS[model]:.2f}")
+            out.append(f"{model}: {g / t:.3f} of {name}, {within} the issue's bar {BARS[model]:.2f}")
     return out
 
 
