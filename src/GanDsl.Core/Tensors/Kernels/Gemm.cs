@@ -83,7 +83,7 @@ public static unsafe class Gemm
 
     /// <summary>
     /// Runs a multiply whose operands are set on <paramref name="task"/> (sizes, alpha, accumulate, plain pointers or
-    /// <see cref="PanelSource"/>s and a <see cref="TileSink"/>) on the packed, tiled path, with the settings in effect.
+    /// <see cref="PanelSource"/>s) on the packed, tiled path, with the settings in effect.
     /// </summary>
     internal static void Run(GemmTask task) => Run(task, KernelSettings.VectorWidth, KernelSettings.Threads);
 

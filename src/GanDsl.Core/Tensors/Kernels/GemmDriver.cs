@@ -104,14 +104,6 @@ internal static unsafe class GemmDriver
                     var ap = ir < inPlaceRows
                         ? new APanel(t.A + (i0 + ir) * t.Lda + p0, t.Lda, 1)
                         : new APanel(pak + (nint)ir * kc, 1, mr);
-                    if (t.CSink is { } sink)
-                    {
-                        if (h == mr && w == nr && sink.TryBlock(i0 + ir, j0 + jr, nr, out float* block, out nint ldc))
-                            TK.Run(kc, ap.At, ap.Row, ap.Step, bp, block, ldc, t.Alpha, add);
-                        else
-                            RunThroughSink<TK>(kc, ap, bp, sink, i0 + ir, j0 + jr, h, w, t.Alpha, add, buffers.Edge);
-                        continue;
-                    }
                     float* c = t.C + (i0 + ir) * t.Ldc + j0 + jr;
                     if (h == mr && w == nr)
                         TK.Run(kc, ap.At, ap.Row, ap.Step, bp, c, t.Ldc, t.Alpha, add);
@@ -159,15 +151,6 @@ internal static unsafe class GemmDriver
     {
         if (t.ASource is { } source) source.Pack(mr, i0, rows, p0, kc, dst);
         else GemmPacking.PackA(mr, t.TransA, t.A, t.Lda, i0, rows, p0, kc, dst);
-    }
-
-    // A micro-tile whose elements are not one strided block: computed in the scratch tile, exactly as a ragged one.
-    private static void RunThroughSink<TK>(int kc, APanel a, float* b, TileSink sink, int i, int j, int h, int w,
-        float alpha, bool add, float* scratch) where TK : struct, IMicroKernel
-    {
-        if (add) sink.Load(i, j, h, w, scratch, TK.NR);
-        TK.Run(kc, a.At, a.Row, a.Step, b, scratch, TK.NR, alpha, add);
-        sink.Store(i, j, h, w, scratch, TK.NR);
     }
 
     private static void RunEdge<TK>(int kc, APanel a, float* b, float* c, nint ldc, int h, int w,

@@ -23,9 +23,8 @@ internal unsafe struct GemmTask
     public float* A, B, C;
     public nint Lda, Ldb, Ldc;
 
-    /// <summary>Operands that pack their own panels, and a product that is not one strided matrix (null: the plain A, B, C above).</summary>
+    /// <summary>Operands that pack their own panels (null: the plain A and B above).</summary>
     public PanelSource? ASource, BSource;
-    public TileSink? CSink;
     /// <summary>The micro-kernel family (resolved: never Auto).</summary>
     public VectorWidth Kernel;
     public int Mr, Nr, TilesM, TilesN;

@@ -20,22 +20,3 @@ internal abstract unsafe class PanelSource
     /// </summary>
     public virtual PrefetchRegion Upcoming(int start, int count, int p0, int kc) => default;
 }
-
-/// <summary>
-/// Where a GEMM's product C lives when it is not one strided matrix (a convolution's NCHW output: one block per image,
-/// or every s-th pixel of it). Called by several threads at once, on distinct elements.
-/// </summary>
-internal abstract unsafe class TileSink
-{
-    /// <summary>
-    /// The address of C[i, j] and the stride between rows i and i + 1 when C[i.., j..j + columns) is stored as a
-    /// strided block (rows apart by the stride, columns contiguous); false when it is not.
-    /// </summary>
-    public abstract bool TryBlock(int i, int j, int columns, out float* c, out nint ldc);
-
-    /// <summary>tile[r·ld + x] = C[i + r, j + x] for r below <paramref name="rows"/> and x below <paramref name="columns"/>.</summary>
-    public abstract void Load(int i, int j, int rows, int columns, float* tile, int ld);
-
-    /// <summary>C[i + r, j + x] = tile[r·ld + x].</summary>
-    public abstract void Store(int i, int j, int rows, int columns, float* tile, int ld);
-}
