@@ -30,6 +30,23 @@ public sealed class Conv2d : WeightedLayer, IFusesActivation
     public override Tensor Forward(Tensor input) => Ops.Conv2d(input, ForwardWeight(), Bias, Stride, Padding);
 
     /// <summary>
+    /// This layer on <paramref name="input"/> [N, c, H, W] followed by <see cref="InChannels"/> − c planes of zeros (a
+    /// conditional discriminator's pass with blank label planes), without the zeros: only the weights of the first c
+    /// input channels take part, since the others multiply nothing but zeros. The same outputs and gradients up to float
+    /// rounding (with fewer channels a kernel may take another path, which sums in another order), and the other
+    /// channels' weights get a zero gradient, as with the planes.
+    /// </summary>
+    public Tensor ForwardLeadingChannels(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        int channels = input.Shape.Rank == 4 ? input.Shape[1] : -1;
+        if (channels < 1 || channels > InChannels)
+            throw new ArgumentException($"Conv2d.ForwardLeadingChannels needs an input [N, c, H, W] with 1 to {InChannels} channels, not {input.Shape}.", nameof(input));
+        var weight = ForwardWeight();
+        return Ops.Conv2d(input, channels == InChannels ? weight : Ops.Narrow(weight, 1, 0, channels), Bias, Stride, Padding);
+    }
+
+    /// <summary>
     /// This layer and then <paramref name="next"/> on <paramref name="input"/>: with a bias, a <see cref="ReLU"/> or
     /// <see cref="LeakyReLU"/> runs fused with the bias (<see cref="Ops.ChannelBiasLeakyRelu"/>: one pass over the output
     /// fewer each way, the same bits as the two layers one after the other); anything else runs after it. Generated nets

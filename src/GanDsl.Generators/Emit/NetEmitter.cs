@@ -150,9 +150,18 @@ namespace GanDsl.Generators.Emit
                     var shape = net.Inputs.DeclaredShape;
                     w.Line("var scores = Score(x, labels);");
                     w.Line("// The class head must tell the class from the image alone, so its pass sees planes that name no class.");
-                    w.Line("x = " + Ops + ".Concat(new[] { x, " + Ops + ".BlankPlanes(x.Shape[0], " + SourceWriter.Int(net.Inputs.Classes) + ", "
-                        + SourceWriter.Int(shape[1]) + ", " + SourceWriter.Int(shape[2]) + ") }, 1);");
-                    WriteLayers(w, net, 0, head);
+                    if (net.Stack.Layers[0].Kind == GanDsl.Shapes.LayerKind.Conv2d)
+                    {
+                        // Blank planes are zeros, so a first convolution reads the image's channels alone.
+                        w.Line("x = _layer0.ForwardLeadingChannels(x); // the blank planes are zeros: the image's channels alone");
+                        WriteLayers(w, net, 1, head);
+                    }
+                    else
+                    {
+                        w.Line("x = " + Ops + ".Concat(new[] { x, " + Ops + ".BlankPlanes(x.Shape[0], " + SourceWriter.Int(net.Inputs.Classes) + ", "
+                            + SourceWriter.Int(shape[1]) + ", " + SourceWriter.Int(shape[2]) + ") }, 1);");
+                        WriteLayers(w, net, 0, head);
+                    }
                     w.Line("return (scores, " + LabelTerms.Classifier + ".Forward(x));");
                 }
                 else
