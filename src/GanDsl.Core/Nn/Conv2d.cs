@@ -47,6 +47,25 @@ public sealed class Conv2d : WeightedLayer, IFusesActivation
     }
 
     /// <summary>
+    /// This layer on <paramref name="image"/> [N, c, H, W] followed by the one-hot planes of <paramref name="labels"/>
+    /// (<see cref="InChannels"/> − c classes), without the planes: the image's channels are convolved, and each sample gets
+    /// its class's map, the convolution of a plane of ones with that class's weights (<see cref="Ops.Conv2dWithOneHotPlanes"/>).
+    /// The same outputs and gradients up to float rounding; a conditional discriminator's labelled pass runs it. With
+    /// <paramref name="next"/>, that layer follows, fused with the bias as in <see cref="ForwardThen"/>.
+    /// </summary>
+    public Tensor ForwardWithOneHotPlanes(Tensor image, int[] labels, Module? next = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        int channels = image.Shape.Rank == 4 ? image.Shape[1] : -1;
+        if (channels < 1 || channels >= InChannels)
+            throw new ArgumentException($"Conv2d.ForwardWithOneHotPlanes needs an image [N, c, H, W] with 1 to {InChannels - 1} channels, the label planes making up the {InChannels}, not {image.Shape}.", nameof(image));
+        var weight = ForwardWeight();
+        if (next is null) return Ops.Conv2dWithOneHotPlanes(image, weight, Bias, labels, Stride, Padding);
+        if (Bias is null || ActivationFusion.SlopeOf(next) is not { } slope) return next.Forward(Ops.Conv2dWithOneHotPlanes(image, weight, Bias, labels, Stride, Padding));
+        return Ops.ChannelBiasLeakyRelu(Ops.Conv2dWithOneHotPlanes(image, weight, null, labels, Stride, Padding), Bias, slope);
+    }
+
+    /// <summary>
     /// This layer and then <paramref name="next"/> on <paramref name="input"/>: with a bias, a <see cref="ReLU"/> or
     /// <see cref="LeakyReLU"/> runs fused with the bias (<see cref="Ops.ChannelBiasLeakyRelu"/>: one pass over the output
     /// fewer each way, the same bits as the two layers one after the other); anything else runs after it. Generated nets

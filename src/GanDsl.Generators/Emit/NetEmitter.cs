@@ -218,6 +218,15 @@ namespace GanDsl.Generators.Emit
                 {
                     case Conditioning.OneHotPlanes:
                     case Conditioning.OneHotPlanesAndClassifier:
+                        if (net.Stack.Layers[0].Kind == GanDsl.Shapes.LayerKind.Conv2d)
+                        {
+                            // Each one-hot plane set is one of a few constants, so a first convolution adds a map per class.
+                            bool fused = net.Stack.Layers.Count > 1 && net.Stack.FusesWithNext(0);
+                            w.Line("x = _layer0.ForwardWithOneHotPlanes(x, labels" + (fused ? ", _layer1" : "") + "); // the image convolved, plus its label's map");
+                            WriteLayers(w, net, fused ? 2 : 1, net.Stack.Layers.Count);
+                            w.Line("return x;");
+                            break;
+                        }
                         var shape = net.Inputs.DeclaredShape;
                         w.Line("var planes = " + Ops + ".OneHotPlanes(labels, " + SourceWriter.Int(net.Inputs.Classes) + ", "
                             + SourceWriter.Int(shape[1]) + ", " + SourceWriter.Int(shape[2]) + ");");

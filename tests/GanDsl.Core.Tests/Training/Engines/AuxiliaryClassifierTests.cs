@@ -125,6 +125,19 @@ public class AuxiliaryClassifierTests
     }
 
     [Fact]
+    public void With_one_hot_planes_the_score_is_the_stack_on_the_image_beside_its_label_planes()
+    {
+        // The generated Score convolves the image and adds each label's map (Conv2d.ForwardWithOneHotPlanes) instead.
+        var d = new TinyPlanesClassifierDiscriminator(seed: 6);
+        var x = Tensor.FromArray(Enumerable.Range(0, 3 * 16).Select(i => MathF.Sin(i * 0.7f)).ToArray(), 3, 1, 4, 4);
+        int[] labels = [2, 0, 2];
+        var expected = d.Forward(Ops.Concat([x, Ops.OneHotPlanes(labels, 3, 4, 4)], 1)).Data;
+        var scores = d.Score(x, labels).Data;
+        Assert.Equal(expected.Length, scores.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], scores[i], 5);
+    }
+
+    [Fact]
     public void A_batch_without_labels_is_refused_in_one_sentence()
     {
         var session = TrainingSession.Start(new TinyClassHeadGan(seed: 5), new InMemoryData(40, classes: 3), Config);
