@@ -2,6 +2,8 @@ using GanDsl.Autograd;
 using GanDsl.Core.Tests.Autograd;
 using GanDsl.Nn;
 using GanDsl.Tensors;
+using GanDsl.Tensors.Kernels;
+using GanDsl.Core.Tests.Tensors.Kernels;
 
 namespace GanDsl.Core.Tests.Nn;
 
@@ -9,8 +11,9 @@ namespace GanDsl.Core.Tests.Nn;
 /// <see cref="Conv2d.ForwardWithOneHotPlanes"/> (<see cref="Ops.Conv2dWithOneHotPlanes"/>), which a conditional
 /// discriminator's labelled pass runs instead of convolving the image beside its one-hot label planes: the same outputs and
 /// gradients as that convolution, checked against finite differences and a gradient penalty, and a clear sentence for an
-/// input or a label it cannot take.
+/// input or a label it cannot take; the same bits for any thread count at every vector width.
 /// </summary>
+[Collection(nameof(GemmSerial))]
 public class OneHotPlanesConvTests
 {
     [Theory]
@@ -33,6 +36,33 @@ public class OneHotPlanesConvTests
         AssertClose(planesInputGrad, mapsInputGrad);
         AssertClose(planesWeightGrad, mapsWeightGrad);
         if (bias) AssertClose(planesBiasGrad!, mapsBiasGrad!);
+    }
+
+    [Fact]
+    public void Each_vector_width_gives_the_same_bits_for_one_thread_and_two_and_the_planes_values()
+    {
+        var rng = new Rng(17);
+        var conv = new Conv2d(1 + 10, 32, 4, 2, 1, bias: false); // cgan's first layer at a batch of 32
+        conv.Initialize(Init.Dcgan, rng);
+        var x = GradCheck.Random(rng, 32, 1, 28, 28);
+        var labels = Enumerable.Range(0, 32).Select(i => i * 7 % 10).ToArray();
+        foreach (var width in new[] { VectorWidth.Bits512, VectorWidth.Bits256, VectorWidth.Scalar })
+        {
+            (float[], float[], float[]?, float[]) RunWith(int threads, bool beside)
+            {
+                using var scope = KernelSettings.Override(width, threads);
+                return Run(conv, x, labels, beside);
+            }
+            var one = RunWith(1, beside: false);
+            var two = RunWith(2, beside: false);
+            Assert.Equal(one.Item1, two.Item1);
+            Assert.Equal(one.Item2, two.Item2);
+            Assert.Equal(one.Item4, two.Item4);
+            var planes = RunWith(2, beside: true);
+            AssertClose(planes.Item1, one.Item1);
+            AssertClose(planes.Item2, one.Item2);
+            AssertClose(planes.Item4, one.Item4);
+        }
     }
 
     [Fact]
