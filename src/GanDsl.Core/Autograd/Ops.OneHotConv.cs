@@ -36,18 +36,21 @@ public static partial class Ops
         var ones = Tensor.Pooled(new Shape(1, 1, x.Shape[2], x.Shape[3]), clear: false);
         Array.Fill(ones.Data, 1f, 0, ones.Size);
         var maps = Conv2d(ones, classKernels, null, stride, padding);
-        return AddChannelBias("conv2d", AddClassMaps(image, Reshape(maps, classes, image.Size / image.Shape[0]), labels), bias);
+        var kept = BufferScope.RentIndices(labels.Length); // the backward reads the labels of this pass, whatever the caller does with its array
+        labels.AsSpan().CopyTo(kept);
+        return AddChannelBias("conv2d", AddClassMaps(image, Reshape(maps, classes, image.Size / image.Shape[0]), kept), bias);
     }
 
     /// <summary>
-    /// x[n] + maps[labels[n]] for each sample n: x [N, …], maps [classes, size of one sample]. One pass where a gather of
-    /// the maps and an add would take three; the maps' gradient sums each class's samples in batch order.
+    /// x[n] + maps[labels[n]] for each sample n: x [N, …], maps [classes, size of one sample], labels at least N valid
+    /// classes. One pass where a gather of the maps and an add would take three; the maps' gradient sums each class's
+    /// samples in batch order.
     /// </summary>
     internal static Tensor AddClassMaps(Tensor x, Tensor maps, int[] labels)
     {
-        int size = x.Size / x.Shape[0], classes = maps.Shape[0];
+        int size = x.Size / x.Shape[0];
         var r = Tensor.Pooled(x.Shape, clear: false); // every element is written
-        for (int n = 0; n < labels.Length; n++)
+        for (int n = 0; n < x.Shape[0]; n++)
             System.Numerics.Tensors.TensorPrimitives.Add(x.Data.AsSpan(n * size, size), maps.Data.AsSpan(labels[n] * size, size), r.Data.AsSpan(n * size, size));
         return Recorder.Record(r, "add_class_maps", x, maps, g => (
             x.RequiresGrad ? g : null,
@@ -59,7 +62,7 @@ public static partial class Ops
     {
         int size = g.Size / g.Shape[0];
         var r = Tensor.Pooled(mapsShape); // cleared: a class no sample has gets zeros
-        for (int n = 0; n < labels.Length; n++)
+        for (int n = 0; n < g.Shape[0]; n++)
         {
             var row = r.Data.AsSpan(labels[n] * size, size);
             System.Numerics.Tensors.TensorPrimitives.Add(row, g.Data.AsSpan(n * size, size), row);

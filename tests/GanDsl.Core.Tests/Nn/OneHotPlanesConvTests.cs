@@ -66,6 +66,23 @@ public class OneHotPlanesConvTests
     }
 
     [Fact]
+    public void The_backward_uses_the_labels_of_its_pass_even_if_the_caller_reuses_the_array()
+    {
+        var rng = new Rng(19);
+        var conv = new Conv2d(1 + 3, 2, 3, 1, 1, bias: false);
+        conv.Initialize(Init.Dcgan, rng);
+        var x = GradCheck.Random(rng, 3, 1, 5, 5);
+        var (_, expected, _, _) = Run(conv, x, [0, 2, 1], beside: false);
+
+        conv.ZeroGrad();
+        int[] labels = [0, 2, 1];
+        var y = conv.ForwardWithOneHotPlanes(x, labels);
+        labels[1] = 0; // the next batch's labels written into the same array before this pass's backward
+        Engine.Backward(Ops.Sum(Ops.Mul(y, GradCheck.Random(new Rng(21), y.Shape.ToArray()))));
+        Assert.Equal(expected, conv.Weight.Grad!.Data);
+    }
+
+    [Fact]
     public void A_class_no_sample_has_gets_a_zero_gradient()
     {
         var rng = new Rng(3);
