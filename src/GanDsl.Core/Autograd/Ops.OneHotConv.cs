@@ -20,9 +20,7 @@ public static partial class Ops
         int channels = x.Shape[1], classes = weight.Shape[1] - channels, cout = weight.Shape[0], k = weight.Shape[2];
         if (labels.Length != x.Shape[0])
             throw new ArgumentException($"conv2d with one-hot planes: {labels.Length} labels for a batch of {x.Shape[0]}; give one label per sample.", nameof(labels));
-        for (int i = 0; i < labels.Length; i++)
-            if ((uint)labels[i] >= (uint)classes)
-                throw new ArgumentOutOfRangeException(nameof(labels), $"one_hot: label {labels[i]} is outside [0, {classes}).");
+        RequireClasses(labels, classes);
         var image = Conv2d(x, Narrow(weight, 1, 0, channels), null, stride, padding);
 
         // The class weights as classes · Cout one-channel kernels, class-major, so the maps come out [classes, Cout, Ho, Wo].

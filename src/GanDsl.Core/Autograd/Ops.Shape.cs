@@ -144,14 +144,18 @@ public static partial class Ops
     /// <summary>Class labels as one-hot planes [N, classes, H, W] (a constant: labels carry no gradient).</summary>
     public static Tensor OneHotPlanes(int[] labels, int classes, int height, int width)
     {
+        RequireClasses(labels, classes);
         var r = Tensor.Pooled(new Shape(labels.Length, classes, height, width));
         int plane = height * width;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if ((uint)labels[i] >= (uint)classes)
-                throw new ArgumentOutOfRangeException(nameof(labels), $"one_hot: label {labels[i]} is outside [0, {classes}).");
-            Array.Fill(r.Data, 1f, (i * classes + labels[i]) * plane, plane);
-        }
+        for (int i = 0; i < labels.Length; i++) Array.Fill(r.Data, 1f, (i * classes + labels[i]) * plane, plane);
         return r;
+    }
+
+    /// <summary>Throws the one-hot planes' sentence for a label outside [0, <paramref name="classes"/>).</summary>
+    private static void RequireClasses(int[] labels, int classes)
+    {
+        foreach (int label in labels)
+            if ((uint)label >= (uint)classes)
+                throw new ArgumentOutOfRangeException(nameof(labels), $"one_hot: label {label} is outside [0, {classes}).");
     }
 }
