@@ -34,16 +34,17 @@ public sealed class Conv2d : WeightedLayer, IFusesActivation
     /// conditional discriminator's pass with blank label planes), without the zeros: only the weights of the first c
     /// input channels take part, since the others multiply nothing but zeros. The same outputs and gradients up to float
     /// rounding (with fewer channels a kernel may take another path, which sums in another order), and the other
-    /// channels' weights get a zero gradient, as with the planes.
+    /// channels' weights get a zero gradient, as with the planes. With <paramref name="next"/>, that layer follows, fused
+    /// with the bias as in <see cref="ForwardThen"/>.
     /// </summary>
-    public Tensor ForwardLeadingChannels(Tensor input)
+    public Tensor ForwardLeadingChannels(Tensor input, Module? next = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         int channels = input.Shape.Rank == 4 ? input.Shape[1] : -1;
         if (channels < 1 || channels > InChannels)
             throw new ArgumentException($"Conv2d.ForwardLeadingChannels needs an input [N, c, H, W] with 1 to {InChannels} channels, not {input.Shape}.", nameof(input));
         var weight = ForwardWeight();
-        return Ops.Conv2d(input, channels == InChannels ? weight : Ops.Narrow(weight, 1, 0, channels), Bias, Stride, Padding);
+        return BiasThen(Ops.Conv2d(input, channels == InChannels ? weight : Ops.Narrow(weight, 1, 0, channels), null, Stride, Padding), next);
     }
 
     /// <summary>
@@ -59,10 +60,7 @@ public sealed class Conv2d : WeightedLayer, IFusesActivation
         int channels = image.Shape.Rank == 4 ? image.Shape[1] : -1;
         if (channels < 1 || channels >= InChannels)
             throw new ArgumentException($"Conv2d.ForwardWithOneHotPlanes needs an image [N, c, H, W] with 1 to {InChannels - 1} channels, the label planes making up the {InChannels}, not {image.Shape}.", nameof(image));
-        var weight = ForwardWeight();
-        if (next is null) return Ops.Conv2dWithOneHotPlanes(image, weight, Bias, labels, Stride, Padding);
-        if (Bias is null || ActivationFusion.SlopeOf(next) is not { } slope) return next.Forward(Ops.Conv2dWithOneHotPlanes(image, weight, Bias, labels, Stride, Padding));
-        return Ops.ChannelBiasLeakyRelu(Ops.Conv2dWithOneHotPlanes(image, weight, null, labels, Stride, Padding), Bias, slope);
+        return BiasThen(Ops.Conv2dWithOneHotPlanes(image, ForwardWeight(), null, labels, Stride, Padding), next);
     }
 
     /// <summary>
@@ -74,8 +72,20 @@ public sealed class Conv2d : WeightedLayer, IFusesActivation
     public Tensor ForwardThen(Module next, Tensor input)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (Bias is null || ActivationFusion.SlopeOf(next) is not { } slope) return next.Forward(Forward(input));
-        return Ops.ChannelBiasLeakyRelu(Ops.Conv2d(input, ForwardWeight(), null, Stride, Padding), Bias, slope);
+        return BiasThen(Ops.Conv2d(input, ForwardWeight(), null, Stride, Padding), next);
+    }
+
+    /// <summary>
+    /// The bias and then <paramref name="next"/> (if any) on a convolution computed without the bias: fused into one op
+    /// when <paramref name="next"/> is a ReLU or LeakyReLU, otherwise the add <see cref="Ops.Conv2d"/> itself does (the
+    /// same bits), then <paramref name="next"/>.
+    /// </summary>
+    private Tensor BiasThen(Tensor unbiased, Module? next)
+    {
+        if (Bias is not null && next is not null && ActivationFusion.SlopeOf(next) is { } slope)
+            return Ops.ChannelBiasLeakyRelu(unbiased, Bias, slope);
+        var y = Bias is null ? unbiased : Ops.Add(unbiased, Ops.Reshape(Bias, 1, Bias.Shape[0], 1, 1));
+        return next is null ? y : next.Forward(y);
     }
 
     /// <summary>PyTorch's default U(±1/√fan_in) or DCGAN's N(0, 0.02), then spectral norm's starting vectors.</summary>

@@ -150,11 +150,12 @@ namespace GanDsl.Generators.Emit
                     var shape = net.Inputs.DeclaredShape;
                     w.Line("var scores = Score(x, labels);");
                     w.Line("// The class head must tell the class from the image alone, so its pass sees planes that name no class.");
-                    if (net.Stack.Layers[0].Kind == GanDsl.Shapes.LayerKind.Conv2d)
+                    if (StartsWithConv2d(net))
                     {
                         // Blank planes are zeros, so a first convolution reads the image's channels alone.
-                        w.Line("x = _layer0.ForwardLeadingChannels(x); // the blank planes are zeros: the image's channels alone");
-                        WriteLayers(w, net, 1, head);
+                        bool fused = net.Stack.FusesWithNext(0) && head > 1;
+                        w.Line("x = _layer0.ForwardLeadingChannels(x" + (fused ? ", _layer1" : "") + "); // the blank planes are zeros: the image's channels alone");
+                        WriteLayers(w, net, fused ? 2 : 1, head);
                     }
                     else
                     {
@@ -174,6 +175,10 @@ namespace GanDsl.Generators.Emit
             }
             w.Line();
         }
+
+        /// <summary>Whether the stack's first layer is a convolution, which can meet label planes without building them.</summary>
+        private static bool StartsWithConv2d(NetModel net) =>
+            net.Stack.Layers.Count > 0 && net.Stack.Layers[0].Kind == GanDsl.Shapes.LayerKind.Conv2d;
 
         private static void WriteGenerate(SourceWriter w, NetModel net)
         {
@@ -218,10 +223,10 @@ namespace GanDsl.Generators.Emit
                 {
                     case Conditioning.OneHotPlanes:
                     case Conditioning.OneHotPlanesAndClassifier:
-                        if (net.Stack.Layers[0].Kind == GanDsl.Shapes.LayerKind.Conv2d)
+                        if (StartsWithConv2d(net))
                         {
                             // Each one-hot plane set is one of a few constants, so a first convolution adds a map per class.
-                            bool fused = net.Stack.Layers.Count > 1 && net.Stack.FusesWithNext(0);
+                            bool fused = net.Stack.FusesWithNext(0);
                             w.Line("x = _layer0.ForwardWithOneHotPlanes(x, labels" + (fused ? ", _layer1" : "") + "); // the image convolved, plus its label's map");
                             WriteLayers(w, net, fused ? 2 : 1, net.Stack.Layers.Count);
                             w.Line("return x;");

@@ -49,6 +49,19 @@ public class LeadingChannelsTests
     }
 
     [Theory]
+    [InlineData(true)]  // a bias and a LeakyReLU run fused (Ops.ChannelBiasLeakyRelu)
+    [InlineData(false)] // no bias: the LeakyReLU runs after the convolution
+    public void A_following_activation_gives_the_bits_of_the_two_layers_one_after_the_other(bool bias)
+    {
+        var rng = new Rng(14);
+        var conv = new Conv2d(5, 4, 3, 2, 1, bias);
+        conv.Initialize(Init.Dcgan, rng);
+        var leaky = new LeakyReLU(0.2f);
+        var x = GradCheck.Random(rng, 3, 2, 7, 7);
+        Assert.Equal(leaky.Forward(conv.ForwardLeadingChannels(x)).Data, conv.ForwardLeadingChannels(x, leaky).Data);
+    }
+
+    [Theory]
     [InlineData(new[] { 2, 12, 8, 8 }, "1 to 11 channels, not [2, 12, 8, 8]")]
     [InlineData(new[] { 2, 64 }, "an input [N, c, H, W]")]
     public void An_input_it_cannot_take_is_named(int[] shape, string expected)
