@@ -87,8 +87,10 @@ internal static unsafe class GemmPacking
         {
             fullLines = count & ~7;
             fullSteps = kc & ~7;
-            for (int p0 = 0; p0 < fullSteps; p0 += 8)
-                for (int x0 = 0; x0 < fullLines; x0 += 8)
+            // Eight lines at a time along all of k: lines a power-of-two stride apart (a weight of 512 or 1024 inputs)
+            // fall in one L1 set, so reading all 32 of a panel at each k step evicted them before their next 8 steps.
+            for (int x0 = 0; x0 < fullLines; x0 += 8)
+                for (int p0 = 0; p0 < fullSteps; p0 += 8)
                     Transpose8x8.Block(src + x0 * ld + p0, ld, dst + (nint)p0 * panel + x0, panel);
         }
 

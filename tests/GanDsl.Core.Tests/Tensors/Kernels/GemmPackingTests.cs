@@ -35,4 +35,26 @@ public class GemmPackingTests
         }
         Assert.All(dst[(panels * mr * kc)..], v => Assert.True(float.IsNaN(v), "written past the packed block"));
     }
+    [Theory]
+    [InlineData(32, 45, 64, 3, 27)]  // a full panel of four 8-line groups and a ragged one; k steps past the last 8
+    [InlineData(16, 32, 1024, 0, 40)] // the AVX2 kernel's panels, lines a power-of-two stride apart
+    [InlineData(32, 7, 20, 1, 5)]    // fewer lines than one group, fewer steps than one block
+    public unsafe void TransposedBPanelsHoldTheirColumnsAndNothingElse(int nr, int cols, int ldb, int j0, int kc)
+    {
+        const int p0 = 5, guard = 24;
+        var b = Enumerable.Range(0, (j0 + cols) * ldb).Select(i => i * 0.5f - 11f).ToArray(); // B stored n × k (op(B) = Bᵀ)
+        int panels = (cols + nr - 1) / nr;
+        var dst = Enumerable.Repeat(float.NaN, panels * nr * kc + guard).ToArray();
+        fixed (float* pb = b, pd = dst) GemmPacking.PackB(nr, transB: true, pb, ldb, j0, cols, p0, kc, pd);
+
+        for (int q = 0; q < panels; q++)
+        for (int p = 0; p < kc; p++)
+        for (int x = 0; x < nr; x++)
+        {
+            int col = q * nr + x;
+            float expected = col < cols ? b[(j0 + col) * ldb + p0 + p] : 0f;
+            Assert.Equal(expected, dst[(q * kc + p) * nr + x]);
+        }
+        Assert.All(dst[(panels * nr * kc)..], v => Assert.True(float.IsNaN(v), "written past the packed block"));
+    }
 }
